@@ -1,0 +1,15 @@
+package nl.klantreis.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The Klantreis engine: ingestion, event store and (later) the query API, in one application. */
+@SpringBootApplication(scanBasePackages = "nl.klantreis")
+public class KlantreisApplication {
+
+    public static void main(String[] args) {
+        // Axon's update checker phones home; this machine (and many a municipality's) has no internet.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(KlantreisApplication.class, args);
+    }
+}

@@ -1,0 +1,61 @@
+package nl.klantreis.api.configuratie;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Every error as an RFC 9457 problem, without stack traces or internal names: what went wrong
+ * is logged here, the caller gets a short, stable answer.
+ */
+@RestControllerAdvice
+class Probleemafhandeling {
+    private static final Logger LOG = LoggerFactory.getLogger(Probleemafhandeling.class);
+    private static final URI TE_GROOT = URI.create("urn:klantreis:probleem:te-groot");
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    ResponseEntity<ProblemDetail> teGroot(DataBufferLimitException fout) {
+        return probleem(HttpStatus.PAYLOAD_TOO_LARGE, TE_GROOT, "Verzoek te groot",
+                "het verzoek is groter dan de engine aanneemt");
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<ProblemDetail> invoer(ServerWebInputException fout) {
+        if (fout.getCause() instanceof DataBufferLimitException) {
+            return teGroot((DataBufferLimitException) fout.getCause());
+        }
+        return probleem(HttpStatus.BAD_REQUEST, URI.create("urn:klantreis:probleem:onleesbaar-verzoek"),
+                "Onleesbaar verzoek", fout.getReason());
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> status(ResponseStatusException fout) {
+        ProblemDetail probleem = fout.getBody();
+        return ResponseEntity.status(fout.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> fout(RuntimeException fout) {
+        LOG.error("verzoek mislukt; niets van dit verzoek is opgeslagen", fout);
+        return probleem(HttpStatus.SERVICE_UNAVAILABLE, URI.create("urn:klantreis:probleem:tijdelijk-niet-beschikbaar"),
+                "Tijdelijk niet beschikbaar",
+                "het verzoek kon niet worden verwerkt en er is niets van opgeslagen; probeer het later opnieuw");
+    }
+
+    private static ResponseEntity<ProblemDetail> probleem(HttpStatus status, URI type, String titel, String detail) {
+        ProblemDetail probleem = ProblemDetail.forStatusAndDetail(status, detail);
+        probleem.setType(type);
+        probleem.setTitle(titel);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+    }
+}

@@ -1,0 +1,487 @@
+package nl.klantreis.api.ingestie;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.klantreis.domein.gedeeld.Bsn;
+import nl.klantreis.domein.referentie.Catalogus;
+import nl.klantreis.domein.referentie.Kanaal;
+import nl.klantreis.domein.referentie.Kanalen;
+import nl.klantreis.domein.referentie.Vertrouwelijkheid;
+import nl.klantreis.domein.referentie.Zaaktype;
+
+/**
+ * Judges one message of the ingestion contract (EVENTS.md) against its rules and the reference
+ * data: the CloudEvents envelope and, whenever the type is known, the {@code data} of that
+ * type. It names every broken rule of a message, not only the first, so a sender can repair a
+ * message in one go. A message without fouten is read into its {@link Bericht}.
+ *
+ * <p>Thread-safe; meant to be shared. Facts that need state (duplicates, the zaak a status
+ * belongs to, the zaak's own verlenging limit) are not judged here.
+ */
+public final class BerichtKeuring {
+    /** How far in the future a time in {@code data} may lie: clocks of senders drift. */
+    static final Duration SPELING_TOEKOMST = Duration.ofMinutes(5);
+    static final int LANGSTE_TEKST = 2_000;
+    static final int LANGSTE_IDENTIFICATIE = 40;
+
+    static final String INKOMEND = "inkomend";
+    static final String UITGAAND = "uitgaand";
+    static final String DOORVERWEZEN = "doorverwezen";
+    static final Set<String> RESULTATEN_KLANTCONTACT =
+            Set.of("beantwoord", DOORVERWEZEN, "terugbelverzoek", "zaak-gestart", "niet-bereikt");
+    static final Set<String> ONDERWERPEN_ZONDER_ZAAKTYPE = Set.of("status-navraag", "algemene-vraag");
+
+    private static final Set<String> ATTRIBUTEN = Set.of("specversion", "id", "source", "type", "time",
+            "datacontenttype", "dataschema", "subject", "data", "data_base64");
+    private static final String VERTROUWELIJKHEDEN = Arrays.stream(Vertrouwelijkheid.values())
+            .map(Vertrouwelijkheid::code).collect(Collectors.joining(", "));
+
+    private static final String APPLICATION_JSON = "application/json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final EventFormat CLOUDEVENTS = new JsonFormat();
+
+    private final Kanalen kanalen;
+    private final Catalogus catalogus;
+    private final Clock klok;
+
+    public BerichtKeuring(Kanalen kanalen, Catalogus catalogus, Clock klok) {
+        this.kanalen = Objects.requireNonNull(kanalen, "kanalen");
+        this.catalogus = Objects.requireNonNull(catalogus, "catalogus");
+        this.klok = Objects.requireNonNull(klok, "klok");
+    }
+
+    /**
+     * @param positie the message's index in its batch, carried into the answer
+     * @param bericht the message as parsed JSON
+     */
+    public Beoordeling keur(int positie, JsonNode bericht) {
+        if (bericht == null || !bericht.isObject()) {
+            return new Beoordeling(positie, null, null, null, null,
+                    List.of(new Fout("", "bericht moet een JSON-object zijn")));
+        }
+        String source = tekstOfNull(bericht.get("source"));
+        String id = tekstOfNull(bericht.get("id"));
+        String type = tekstOfNull(bericht.get("type"));
+
+        List<Fout> fouten = new ArrayList<>(4);
+        keurEnvelop(bericht, type, fouten);
+
+        JsonNode data = bericht.get("data");
+        CloudEvent event = null;
+        if (fouten.isEmpty()) {
+            // The SDK has the last word on the envelope; its data is what the engine reads.
+            try {
+                event = CLOUDEVENTS.deserialize(JSON.writeValueAsBytes(bericht));
+                data = dataVan(event);
+            } catch (IOException | RuntimeException e) {
+                fouten.add(new Fout("", "geen geldig CloudEvent: " + KeuringTekst.zonderNummers(sdkMelding(e))));
+                event = null;
+                data = bericht.get("data");
+            }
+        }
+
+        Bericht gelezen = null;
+        if (Berichttypen.bekend(type) && data != null && data.isObject()) {
+            Instant uiterst = klok.instant().plus(SPELING_TOEKOMST);
+            KeuringVelden velden = new KeuringVelden(data, "/data", fouten, uiterst);
+            Identiteit identiteit = event == null ? new Identiteit(source, id, type)
+                    : new Identiteit(event.getSource().toString(), event.getId(), event.getType());
+            gelezen = leesData(identiteit, velden, fouten);
+        }
+        if (!fouten.isEmpty()) {
+            return new Beoordeling(positie, source, id, type, null, fouten);
+        }
+        return new Beoordeling(positie, source, id, type, gelezen, List.of());
+    }
+
+    /** The SDK wraps Jackson's exceptions; their own message, without the parser location, says most. */
+    private static String sdkMelding(Exception e) {
+        Throwable oorzaak = e;
+        while (oorzaak.getCause() != null && oorzaak.getCause() != oorzaak) {
+            oorzaak = oorzaak.getCause();
+        }
+        if (oorzaak instanceof JsonProcessingException jackson) {
+            return jackson.getOriginalMessage();
+        }
+        return oorzaak.getMessage() == null ? oorzaak.getClass().getSimpleName() : oorzaak.getMessage();
+    }
+
+    private static JsonNode dataVan(CloudEvent event) throws IOException {
+        CloudEventData data = event.getData();
+        if (data == null) {
+            return null;
+        }
+        if (data instanceof JsonCloudEventData json) {
+            return json.getNode();
+        }
+        return JSON.readTree(data.toBytes());
+    }
+
+    // ---------------------------------------------------------------- envelope
+
+    private static void keurEnvelop(JsonNode bericht, String type, List<Fout> fouten) {
+        JsonNode specversion = bericht.get("specversion");
+        if (afwezig(specversion)) {
+            fouten.add(new Fout("/specversion", KeuringVelden.VERPLICHT));
+        } else if (!specversion.isTextual()) {
+            fouten.add(new Fout("/specversion", KeuringVelden.GEEN_TEKST));
+        } else if (!"1.0".equals(specversion.textValue())) {
+            fouten.add(new Fout("/specversion", "moet \"1.0\" zijn (CloudEvents 1.0)"));
+        }
+
+        verplichteTekst(bericht, "id", fouten);
+        if (verplichteTekst(bericht, "source", fouten) && !isUriReferentie(bericht.get("source").textValue())) {
+            fouten.add(new Fout("/source", "geen geldige URI-referentie"));
+        }
+        if (verplichteTekst(bericht, "type", fouten) && !Berichttypen.bekend(type)) {
+            fouten.add(new Fout("/type", "onbekend berichttype" + KeuringTekst.citaat(type)));
+        }
+
+        JsonNode time = bericht.get("time");
+        if (!afwezig(time) && (!time.isTextual() || KeuringVelden.rfc3339(time.textValue()) == null)) {
+            fouten.add(new Fout("/time", "geen geldig tijdstip volgens RFC 3339 met tijdzone"));
+        }
+        JsonNode datacontenttype = bericht.get("datacontenttype");
+        if (!afwezig(datacontenttype)
+                && (!datacontenttype.isTextual() || !isJson(datacontenttype.textValue()))) {
+            fouten.add(new Fout("/datacontenttype", "moet application/json zijn"));
+        }
+        JsonNode dataschema = bericht.get("dataschema");
+        if (!afwezig(dataschema) && (!dataschema.isTextual() || !isUriReferentie(dataschema.textValue()))) {
+            fouten.add(new Fout("/dataschema", "geen geldige URI"));
+        }
+        JsonNode subject = bericht.get("subject");
+        if (!afwezig(subject)) {
+            if (!subject.isTextual()) {
+                fouten.add(new Fout("/subject", KeuringVelden.GEEN_TEKST));
+            } else if (Bsn.isGeldig(subject.textValue().trim())) {
+                fouten.add(new Fout("/subject", "mag geen BSN zijn: het NL GOV-profiel verbiedt persoonsgegevens in attributen"));
+            }
+        }
+
+        JsonNode data = bericht.get("data");
+        if (afwezig(data)) {
+            fouten.add(new Fout("/data", KeuringVelden.VERPLICHT));
+        } else if (!data.isObject()) {
+            fouten.add(new Fout("/data", "moet een JSON-object zijn"));
+        }
+        if (bericht.has("data_base64")) {
+            fouten.add(new Fout("/data_base64", "niet toegestaan: stuur data als JSON-object"));
+        }
+
+        keurExtensies(bericht, fouten);
+    }
+
+    /** CloudEvents extension attributes: lower-case letters and digits, a string, boolean or integer value. */
+    private static void keurExtensies(JsonNode bericht, List<Fout> fouten) {
+        Iterator<Map.Entry<String, JsonNode>> velden = bericht.fields();
+        while (velden.hasNext()) {
+            Map.Entry<String, JsonNode> veld = velden.next();
+            String naam = veld.getKey();
+            if (ATTRIBUTEN.contains(naam)) {
+                continue;
+            }
+            String pointer = "/" + KeuringTekst.pointerdeel(naam);
+            if (!isExtensienaam(naam)) {
+                fouten.add(new Fout(pointer, "ongeldige naam voor een extensie-attribuut: alleen kleine letters en cijfers"));
+                continue;
+            }
+            JsonNode waarde = veld.getValue();
+            boolean geldig = waarde.isNull() || waarde.isTextual() || waarde.isBoolean()
+                    || (waarde.isIntegralNumber() && waarde.canConvertToInt());
+            if (!geldig) {
+                fouten.add(new Fout(pointer, "extensie-attribuut moet een tekst, true/false of geheel getal zijn"));
+            }
+        }
+    }
+
+    private static boolean verplichteTekst(JsonNode bericht, String attribuut, List<Fout> fouten) {
+        JsonNode waarde = bericht.get(attribuut);
+        if (afwezig(waarde)) {
+            fouten.add(new Fout("/" + attribuut, KeuringVelden.VERPLICHT));
+            return false;
+        }
+        if (!waarde.isTextual()) {
+            fouten.add(new Fout("/" + attribuut, KeuringVelden.GEEN_TEKST));
+            return false;
+        }
+        if (waarde.textValue().isEmpty()) {
+            fouten.add(new Fout("/" + attribuut, KeuringVelden.LEEG));
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean afwezig(JsonNode waarde) {
+        return waarde == null || waarde.isNull();
+    }
+
+    private static String tekstOfNull(JsonNode waarde) {
+        return waarde != null && waarde.isTextual() ? waarde.textValue() : null;
+    }
+
+    private static boolean isUriReferentie(String tekst) {
+        if (tekst.isEmpty()) {
+            return false;
+        }
+        try {
+            new URI(tekst);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code application/json}, optionally with parameters such as {@code ;charset=utf-8}. Written
+     * as the CloudEvents SDK reads it (lower case, no space before the {@code ;}): any other
+     * spelling would make the SDK refuse the JSON object in {@code data}.
+     */
+    private static boolean isJson(String mediatype) {
+        return mediatype.startsWith(APPLICATION_JSON)
+                && (mediatype.length() == APPLICATION_JSON.length() || mediatype.charAt(APPLICATION_JSON.length()) == ';');
+    }
+
+    private static boolean isExtensienaam(String naam) {
+        if (naam.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < naam.length(); i++) {
+            char c = naam.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- data per type
+
+    /** The CloudEvent attributes every Bericht carries. */
+    private record Identiteit(String source, String id, String type) {
+    }
+
+    private Bericht leesData(Identiteit identiteit, KeuringVelden velden, List<Fout> fouten) {
+        return switch (identiteit.type()) {
+            case Berichttypen.KLANTCONTACT_GEREGISTREERD -> klantcontact(identiteit, velden, fouten);
+            case Berichttypen.ZAAK_GEREGISTREERD -> zaakGeregistreerd(identiteit, velden, fouten);
+            case Berichttypen.STATUS_GEZET -> statusGezet(identiteit, velden, fouten);
+            case Berichttypen.ZAAK_OPGESCHORT -> zaakOpgeschort(identiteit, velden, fouten);
+            case Berichttypen.ZAAK_HERVAT -> zaakHervat(identiteit, velden, fouten);
+            case Berichttypen.ZAAK_VERLENGD -> zaakVerlengd(identiteit, velden, fouten);
+            case Berichttypen.ZAAK_AFGESLOTEN -> zaakAfgesloten(identiteit, velden, fouten);
+            case Berichttypen.KANAALVOORKEUR_VASTGELEGD -> kanaalvoorkeur(identiteit, velden, fouten);
+            default -> throw new IllegalStateException("berichttype zonder lezer: " + identiteit.type());
+        };
+    }
+
+    private Bericht klantcontact(Identiteit i, KeuringVelden v, List<Fout> fouten) {
+        UUID klantcontactId = v.uuid("klantcontactId", true);
+        Instant plaatsgevondenOp = v.tijdstip("plaatsgevondenOp", true);
+        KlantIdentificatie klant = v.klant("klant", true);
+        String kanaalOntvangen = v.tekst("kanaal", true);
+        String kanaal = kanaalcode(v, "kanaal", kanaalOntvangen);
+        String richting = v.tekst("richting", false);
+        if (richting == null) {
+            richting = INKOMEND;
+        } else if (!INKOMEND.equals(richting) && !UITGAAND.equals(richting)) {
+            v.fout("richting", "moet inkomend of uitgaand zijn");
+        }
+        String onderwerp = v.tekst("onderwerp", true);
+        if (onderwerp != null && !ONDERWERPEN_ZONDER_ZAAKTYPE.contains(onderwerp)
+                && catalogus.zaaktype(onderwerp).isEmpty()) {
+            v.fout("onderwerp", "onbekend onderwerp" + KeuringTekst.citaat(onderwerp)
+                    + ": verwacht een zaaktype, status-navraag of algemene-vraag");
+        }
+        UUID zaakId = v.uuid("zaakId", false);
+        String resultaat = v.tekst("resultaat", true);
+        if (resultaat != null && !RESULTATEN_KLANTCONTACT.contains(resultaat)) {
+            v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat)
+                    + ": verwacht beantwoord, doorverwezen, terugbelverzoek, zaak-gestart of niet-bereikt");
+        }
+        String doorverwezenNaar = doorverwezenNaar(v, DOORVERWEZEN.equals(resultaat));
+        UUID wasKlantcontact = v.uuid("wasKlantcontact", false);
+        String medewerker = v.tekst("medewerker", false);
+        String inhoud = v.tekst("inhoud", false, LANGSTE_TEKST);
+        Integer duurSeconden = v.geheelGetal("duurSeconden", false, 0, KeuringVelden.ONBEPERKT);
+        if (!fouten.isEmpty()) {
+            return null;
+        }
+        return new KlantcontactBericht(i.source(), i.id(), i.type(), klantcontactId, plaatsgevondenOp, klant, kanaal,
+                kanaalOntvangen, richting, onderwerp, zaakId, resultaat, doorverwezenNaar, wasKlantcontact,
+                medewerker, inhoud, duurSeconden);
+    }
+
+    /** Required when the klant was sent on; when given at all it must be a kanaal code, not an alias. */
+    private String doorverwezenNaar(KeuringVelden v, boolean verplicht) {
+        JsonNode waarde = v.waarde("doorverwezenNaar", false);
+        if (waarde == null) {
+            if (verplicht) {
+                v.fout("doorverwezenNaar", "verplicht bij resultaat doorverwezen");
+            }
+            return null;
+        }
+        String code = v.tekst("doorverwezenNaar", true);
+        if (code == null || kanalen.metCode(code).isPresent()) {
+            return code;
+        }
+        Optional<Kanaal> viaAlias = kanalen.herken(code);
+        v.fout("doorverwezenNaar", viaAlias
+                .map(kanaal -> "geen kanaalcode" + KeuringTekst.citaat(code) + "; bedoeld is '" + kanaal.code() + "'")
+                .orElseGet(() -> "onbekend kanaal" + KeuringTekst.citaat(code)));
+        return null;
+    }
+
+    private Bericht zaakGeregistreerd(Identiteit i, KeuringVelden v, List<Fout> fouten) {
+        UUID zaakId = v.uuid("zaakId", true);
+        String identificatie = v.tekst("identificatie", true, LANGSTE_IDENTIFICATIE);
+        Zaaktype zaaktype = zaaktype(v, "zaaktype", true);
+        KlantIdentificatie initiator = v.klant("initiator", false);
+        String kanaalOntvangen = v.tekst("kanaal", true);
+        String kanaal = kanaalcode(v, "kanaal", kanaalOntvangen);
+        Instant geregistreerdOp = v.tijdstip("geregistreerdOp", true);
+        String omschrijving = v.tekst("omschrijving", false, LANGSTE_TEKST);
+        LocalDate uiterlijkeEinddatum = v.datum("uiterlijkeEinddatum", false);
+        String vertrouwelijkheid = v.tekst("vertrouwelijkheid", false);
+        if (vertrouwelijkheid != null && Vertrouwelijkheid.metCode(vertrouwelijkheid).isEmpty()) {
+            v.fout("vertrouwelijkheid", "onbekende vertrouwelijkheid" + KeuringTekst.citaat(vertrouwelijkheid)
+                    + ": verwacht een van " + VERTROUWELIJKHEDEN);
+        }
+        if (!fouten.isEmpty()) {
+            return null;
+        }
+        if (vertrouwelijkheid == null) {
+            vertrouwelijkheid = zaaktype.vertrouwelijkheid().code();
+        }
+        return new ZaakGeregistreerdBericht(i.source(), i.id(), i.type(), zaakId, identificatie, zaaktype.code(),
+                initiator, kanaal, kanaalOntvangen, geregistreerdOp, omschrijving, uiterlijkeEinddatum,
+                vertrouwelijkheid);
+    }
+
+    private Bericht statusGezet(Identiteit i, KeuringVelden v, List<Fout> fouten) {
+        UUID zaakId = v.uuid("zaakId", true);
+        String statustype = v.tekst("statustype", true);
+        if (statustype != null && !catalogus.statustypeBestaat(statustype)) {
+            v.fout("statustype", "onbekend statustype" + KeuringTekst.citaat(statustype)
+                    + ": hoort bij geen enkel zaaktype");
+        }
+        Instant datumStatusGezet = v.tijdstip("datumStatusGezet", true);
+        String statustoelichting = v.tekst("statustoelichting", false, LANGSTE_TEKST);
+        if (!fouten.isEmpty()) {
+            return null;
+        }
+        return new StatusGezetBericht(i.source(), i.id(), i.type(), zaakId, statustype, datumStatusGezet,
+                statustoelichting);
+    }
+
+    private static Bericht zaakOpgeschort(Identiteit i, KeuringVelden v, List<Fout> fouten) {
+        UUID zaakId = v.uuid("zaakId", true);
+        Instant opgeschortOp = v.tijdstip("opgeschortOp", true);
+        String reden = v.tekst("reden", false, LANGSTE_TEKST);
+        return fouten.isEmpty() ? new ZaakOpgeschortBericht(i.source(), i.id(), i.type(), zaakId, opgeschortOp, reden)
+                : null;
+    }
+
+    private static Bericht zaakHervat(Identiteit i, KeuringVelden v, List<Fout> fouten) {
+        UUID zaakId = v.uuid("zaakId", true);
+        Instant hervatOp = v.tijdstip("hervatOp", true);
+        String reden = v.tekst("reden", false, LANGSTE_TEKST);
+        return fouten.isEmpty() ? new ZaakHervatBericht(i.source(), i.id(), i.type(), zaakId, hervatOp, reden) : null;
+    }
+
+    private Bericht zaakVerlengd(Identiteit i, KeuringVelden v, List<Fout> fouten) {
+        UUID zaakId = v.uuid("zaakId", true);
+        Instant verlengdOp = v.tijdstip("verlengdOp", true);
+        int grootste = catalogus.grootsteVerlengingDagen();
+        Integer duurDagen;
+        if (grootste < 1) {
+            duurDagen = null;
+            if (v.waarde("duurDagen", true) != null) {
+                v.fout("duurDagen", "geen enkel zaaktype staat verlenging toe");
+            }
+        } else {
+            duurDagen = v.geheelGetal("duurDagen", true, 1, grootste);
+        }
+        String reden = v.tekst("reden", false, LANGSTE_TEKST);
+        if (!fouten.isEmpty()) {
+            return null;
+        }
+        return new ZaakVerlengdBericht(i.source(), i.id(), i.type(), zaakId, verlengdOp, duurDagen, reden);
+    }
+
+    private Bericht zaakAfgesloten(Identiteit i, KeuringVelden v, List<Fout> fouten) {
+        UUID zaakId = v.uuid("zaakId", true);
+        Instant afgeslotenOp = v.tijdstip("afgeslotenOp", true);
+        String resultaat = v.tekst("resultaat", true);
+        if (resultaat != null && !catalogus.resultaatBestaat(resultaat)) {
+            v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat) + ": hoort bij geen enkel zaaktype");
+        }
+        String toelichting = v.tekst("toelichting", false, LANGSTE_TEKST);
+        if (!fouten.isEmpty()) {
+            return null;
+        }
+        return new ZaakAfgeslotenBericht(i.source(), i.id(), i.type(), zaakId, afgeslotenOp, resultaat, toelichting);
+    }
+
+    private Bericht kanaalvoorkeur(Identiteit i, KeuringVelden v, List<Fout> fouten) {
+        KlantIdentificatie klant = v.klant("klant", false);
+        String kanaalOntvangen = v.tekst("kanaal", true);
+        String kanaal = kanaalcode(v, "kanaal", kanaalOntvangen);
+        Zaaktype onderwerp = zaaktype(v, "onderwerp", false);
+        Instant vastgelegdOp = v.tijdstip("vastgelegdOp", true);
+        if (!fouten.isEmpty()) {
+            return null;
+        }
+        return new KanaalvoorkeurBericht(i.source(), i.id(), i.type(), klant, kanaal, kanaalOntvangen,
+                onderwerp == null ? null : onderwerp.code(), vastgelegdOp);
+    }
+
+    /** The code of the kanaal a code or alias names; records a fout when it names none. */
+    private String kanaalcode(KeuringVelden v, String veld, String ontvangen) {
+        if (ontvangen == null) {
+            return null;
+        }
+        Optional<Kanaal> kanaal = kanalen.herken(ontvangen);
+        if (kanaal.isEmpty()) {
+            v.fout(veld, "onbekend kanaal" + KeuringTekst.citaat(ontvangen));
+            return null;
+        }
+        return kanaal.get().code();
+    }
+
+    private Zaaktype zaaktype(KeuringVelden v, String veld, boolean verplicht) {
+        String code = v.tekst(veld, verplicht);
+        if (code == null) {
+            return null;
+        }
+        Optional<Zaaktype> zaaktype = catalogus.zaaktype(code);
+        if (zaaktype.isEmpty()) {
+            v.fout(veld, "onbekend zaaktype" + KeuringTekst.citaat(code));
+            return null;
+        }
+        return zaaktype.get();
+    }
+}

@@ -1,0 +1,171 @@
+package nl.klantreis.api.ingestie;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The front door: {@code POST /api/v1/events} with one CloudEvent
+ * ({@code application/cloudevents+json}) or a batch ({@code application/cloudevents-batch+json}).
+ * Parsing, judging and storing run on the ingestion workers, never on the event loop; the answer
+ * is sent once the accepted messages are committed.
+ */
+@RestController
+@RequestMapping("/api/v1/events")
+class IngestieController {
+    static final String EEN = "application/cloudevents+json";
+    static final String BATCH = "application/cloudevents-batch+json";
+    static final URI AFGEWEZEN = URI.create("urn:klantreis:probleem:bericht-afgewezen");
+    static final URI ONLEESBAAR = URI.create("urn:klantreis:probleem:onleesbaar-verzoek");
+    static final URI TE_GROOT = URI.create("urn:klantreis:probleem:te-groot");
+
+    private final Ingestiedienst dienst;
+    private final Scheduler werkers;
+    private final ObjectMapper json;
+    private final int maximumBatch;
+
+    IngestieController(Ingestiedienst dienst, IngestieConfiguratie.Ingestiewerkers werkers, ObjectMapper json,
+                       IngestieConfiguratie.Batchgrens grens) {
+        this.dienst = dienst;
+        this.werkers = werkers.scheduler();
+        this.json = json;
+        this.maximumBatch = grens.maximum();
+    }
+
+    @PostMapping(consumes = EEN, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    Mono<ResponseEntity<Object>> een(@RequestBody Mono<byte[]> body) {
+        return body.publishOn(werkers).map(bytes -> {
+            JsonNode bericht = lees(bytes);
+            if (!bericht.isObject()) {
+                throw new Onleesbaar("een CloudEvent is een JSON-object; stuur een batch als "
+                        + BATCH);
+            }
+            Uitslag uitslag = dienst.verwerk(List.of(bericht)).get(0);
+            if (uitslag.resultaat() == Uitslag.Resultaat.REJECTED) {
+                ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "Het bericht voldoet niet aan het ingestiecontract; er is niets van opgeslagen.");
+                probleem.setType(AFGEWEZEN);
+                probleem.setTitle("Bericht afgewezen");
+                probleem.setProperty("errors", uitslag.fouten());
+                return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+            }
+            Map<String, Object> antwoord = new LinkedHashMap<>();
+            antwoord.put("resultaat", uitslag.resultaat().code());
+            antwoord.put("source", uitslag.source());
+            antwoord.put("id", uitslag.id());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(antwoord);
+        });
+    }
+
+    @PostMapping(consumes = BATCH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    Mono<ResponseEntity<Object>> batch(@RequestBody Mono<byte[]> body) {
+        return body.publishOn(werkers).map(bytes -> {
+            JsonNode batch = lees(bytes);
+            if (!batch.isArray() || batch.isEmpty()) {
+                throw new Onleesbaar("een batch is een niet-lege JSON-array van CloudEvents");
+            }
+            if (batch.size() > maximumBatch) {
+                throw new TeGroot("een batch heeft ten hoogste " + maximumBatch + " berichten; deze heeft er "
+                        + batch.size());
+            }
+            List<JsonNode> berichten = new ArrayList<>(batch.size());
+            batch.forEach(berichten::add);
+            List<Uitslag> uitslagen = dienst.verwerk(berichten);
+            Map<String, Object> samenvatting = samenvatting(uitslagen);
+            if (uitslagen.stream().allMatch(u -> u.resultaat() == Uitslag.Resultaat.REJECTED)) {
+                ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "Geen enkel bericht van de batch voldoet aan het ingestiecontract; er is niets opgeslagen.");
+                probleem.setType(AFGEWEZEN);
+                probleem.setTitle("Batch afgewezen");
+                samenvatting.forEach(probleem::setProperty);
+                return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+            }
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(samenvatting);
+        });
+    }
+
+    private static Map<String, Object> samenvatting(List<Uitslag> uitslagen) {
+        Map<String, Object> samenvatting = new LinkedHashMap<>();
+        for (Uitslag.Resultaat resultaat : Uitslag.Resultaat.values()) {
+            samenvatting.put(resultaat.code(), uitslagen.stream().filter(u -> u.resultaat() == resultaat).count());
+        }
+        List<Map<String, Object>> resultaten = new ArrayList<>(uitslagen.size());
+        for (Uitslag uitslag : uitslagen) {
+            Map<String, Object> regel = new LinkedHashMap<>();
+            regel.put("positie", uitslag.positie());
+            regel.put("source", uitslag.source());
+            regel.put("id", uitslag.id());
+            regel.put("resultaat", uitslag.resultaat().code());
+            if (!uitslag.fouten().isEmpty()) {
+                regel.put("errors", uitslag.fouten());
+            }
+            resultaten.add(regel);
+        }
+        samenvatting.put("resultaten", resultaten);
+        return samenvatting;
+    }
+
+    private JsonNode lees(byte[] bytes) {
+        try {
+            JsonNode boom = json.readTree(bytes);
+            if (boom == null || boom.isMissingNode()) {
+                throw new Onleesbaar("het verzoek is leeg");
+            }
+            return boom;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Onleesbaar("het verzoek is geen geldige JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Onleesbaar("het verzoek kon niet worden gelezen");
+        }
+    }
+
+    @ExceptionHandler(Onleesbaar.class)
+    ResponseEntity<ProblemDetail> onleesbaar(Onleesbaar fout) {
+        return probleem(HttpStatus.BAD_REQUEST, ONLEESBAAR, "Onleesbaar verzoek", fout.getMessage());
+    }
+
+    @ExceptionHandler(TeGroot.class)
+    ResponseEntity<ProblemDetail> teGroot(TeGroot fout) {
+        return probleem(HttpStatus.PAYLOAD_TOO_LARGE, TE_GROOT, "Verzoek te groot", fout.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> probleem(HttpStatus status, URI type, String titel, String detail) {
+        ProblemDetail probleem = ProblemDetail.forStatusAndDetail(status, detail);
+        probleem.setType(type);
+        probleem.setTitle(titel);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+    }
+
+    /** The request as a whole cannot be read; answered 400 before anything is judged. */
+    static final class Onleesbaar extends RuntimeException {
+        Onleesbaar(String reden) {
+            super(reden, null, false, false);
+        }
+    }
+
+    /** More messages than one batch may hold; answered 413. */
+    static final class TeGroot extends RuntimeException {
+        TeGroot(String reden) {
+            super(reden, null, false, false);
+        }
+    }
+}

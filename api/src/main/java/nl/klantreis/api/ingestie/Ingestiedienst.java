@@ -1,0 +1,406 @@
+package nl.klantreis.api.ingestie;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.common.lock.DeadlockException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nl.klantreis.domein.gedeeld.Identificatiesoort;
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.gedeeld.KlantcontactId;
+import nl.klantreis.domein.gedeeld.RegelOvertreden;
+import nl.klantreis.domein.gedeeld.Versleuteld;
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.klant.KoppelZaakAanKlant;
+import nl.klantreis.domein.klant.LegKanaalvoorkeurVast;
+import nl.klantreis.domein.klant.MeldZaakAfgesloten;
+import nl.klantreis.domein.klant.RegistreerKlantcontact;
+import nl.klantreis.domein.referentie.Catalogus;
+import nl.klantreis.domein.referentie.Zaaktype;
+import nl.klantreis.domein.zaak.HervatZaak;
+import nl.klantreis.domein.zaak.RegistreerZaak;
+import nl.klantreis.domein.zaak.SchortZaakOp;
+import nl.klantreis.domein.zaak.SluitZaakAf;
+import nl.klantreis.domein.zaak.VerlengZaak;
+import nl.klantreis.domein.zaak.ZaakUitkomst;
+import nl.klantreis.domein.zaak.ZetZaakstatus;
+import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.projecties.privacy.Sleutel;
+import nl.klantreis.projecties.privacy.Sleutelring;
+import nl.klantreis.projecties.privacy.Versleuteling;
+
+/**
+ * Turns CloudEvents into commands and stores their events. A batch is one unit of work and one
+ * database transaction: the (source, id) rows that make resends idempotent, the klanten's keys
+ * and every event are committed together, and only then is the answer given. A message the
+ * domain refuses (it contradicts what is known) is taken out and the rest is done again, so
+ * nothing of a rejected message is stored and nothing accepted is lost. Blocking: callers run it
+ * on a worker thread, never on an event loop.
+ */
+@Service
+public class Ingestiedienst {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestiedienst.class);
+    private static final int POGINGEN_BIJ_CONFLICT = 8;
+
+    private final BerichtKeuring keuring;
+    private final Pseudoniemen pseudoniemen;
+    private final Sleutelring sleutelring;
+    private final Versleuteling versleuteling;
+    private final CommandGateway commands;
+    private final TransactionManager transacties;
+    private final JdbcTemplate jdbc;
+    private final Catalogus catalogus;
+    private final Clock klok;
+    private final Ingestiemetrieken metrieken;
+
+    public Ingestiedienst(BerichtKeuring keuring, Pseudoniemen pseudoniemen, Sleutelring sleutelring,
+                          Versleuteling versleuteling, CommandGateway commands, TransactionManager transacties,
+                          JdbcTemplate jdbc, Catalogus catalogus, Clock klok, Ingestiemetrieken metrieken) {
+        this.keuring = keuring;
+        this.pseudoniemen = pseudoniemen;
+        this.sleutelring = sleutelring;
+        this.versleuteling = versleuteling;
+        this.commands = commands;
+        this.transacties = transacties;
+        this.jdbc = jdbc;
+        this.catalogus = catalogus;
+        this.klok = klok;
+        this.metrieken = metrieken;
+    }
+
+    /** Judges and stores the messages; the answer lists, per position, what became of each. */
+    public List<Uitslag> verwerk(List<JsonNode> berichten) {
+        Uitslag[] uitslagen = new Uitslag[berichten.size()];
+        List<Beoordeling> geldig = new ArrayList<>();
+        for (int positie = 0; positie < berichten.size(); positie++) {
+            Beoordeling beoordeling = keuring.keur(positie, berichten.get(positie));
+            if (beoordeling.geldig()) {
+                geldig.add(beoordeling);
+            } else {
+                uitslagen[positie] = afgewezen(beoordeling, beoordeling.fouten());
+                metrieken.tel(beoordeling, Uitslag.Resultaat.REJECTED);
+            }
+        }
+
+        Map<Integer, List<Fout>> weigeringen = new HashMap<>();
+        int conflicten = 0;
+        while (true) {
+            List<Beoordeling> teDoen = geldig.stream().filter(b -> !weigeringen.containsKey(b.positie())).toList();
+            try {
+                Map<Integer, Uitslag.Resultaat> resultaten = inEenTransactie(teDoen);
+                for (Beoordeling b : teDoen) {
+                    Uitslag.Resultaat resultaat = resultaten.get(b.positie());
+                    uitslagen[b.positie()] = new Uitslag(b.positie(), b.source(), b.id(), resultaat, List.of());
+                    metrieken.tel(b, resultaat);
+                }
+                break;
+            } catch (Geweigerd geweigerd) {
+                weigeringen.put(geweigerd.positie, List.of(geweigerd.fout));
+            } catch (RuntimeException fout) {
+                if (!isConflict(fout) || ++conflicten >= POGINGEN_BIJ_CONFLICT) {
+                    throw fout;
+                }
+                // Another node or request wrote the same aggregate first: do it again on fresh state.
+                LOG.debug("gelijktijdige wijziging; batch opnieuw ({}e keer)", conflicten);
+                wacht(conflicten);
+            }
+        }
+        for (Map.Entry<Integer, List<Fout>> weigering : weigeringen.entrySet()) {
+            Beoordeling b = geldig.stream().filter(g -> g.positie() == weigering.getKey()).findFirst().orElseThrow();
+            uitslagen[b.positie()] = afgewezen(b, weigering.getValue());
+            metrieken.tel(b, Uitslag.Resultaat.REJECTED);
+        }
+        return Arrays.asList(uitslagen);
+    }
+
+    private Map<Integer, Uitslag.Resultaat> inEenTransactie(List<Beoordeling> teDoen) {
+        if (teDoen.isEmpty()) {
+            return Map.of();
+        }
+        DefaultUnitOfWork<?> werk = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ingestie"));
+        werk.attachTransaction(transacties);
+        ResultMessage<Map<Integer, Uitslag.Resultaat>> uitkomst = werk.executeWithResult(() -> verwerkGeldige(teDoen));
+        if (uitkomst.isExceptional()) {
+            Throwable oorzaak = uitkomst.exceptionResult();
+            if (oorzaak instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("opslaan mislukt", oorzaak);
+        }
+        return uitkomst.getPayload();
+    }
+
+    private Map<Integer, Uitslag.Resultaat> verwerkGeldige(List<Beoordeling> teDoen) {
+        Instant nu = klok.instant();
+        Set<String> nieuw = legOntvangstVast(teDoen, nu);
+        Map<Integer, Uitslag.Resultaat> resultaten = new LinkedHashMap<>();
+        List<Beoordeling> uitTeVoeren = new ArrayList<>();
+        Set<String> gezien = new HashSet<>();
+        for (Beoordeling b : teDoen) {
+            String sleutel = ontvangstsleutel(b.source(), b.id());
+            if (nieuw.contains(sleutel) && gezien.add(sleutel)) {
+                uitTeVoeren.add(b);
+            } else {
+                resultaten.put(b.positie(), Uitslag.Resultaat.DUPLICATE);
+            }
+        }
+
+        Sleutels sleutels = haalSleutels(uitTeVoeren);
+        Map<ZaakId, KlantId> zaakKoppelingen = new HashMap<>();
+        for (Beoordeling b : uitTeVoeren) {
+            try {
+                Verwerking verwerking = voerUit(b.bericht(), sleutels, zaakKoppelingen);
+                resultaten.put(b.positie(), verwerking == Verwerking.NIEUW
+                        ? Uitslag.Resultaat.ACCEPTED : Uitslag.Resultaat.DUPLICATE);
+            } catch (RegelOvertreden overtreden) {
+                throw new Geweigerd(b.positie(), new Fout("/data/" + overtreden.veld(), overtreden.getMessage()));
+            }
+        }
+        sleutelring.koppelZakenAanKlant(zaakKoppelingen);
+        return resultaten;
+    }
+
+    private Verwerking voerUit(Bericht bericht, Sleutels sleutels, Map<ZaakId, KlantId> zaakKoppelingen) {
+        if (bericht instanceof KlantcontactBericht b) {
+            KlantId klant = klantId(b.klant(), b.klantcontactId());
+            Sleutel sleutel = sleutels.klant(klant);
+            return stuur(new RegistreerKlantcontact(klant, b.klant().soort(), versleutel(sleutel, b.klant().nummer()),
+                    new KlantcontactId(b.klantcontactId()), b.plaatsgevondenOp(), b.kanaal(), b.kanaalOntvangen(),
+                    b.richting(), b.onderwerp(), zaakId(b.zaakId()), b.resultaat(), b.doorverwezenNaar(),
+                    b.wasKlantcontact() == null ? null : new KlantcontactId(b.wasKlantcontact()), b.medewerker(),
+                    versleutel(sleutel, b.inhoud()), b.duurSeconden()));
+        }
+        if (bericht instanceof ZaakGeregistreerdBericht b) {
+            KlantId klant = pseudoniemen.voor(b.initiator().soort(), b.initiator().nummer());
+            ZaakId zaak = new ZaakId(b.zaakId());
+            Sleutel zaakSleutel = sleutels.zaak(zaak);
+            Zaaktype zaaktype = catalogus.zaaktype(b.zaaktype()).orElseThrow();
+            ZaakUitkomst geregistreerd = commands.sendAndWait(new RegistreerZaak(zaak, b.identificatie(),
+                    zaaktype.code(), zaaktype.regels(),
+                    b.vertrouwelijkheid() != null ? b.vertrouwelijkheid() : zaaktype.vertrouwelijkheid().code(),
+                    klant, b.initiator().soort(), versleutel(zaakSleutel, b.initiator().nummer()), b.kanaal(),
+                    b.kanaalOntvangen(), b.geregistreerdOp(), versleutel(zaakSleutel, b.omschrijving()),
+                    b.uiterlijkeEinddatum()));
+            Verwerking gekoppeld = stuur(new KoppelZaakAanKlant(klant, b.initiator().soort(),
+                    versleutel(sleutels.klant(klant), b.initiator().nummer()), zaak, zaaktype.code(), b.kanaal(),
+                    b.geregistreerdOp(), geregistreerd.afgeslotenOp()));
+            zaakKoppelingen.put(zaak, klant);
+            return geregistreerd.verwerking() == Verwerking.NIEUW ? Verwerking.NIEUW : gekoppeld;
+        }
+        if (bericht instanceof StatusGezetBericht b) {
+            ZaakId zaak = new ZaakId(b.zaakId());
+            return zaakStuur(new ZetZaakstatus(zaak, b.statustype(), b.datumStatusGezet(),
+                    versleutel(sleutels.zaak(zaak), b.statustoelichting())));
+        }
+        if (bericht instanceof ZaakOpgeschortBericht b) {
+            ZaakId zaak = new ZaakId(b.zaakId());
+            return zaakStuur(new SchortZaakOp(zaak, b.opgeschortOp(), versleutel(sleutels.zaak(zaak), b.reden())));
+        }
+        if (bericht instanceof ZaakHervatBericht b) {
+            ZaakId zaak = new ZaakId(b.zaakId());
+            return zaakStuur(new HervatZaak(zaak, b.hervatOp(), versleutel(sleutels.zaak(zaak), b.reden())));
+        }
+        if (bericht instanceof ZaakVerlengdBericht b) {
+            ZaakId zaak = new ZaakId(b.zaakId());
+            return zaakStuur(new VerlengZaak(zaak, b.verlengdOp(), b.duurDagen(),
+                    versleutel(sleutels.zaak(zaak), b.reden())));
+        }
+        if (bericht instanceof ZaakAfgeslotenBericht b) {
+            ZaakId zaak = new ZaakId(b.zaakId());
+            ZaakUitkomst afgesloten = commands.sendAndWait(new SluitZaakAf(zaak, b.afgeslotenOp(), b.resultaat(),
+                    versleutel(sleutels.zaak(zaak), b.toelichting())));
+            if (afgesloten.verwerking() == Verwerking.NIEUW && afgesloten.initiator() != null) {
+                stuur(new MeldZaakAfgesloten(afgesloten.initiator(), zaak, afgesloten.afgeslotenOp()));
+            }
+            return afgesloten.verwerking();
+        }
+        if (bericht instanceof KanaalvoorkeurBericht b) {
+            KlantId klant = pseudoniemen.voor(b.klant().soort(), b.klant().nummer());
+            return stuur(new LegKanaalvoorkeurVast(klant, b.klant().soort(),
+                    versleutel(sleutels.klant(klant), b.klant().nummer()), b.kanaal(), b.onderwerp(),
+                    b.vastgelegdOp()));
+        }
+        throw new IllegalArgumentException("onbekend soort bericht: " + bericht.type());
+    }
+
+    private Verwerking stuur(Object opdracht) {
+        return commands.sendAndWait(opdracht);
+    }
+
+    private Verwerking zaakStuur(Object opdracht) {
+        ZaakUitkomst uitkomst = commands.sendAndWait(opdracht);
+        return uitkomst.verwerking();
+    }
+
+    private Versleuteld versleutel(Sleutel sleutel, String tekst) {
+        return tekst == null ? null : versleuteling.versleutel(sleutel, tekst);
+    }
+
+    private KlantId klantId(KlantIdentificatie klant, java.util.UUID klantcontactId) {
+        return klant.soort() == Identificatiesoort.ANONIEM
+                ? pseudoniemen.anoniem(new KlantcontactId(klantcontactId))
+                : pseudoniemen.voor(klant.soort(), klant.nummer());
+    }
+
+    private static ZaakId zaakId(java.util.UUID waarde) {
+        return waarde == null ? null : new ZaakId(waarde);
+    }
+
+    /** The keys this batch needs, fetched (or made) in two statements rather than one per message. */
+    private Sleutels haalSleutels(List<Beoordeling> berichten) {
+        Set<KlantId> klanten = new HashSet<>();
+        Set<ZaakId> zaken = new HashSet<>();
+        for (Beoordeling b : berichten) {
+            Bericht bericht = b.bericht();
+            if (bericht instanceof KlantcontactBericht k) {
+                if (k.klant().soort() != Identificatiesoort.ANONIEM || k.inhoud() != null) {
+                    klanten.add(klantId(k.klant(), k.klantcontactId()));
+                }
+            } else if (bericht instanceof ZaakGeregistreerdBericht z) {
+                klanten.add(pseudoniemen.voor(z.initiator().soort(), z.initiator().nummer()));
+                zaken.add(new ZaakId(z.zaakId()));
+            } else if (bericht instanceof KanaalvoorkeurBericht v) {
+                klanten.add(pseudoniemen.voor(v.klant().soort(), v.klant().nummer()));
+            } else if (persoonlijkeZaaktekst(bericht) != null) {
+                zaken.add(persoonlijkeZaaktekst(bericht));
+            }
+        }
+        return new Sleutels(klanten.isEmpty() ? Map.of() : sleutelring.voorKlanten(klanten),
+                zaken.isEmpty() ? Map.of() : sleutelring.voorZaken(zaken));
+    }
+
+    /** The zaak whose key a zaak message needs, when it carries a free text; else null. */
+    private static ZaakId persoonlijkeZaaktekst(Bericht bericht) {
+        java.util.UUID zaak = null;
+        if (bericht instanceof StatusGezetBericht s && s.statustoelichting() != null) {
+            zaak = s.zaakId();
+        } else if (bericht instanceof ZaakOpgeschortBericht o && o.reden() != null) {
+            zaak = o.zaakId();
+        } else if (bericht instanceof ZaakHervatBericht h && h.reden() != null) {
+            zaak = h.zaakId();
+        } else if (bericht instanceof ZaakVerlengdBericht v && v.reden() != null) {
+            zaak = v.zaakId();
+        } else if (bericht instanceof ZaakAfgeslotenBericht a && a.toelichting() != null) {
+            zaak = a.zaakId();
+        }
+        return zaak == null ? null : new ZaakId(zaak);
+    }
+
+    /**
+     * Records (source, id) of every message in one statement, in key order (so that two
+     * concurrent batches cannot deadlock on each other's rows); returns the keys that were new.
+     */
+    private Set<String> legOntvangstVast(List<Beoordeling> berichten, Instant nu) {
+        List<Beoordeling> geordend = berichten.stream()
+                .sorted(Comparator.comparing(Beoordeling::source).thenComparing(Beoordeling::id)).toList();
+        String[] bronnen = geordend.stream().map(Beoordeling::source).toArray(String[]::new);
+        String[] ids = geordend.stream().map(Beoordeling::id).toArray(String[]::new);
+        String[] typen = geordend.stream().map(Beoordeling::type).toArray(String[]::new);
+        Timestamp moment = Timestamp.from(nu);
+        return jdbc.execute((ConnectionCallback<Set<String>>) verbinding -> {
+            Set<String> nieuw = new HashSet<>();
+            try (var opdracht = verbinding.prepareStatement("""
+                    INSERT INTO ontvangen_bericht (bron, bericht_id, type, ontvangen_op)
+                    SELECT b, i, t, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS r(b, i, t)
+                    ON CONFLICT DO NOTHING
+                    RETURNING bron, bericht_id""")) {
+                opdracht.setTimestamp(1, moment);
+                opdracht.setArray(2, tekstArray(verbinding, bronnen));
+                opdracht.setArray(3, tekstArray(verbinding, ids));
+                opdracht.setArray(4, tekstArray(verbinding, typen));
+                try (var rijen = opdracht.executeQuery()) {
+                    while (rijen.next()) {
+                        nieuw.add(ontvangstsleutel(rijen.getString(1), rijen.getString(2)));
+                    }
+                }
+            }
+            return nieuw;
+        });
+    }
+
+    private static Array tekstArray(java.sql.Connection verbinding, String[] waarden) throws SQLException {
+        return verbinding.createArrayOf("text", waarden);
+    }
+
+    private static String ontvangstsleutel(String bron, String id) {
+        return bron + '\u0000' + id;
+    }
+
+    private static Uitslag afgewezen(Beoordeling beoordeling, List<Fout> fouten) {
+        return new Uitslag(beoordeling.positie(), beoordeling.source(), beoordeling.id(), Uitslag.Resultaat.REJECTED,
+                fouten);
+    }
+
+    static boolean isConflict(Throwable fout) {
+        for (Throwable t = fout; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof DeadlockException
+                    || t instanceof ConcurrencyFailureException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void wacht(int poging) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * poging));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("onderbroken", e);
+        }
+    }
+
+    private record Sleutels(Map<KlantId, Sleutel> klanten, Map<ZaakId, Sleutel> zaken) {
+        Sleutel klant(KlantId id) {
+            return klanten.get(id);
+        }
+
+        Sleutel zaak(ZaakId id) {
+            return zaken.get(id);
+        }
+    }
+
+    /** The domain refused one message: the transaction is rolled back and the batch done again without it. */
+    private static final class Geweigerd extends RuntimeException {
+        private final int positie;
+        private final Fout fout;
+
+        Geweigerd(int positie, Fout fout) {
+            super(fout.detail(), null, false, false);
+            this.positie = positie;
+            this.fout = fout;
+        }
+    }
+}

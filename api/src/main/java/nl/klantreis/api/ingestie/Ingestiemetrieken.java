@@ -1,0 +1,48 @@
+package nl.klantreis.api.ingestie;
+
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Messages accepted, duplicate and rejected, per type and kanaal. Labels come from closed
+ * lists (the contract's types, the reference kanalen), never from what a sender made up.
+ */
+@Component
+public class Ingestiemetrieken {
+    private final MeterRegistry registry;
+    private final ConcurrentMap<String, Counter> tellers = new ConcurrentHashMap<>();
+
+    public Ingestiemetrieken(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void tel(Beoordeling beoordeling, Uitslag.Resultaat resultaat) {
+        String type = Berichttypen.bekend(beoordeling.type())
+                ? beoordeling.type().substring(beoordeling.type().lastIndexOf('.') + 1) : "onbekend";
+        String kanaal = kanaal(beoordeling.bericht());
+        String uitslag = resultaat.name().toLowerCase(Locale.ROOT);
+        tellers.computeIfAbsent(uitslag + '|' + type + '|' + kanaal, k -> Counter.builder("klantreis.berichten")
+                .description("CloudEvents received on POST /api/v1/events, by outcome")
+                .tag("uitslag", uitslag).tag("type", type).tag("kanaal", kanaal)
+                .register(registry)).increment();
+    }
+
+    private static String kanaal(Bericht bericht) {
+        if (bericht instanceof KlantcontactBericht b) {
+            return b.kanaal();
+        }
+        if (bericht instanceof ZaakGeregistreerdBericht b) {
+            return b.kanaal();
+        }
+        if (bericht instanceof KanaalvoorkeurBericht b) {
+            return b.kanaal();
+        }
+        return bericht == null ? "onbekend" : "geen";
+    }
+}

@@ -1,0 +1,267 @@
+package nl.klantreis.domein.klant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import nl.klantreis.domein.gedeeld.Identificatiesoort;
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.gedeeld.KlantcontactId;
+import nl.klantreis.domein.gedeeld.KlantreisId;
+import nl.klantreis.domein.gedeeld.RegelOvertreden;
+import nl.klantreis.domein.gedeeld.Versleuteld;
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Kanaalwissel;
+import nl.klantreis.domein.klantreis.KlantreisRegels;
+import nl.klantreis.domein.klantreis.Klantreisindeling;
+import nl.klantreis.domein.klantreis.Klantreissoort;
+import nl.klantreis.domein.klantreis.Stap;
+import nl.klantreis.domein.klantreis.Zaakfeit;
+
+/**
+ * A klant and his klantreizen. Keeps the facts (contacts, his zaken) and the klantreizen and
+ * kanaalwissels it has announced; after every new fact it recomputes the klantreizen with
+ * {@link KlantreisRegels} and records the differences as new events (corrections included), so
+ * the result never depends on the order in which facts arrived and nothing is rewritten.
+ */
+public class Klant {
+    private static final Comparator<Kanaalwissel> WISSELVOLGORDE = Comparator.comparing(Kanaalwissel::op)
+            .thenComparing(Kanaalwissel::klantreisId).thenComparing(Kanaalwissel::vanStap)
+            .thenComparing(Kanaalwissel::naarStap);
+
+    @AggregateIdentifier
+    private KlantId klantId;
+    private Identificatiesoort soort;
+    private boolean ingeschreven;
+    private final Map<KlantcontactId, Contactfeit> contacten = new HashMap<>();
+    private final Map<ZaakId, Zaakfeit> zaken = new HashMap<>();
+    private final Map<KlantcontactId, KlantreisId> indeling = new HashMap<>();
+    private final Set<KlantreisId> klantreizen = new HashSet<>();
+    private final Set<Kanaalwissel> kanaalwissels = new HashSet<>();
+    private final Set<KanaalvoorkeurVastgelegd> voorkeuren = new HashSet<>();
+
+    /** Required by Axon to rebuild the aggregate from its events. */
+    protected Klant() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Verwerking handle(RegistreerKlantcontact opdracht) {
+        Contactfeit feit = new Contactfeit(opdracht.klantcontactId(), opdracht.plaatsgevondenOp(), opdracht.kanaal(),
+                opdracht.onderwerp(), opdracht.zaakId(), opdracht.resultaat(), opdracht.wasKlantcontact());
+        Contactfeit bekend = contacten.get(feit.id());
+        if (bekend != null) {
+            if (bekend.equals(feit)) {
+                return Verwerking.AL_BEKEND;
+            }
+            throw new RegelOvertreden("klantcontactId", "dit klantcontact is al geregistreerd met andere gegevens");
+        }
+        if (soort != null && soort != opdracht.soort()) {
+            throw new RegelOvertreden("klant", "deze klant is bekend als " + soort.name().toLowerCase());
+        }
+        schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
+        List<Contactfeit> contactenNa = new ArrayList<>(contacten.values());
+        contactenNa.add(feit);
+        herindeel(contactenNa, zaken.values(), () -> apply(new KlantcontactGeregistreerd(klantId, feit.id(),
+                feit.op(), feit.kanaal(), opdracht.kanaalOntvangen(), opdracht.richting(), feit.onderwerp(),
+                feit.zaak(), feit.resultaat(), opdracht.doorverwezenNaar(), feit.wasKlantcontact(),
+                opdracht.medewerker(), opdracht.inhoud(), opdracht.duurSeconden())));
+        return Verwerking.NIEUW;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Verwerking handle(KoppelZaakAanKlant opdracht) {
+        Zaakfeit feit = new Zaakfeit(opdracht.zaakId(), opdracht.zaaktype(), opdracht.kanaal(),
+                opdracht.geregistreerdOp(), null);
+        Zaakfeit bekend = zaken.get(feit.zaak());
+        if (bekend != null) {
+            if (bekend.afgeslotenOp(null).equals(feit)) {
+                return opdracht.afgeslotenOp() == null ? Verwerking.AL_BEKEND : sluitAf(feit.zaak(), opdracht.afgeslotenOp());
+            }
+            throw new RegelOvertreden("zaakId", "deze zaak is al aan de klant gekoppeld met andere gegevens");
+        }
+        if (opdracht.soort() == Identificatiesoort.ANONIEM) {
+            throw new RegelOvertreden("initiator", "een zaak heeft een initiator met BSN of KVK-nummer");
+        }
+        schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
+        Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
+        zakenNa.put(feit.zaak(), feit);
+        KlantreisId klantreis = KlantreisRegels.klantreisId(klantId, Klantreissoort.ZAAK, feit.zaak().toString());
+        herindeel(contacten.values(), zakenNa.values(), () -> apply(new ZaakAanKlantGekoppeld(klantId, feit.zaak(),
+                feit.zaaktype(), feit.kanaal(), feit.geregistreerdOp(), klantreis)));
+        if (opdracht.afgeslotenOp() != null) {
+            sluitAf(feit.zaak(), opdracht.afgeslotenOp());
+        }
+        return Verwerking.NIEUW;
+    }
+
+    @CommandHandler
+    Verwerking handle(MeldZaakAfgesloten opdracht) {
+        if (!zaken.containsKey(opdracht.zaakId())) {
+            throw new RegelOvertreden("zaakId", "deze zaak is niet van deze klant");
+        }
+        return sluitAf(opdracht.zaakId(), opdracht.afgeslotenOp());
+    }
+
+    private Verwerking sluitAf(ZaakId zaakId, Instant afgeslotenOp) {
+        Zaakfeit zaak = zaken.get(zaakId);
+        if (afgeslotenOp.equals(zaak.afgeslotenOp())) {
+            return Verwerking.AL_BEKEND;
+        }
+        Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
+        zakenNa.put(zaakId, zaak.afgeslotenOp(afgeslotenOp));
+        KlantreisId klantreis = KlantreisRegels.klantreisId(klantId, Klantreissoort.ZAAK, zaakId.toString());
+        herindeel(contacten.values(), zakenNa.values(),
+                () -> apply(new KlantreisBeeindigd(klantId, klantreis, zaakId, afgeslotenOp)));
+        return Verwerking.NIEUW;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    Verwerking handle(LegKanaalvoorkeurVast opdracht) {
+        KanaalvoorkeurVastgelegd voorkeur = new KanaalvoorkeurVastgelegd(opdracht.klantId(), opdracht.kanaal(),
+                opdracht.onderwerp(), opdracht.vastgelegdOp());
+        if (voorkeuren.contains(voorkeur)) {
+            return Verwerking.AL_BEKEND;
+        }
+        if (opdracht.soort() == Identificatiesoort.ANONIEM) {
+            throw new RegelOvertreden("klant", "een kanaalvoorkeur hoort bij een klant met BSN of KVK-nummer");
+        }
+        schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
+        apply(voorkeur);
+        return Verwerking.NIEUW;
+    }
+
+    @CommandHandler
+    Verwerking handle(VergeetKlant opdracht) {
+        if (!ingeschreven) {
+            return Verwerking.AL_BEKEND;
+        }
+        apply(new KlantVergeten(klantId, opdracht.op()));
+        return Verwerking.NIEUW;
+    }
+
+    private void schrijfIn(KlantId id, Identificatiesoort soortVanKlant, Versleuteld nummer) {
+        if (!ingeschreven) {
+            apply(new KlantIngeschreven(id, soortVanKlant, nummer));
+        }
+    }
+
+    /**
+     * Computes the klantreizen as they are with the new fact and records the differences in an
+     * order a reader can follow: retracted wissels, new klantreizen, the fact itself, contacts
+     * (re)assigned, new wissels, klantreizen that no longer exist.
+     */
+    private void herindeel(java.util.Collection<Contactfeit> contactenNa, java.util.Collection<Zaakfeit> zakenNa,
+                           Runnable legFeitVast) {
+        List<Klantreisindeling> nieuw = KlantreisRegels.deelIn(klantId, contactenNa, zakenNa,
+                soort == Identificatiesoort.ANONIEM);
+        Set<Kanaalwissel> nieuweWissels = new HashSet<>();
+        Set<KlantreisId> nieuweReizen = new HashSet<>();
+        nieuw.forEach(reis -> {
+            nieuweWissels.addAll(reis.kanaalwissels());
+            nieuweReizen.add(reis.id());
+        });
+
+        kanaalwissels.stream().filter(w -> !nieuweWissels.contains(w)).sorted(WISSELVOLGORDE).toList()
+                .forEach(w -> apply(new KanaalwisselIngetrokken(klantId, w.klantreisId(), w.vanStap(), w.naarStap(),
+                        w.van(), w.naar(), w.op(), w.warm())));
+        nieuw.stream().filter(reis -> !klantreizen.contains(reis.id())).toList()
+                .forEach(reis -> apply(new KlantreisGestart(klantId, reis.id(), reis.soort(), reis.thema().zaakId(),
+                        reis.thema().onderwerp())));
+        legFeitVast.run();
+        for (Klantreisindeling reis : nieuw) {
+            for (Stap stap : reis.stappen()) {
+                if (stap.soort() == Stap.Soort.KLANTCONTACT
+                        && !Objects.equals(indeling.get(stap.klantcontactId()), reis.id())) {
+                    apply(new KlantcontactIngedeeld(klantId, stap.klantcontactId(), reis.id(),
+                            indeling.get(stap.klantcontactId())));
+                }
+            }
+        }
+        nieuweWissels.stream().filter(w -> !kanaalwissels.contains(w)).sorted(WISSELVOLGORDE).toList()
+                .forEach(w -> apply(new KanaalGewisseld(klantId, w.klantreisId(), w.vanStap(), w.naarStap(),
+                        w.van(), w.naar(), w.op(), w.warm())));
+        klantreizen.stream().filter(id -> !nieuweReizen.contains(id)).sorted().toList()
+                .forEach(id -> apply(new KlantreisVervallen(klantId, id)));
+    }
+
+    @EventSourcingHandler
+    void on(KlantIngeschreven gebeurd) {
+        klantId = gebeurd.klantId();
+        soort = gebeurd.soort();
+        ingeschreven = true;
+    }
+
+    @EventSourcingHandler
+    void on(KlantcontactGeregistreerd gebeurd) {
+        contacten.put(gebeurd.klantcontactId(), new Contactfeit(gebeurd.klantcontactId(), gebeurd.plaatsgevondenOp(),
+                gebeurd.kanaal(), gebeurd.onderwerp(), gebeurd.zaakId(), gebeurd.resultaat(),
+                gebeurd.wasKlantcontact()));
+    }
+
+    @EventSourcingHandler
+    void on(ZaakAanKlantGekoppeld gebeurd) {
+        zaken.put(gebeurd.zaakId(), new Zaakfeit(gebeurd.zaakId(), gebeurd.zaaktype(), gebeurd.kanaal(),
+                gebeurd.geregistreerdOp(), null));
+    }
+
+    @EventSourcingHandler
+    void on(KlantreisBeeindigd gebeurd) {
+        zaken.computeIfPresent(gebeurd.zaakId(), (id, zaak) -> zaak.afgeslotenOp(gebeurd.beeindigdOp()));
+    }
+
+    @EventSourcingHandler
+    void on(KlantreisGestart gebeurd) {
+        klantreizen.add(gebeurd.klantreisId());
+    }
+
+    @EventSourcingHandler
+    void on(KlantcontactIngedeeld gebeurd) {
+        indeling.put(gebeurd.klantcontactId(), gebeurd.klantreisId());
+    }
+
+    @EventSourcingHandler
+    void on(KlantreisVervallen gebeurd) {
+        klantreizen.remove(gebeurd.klantreisId());
+    }
+
+    @EventSourcingHandler
+    void on(KanaalGewisseld gebeurd) {
+        kanaalwissels.add(new Kanaalwissel(gebeurd.klantreisId(), gebeurd.vanStap(), gebeurd.naarStap(),
+                gebeurd.van(), gebeurd.naar(), gebeurd.op(), gebeurd.warm()));
+    }
+
+    @EventSourcingHandler
+    void on(KanaalwisselIngetrokken gebeurd) {
+        kanaalwissels.remove(new Kanaalwissel(gebeurd.klantreisId(), gebeurd.vanStap(), gebeurd.naarStap(),
+                gebeurd.van(), gebeurd.naar(), gebeurd.op(), gebeurd.warm()));
+    }
+
+    @EventSourcingHandler
+    void on(KanaalvoorkeurVastgelegd gebeurd) {
+        voorkeuren.add(gebeurd);
+    }
+
+    @EventSourcingHandler
+    void on(KlantVergeten gebeurd) {
+        ingeschreven = false;
+    }
+}

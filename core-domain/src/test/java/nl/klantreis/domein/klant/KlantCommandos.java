@@ -1,0 +1,211 @@
+package nl.klantreis.domein.klant;
+
+import java.time.Instant;
+
+import nl.klantreis.domein.gedeeld.Identificatiesoort;
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.gedeeld.KlantcontactId;
+import nl.klantreis.domein.gedeeld.Versleuteld;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Feiten;
+import nl.klantreis.domein.klantreis.Zaakfeit;
+
+/** Test data builders for the Klant's commands: sensible defaults, obviously fake values. */
+final class KlantCommandos {
+    static final KlantId KLANT = Feiten.KLANT;
+    static final Versleuteld NUMMER = new Versleuteld("sleutel-1", "geheim-bsn");
+
+    private KlantCommandos() {
+    }
+
+    static ContactBuilder eenKlantcontact() {
+        return new ContactBuilder();
+    }
+
+    /** The command that delivers this fact, as the ingestion would send it. */
+    static RegistreerKlantcontact registreer(Contactfeit feit) {
+        return new ContactBuilder().van(feit).bouw();
+    }
+
+    static KoppelingBuilder eenZaakkoppeling() {
+        return new KoppelingBuilder();
+    }
+
+    static KoppelZaakAanKlant koppel(Zaakfeit feit) {
+        return new KoppelingBuilder().van(feit).bouw();
+    }
+
+    static MeldZaakAfgesloten meldAfgesloten(ZaakId zaak, Instant op) {
+        return new MeldZaakAfgesloten(KLANT, zaak, op);
+    }
+
+    static LegKanaalvoorkeurVast kanaalvoorkeur(String kanaal, String onderwerp) {
+        return new LegKanaalvoorkeurVast(KLANT, Identificatiesoort.BSN, NUMMER, kanaal, onderwerp,
+                Feiten.t("2026-02-01T09:00:00+01:00"));
+    }
+
+    static final class ContactBuilder {
+        private KlantId klantId = KLANT;
+        private Identificatiesoort soort = Identificatiesoort.BSN;
+        private Versleuteld nummer = NUMMER;
+        private Feiten.ContactBuilder feit = Feiten.eenContact();
+        private String kanaalOntvangen;
+        private String doorverwezenNaar;
+        private String medewerker = "medewerker-test-1";
+        private Versleuteld inhoud = new Versleuteld("sleutel-1", "geheime-inhoud");
+        private Integer duurSeconden = 60;
+
+        ContactBuilder van(Contactfeit waarde) {
+            feit = Feiten.eenContact().metId(waarde.id()).op(waarde.op()).viaKanaal(waarde.kanaal())
+                    .overOnderwerp(waarde.onderwerp()).overZaak(waarde.zaak()).metResultaat(waarde.resultaat())
+                    .vervolgOp(waarde.wasKlantcontact());
+            return this;
+        }
+
+        ContactBuilder metId(int volgnummer) {
+            feit.metId(volgnummer);
+            return this;
+        }
+
+        ContactBuilder metId(KlantcontactId waarde) {
+            feit.metId(waarde);
+            return this;
+        }
+
+        ContactBuilder op(String rfc3339) {
+            feit.op(rfc3339);
+            return this;
+        }
+
+        ContactBuilder viaKanaal(String waarde) {
+            feit.viaKanaal(waarde);
+            return this;
+        }
+
+        ContactBuilder alsOntvangen(String waarde) {
+            kanaalOntvangen = waarde;
+            return this;
+        }
+
+        ContactBuilder overOnderwerp(String waarde) {
+            feit.overOnderwerp(waarde);
+            return this;
+        }
+
+        ContactBuilder overZaak(ZaakId waarde) {
+            feit.overZaak(waarde);
+            return this;
+        }
+
+        ContactBuilder metResultaat(String waarde) {
+            feit.metResultaat(waarde);
+            return this;
+        }
+
+        ContactBuilder doorverwezenNaar(String waarde) {
+            feit.metResultaat("doorverwezen");
+            doorverwezenNaar = waarde;
+            return this;
+        }
+
+        ContactBuilder vervolgOp(KlantcontactId waarde) {
+            feit.vervolgOp(waarde);
+            return this;
+        }
+
+        ContactBuilder doorMedewerker(String waarde) {
+            medewerker = waarde;
+            return this;
+        }
+
+        ContactBuilder alsKvk() {
+            soort = Identificatiesoort.KVK;
+            nummer = new Versleuteld("sleutel-1", "geheim-kvk");
+            return this;
+        }
+
+        ContactBuilder anoniem(KlantId pseudoniem) {
+            klantId = pseudoniem;
+            soort = Identificatiesoort.ANONIEM;
+            nummer = null;
+            return this;
+        }
+
+        Contactfeit feit() {
+            return feit.bouw();
+        }
+
+        RegistreerKlantcontact bouw() {
+            Contactfeit f = feit.bouw();
+            return new RegistreerKlantcontact(klantId, soort, nummer, f.id(), f.op(), f.kanaal(),
+                    kanaalOntvangen == null ? f.kanaal() : kanaalOntvangen, "inkomend", f.onderwerp(), f.zaak(),
+                    f.resultaat(), doorverwezenNaar, f.wasKlantcontact(), medewerker, inhoud, duurSeconden);
+        }
+
+        /** The event the Klant records for this command. */
+        KlantcontactGeregistreerd geregistreerd() {
+            RegistreerKlantcontact c = bouw();
+            return new KlantcontactGeregistreerd(c.klantId(), c.klantcontactId(), c.plaatsgevondenOp(), c.kanaal(),
+                    c.kanaalOntvangen(), c.richting(), c.onderwerp(), c.zaakId(), c.resultaat(), c.doorverwezenNaar(),
+                    c.wasKlantcontact(), c.medewerker(), c.inhoud(), c.duurSeconden());
+        }
+    }
+
+    static final class KoppelingBuilder {
+        private Feiten.ZaakBuilder feit = Feiten.eenZaak();
+        private Identificatiesoort soort = Identificatiesoort.BSN;
+        private Instant afgeslotenOp;
+
+        KoppelingBuilder van(Zaakfeit waarde) {
+            feit = Feiten.eenZaak().metId(waarde.zaak()).vanZaaktype(waarde.zaaktype()).viaKanaal(waarde.kanaal())
+                    .geregistreerdOp(waarde.geregistreerdOp());
+            return this;
+        }
+
+        KoppelingBuilder metId(ZaakId waarde) {
+            feit.metId(waarde);
+            return this;
+        }
+
+        KoppelingBuilder vanZaaktype(String waarde) {
+            feit.vanZaaktype(waarde);
+            return this;
+        }
+
+        KoppelingBuilder viaKanaal(String waarde) {
+            feit.viaKanaal(waarde);
+            return this;
+        }
+
+        KoppelingBuilder geregistreerdOp(String rfc3339) {
+            feit.geregistreerdOp(rfc3339);
+            return this;
+        }
+
+        /** The zaak's closure arrived before its registration. */
+        KoppelingBuilder afgeslotenOp(Instant waarde) {
+            afgeslotenOp = waarde;
+            return this;
+        }
+
+        KoppelingBuilder afgeslotenOp(String rfc3339) {
+            return afgeslotenOp(Feiten.t(rfc3339));
+        }
+
+        KoppelingBuilder anoniem() {
+            soort = Identificatiesoort.ANONIEM;
+            return this;
+        }
+
+        Zaakfeit feit() {
+            return feit.bouw();
+        }
+
+        KoppelZaakAanKlant bouw() {
+            Zaakfeit f = feit.bouw();
+            return new KoppelZaakAanKlant(KLANT, soort, NUMMER, f.zaak(), f.zaaktype(), f.kanaal(), f.geregistreerdOp(),
+                    afgeslotenOp);
+        }
+    }
+}
