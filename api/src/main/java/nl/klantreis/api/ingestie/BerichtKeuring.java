@@ -61,16 +61,23 @@ public final class BerichtKeuring {
 
     private static final String APPLICATION_JSON = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final EventFormat CLOUDEVENTS = new JsonFormat();
+    private static final EventFormat CLOUDEVENTS_JSON = new JsonFormat();
 
     private final Kanalen kanalen;
     private final Catalogus catalogus;
     private final Clock klok;
+    private final EventFormat cloudevents;
 
     public BerichtKeuring(Kanalen kanalen, Catalogus catalogus, Clock klok) {
+        this(kanalen, catalogus, klok, CLOUDEVENTS_JSON);
+    }
+
+    /** With another reader of the envelope: lets a test show what happens when the SDK refuses. */
+    BerichtKeuring(Kanalen kanalen, Catalogus catalogus, Clock klok, EventFormat cloudevents) {
         this.kanalen = Objects.requireNonNull(kanalen, "kanalen");
         this.catalogus = Objects.requireNonNull(catalogus, "catalogus");
         this.klok = Objects.requireNonNull(klok, "klok");
+        this.cloudevents = Objects.requireNonNull(cloudevents, "cloudevents");
     }
 
     /**
@@ -94,7 +101,7 @@ public final class BerichtKeuring {
         if (fouten.isEmpty()) {
             // The SDK has the last word on the envelope; its data is what the engine reads.
             try {
-                event = CLOUDEVENTS.deserialize(JSON.writeValueAsBytes(bericht));
+                event = cloudevents.deserialize(JSON.writeValueAsBytes(bericht));
                 data = dataVan(event);
             } catch (IOException | RuntimeException e) {
                 fouten.add(new Fout("", "geen geldig CloudEvent: " + KeuringTekst.zonderNummers(sdkMelding(e))));
@@ -109,7 +116,11 @@ public final class BerichtKeuring {
             KeuringVelden velden = new KeuringVelden(data, "/data", fouten, uiterst);
             Identiteit identiteit = event == null ? new Identiteit(source, id, type)
                     : new Identiteit(event.getSource().toString(), event.getId(), event.getType());
-            gelezen = leesData(identiteit, velden, fouten);
+            gelezen = leesData(type, identiteit, velden, fouten);
+        }
+        if (gelezen == null && fouten.isEmpty()) {
+            // Only when the SDK read something other than the JSON object checked above.
+            fouten.add(new Fout("/data", "moet een JSON-object zijn"));
         }
         if (!fouten.isEmpty()) {
             return new Beoordeling(positie, source, id, type, null, fouten);
@@ -284,8 +295,8 @@ public final class BerichtKeuring {
     private record Identiteit(String source, String id, String type) {
     }
 
-    private Bericht leesData(Identiteit identiteit, KeuringVelden velden, List<Fout> fouten) {
-        return switch (identiteit.type()) {
+    private Bericht leesData(String type, Identiteit identiteit, KeuringVelden velden, List<Fout> fouten) {
+        return switch (type) {
             case Berichttypen.KLANTCONTACT_GEREGISTREERD -> klantcontact(identiteit, velden, fouten);
             case Berichttypen.ZAAK_GEREGISTREERD -> zaakGeregistreerd(identiteit, velden, fouten);
             case Berichttypen.STATUS_GEZET -> statusGezet(identiteit, velden, fouten);
@@ -294,7 +305,7 @@ public final class BerichtKeuring {
             case Berichttypen.ZAAK_VERLENGD -> zaakVerlengd(identiteit, velden, fouten);
             case Berichttypen.ZAAK_AFGESLOTEN -> zaakAfgesloten(identiteit, velden, fouten);
             case Berichttypen.KANAALVOORKEUR_VASTGELEGD -> kanaalvoorkeur(identiteit, velden, fouten);
-            default -> throw new IllegalStateException("berichttype zonder lezer: " + identiteit.type());
+            default -> throw new IllegalStateException("berichttype zonder lezer: " + type);
         };
     }
 

@@ -1,0 +1,90 @@
+package nl.klantreis.api.testondersteuning;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import nl.klantreis.api.KlantreisApplication;
+import nl.klantreis.projecties.TestDatabase;
+
+/**
+ * The whole application, started as in production but on a fresh test database of its own, and
+ * a WebTestClient that talks to it over HTTP. Can be stopped and started again on the same
+ * database, to show what survives a restart.
+ */
+public final class Testengine implements AutoCloseable {
+    private final DataSource database;
+    private ConfigurableApplicationContext context;
+    private WebTestClient client;
+
+    private Testengine(DataSource database) {
+        this.database = database;
+    }
+
+    public static Testengine start() {
+        Testengine engine = new Testengine(TestDatabase.nieuweDatabase());
+        engine.herstart();
+        return engine;
+    }
+
+    /** Stops the application (if running) and starts it again on the same database. */
+    public void herstart() {
+        if (context != null) {
+            context.close();
+        }
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        HikariDataSource hikari = (HikariDataSource) database;
+        try {
+            Path dataMap = Files.createTempDirectory("klantreis-test");
+            context = new SpringApplicationBuilder(KlantreisApplication.class).run(
+                    "--server.port=0",
+                    "--klantreis.db.url=" + TestDatabase.jdbcUrl(database),
+                    "--klantreis.db.user=" + hikari.getUsername(),
+                    "--klantreis.db.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
+                    "--klantreis.db.pool=6",
+                    "--klantreis.data-map=" + dataMap,
+                    "--spring.main.banner-mode=off");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int poort = ((WebServerApplicationContext) context).getWebServer().getPort();
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + poort)
+                .responseTimeout(Duration.ofSeconds(60))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+                .build();
+    }
+
+    public WebTestClient client() {
+        return client;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public DataSource database() {
+        return database;
+    }
+
+    public JdbcTemplate jdbc() {
+        return new JdbcTemplate(database);
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}
