@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import reactor.core.scheduler.Schedulers;
+
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
@@ -98,6 +100,9 @@ public class Ingestiedienst {
 
     /** Judges and stores the messages; the answer lists, per position, what became of each. */
     public List<Uitslag> verwerk(List<JsonNode> berichten) {
+        if (Schedulers.isInNonBlockingThread()) {
+            throw new IllegalStateException("ingestie blokkeert op de database en hoort niet op een event-loop-thread");
+        }
         Uitslag[] uitslagen = new Uitslag[berichten.size()];
         List<Beoordeling> geldig = new ArrayList<>();
         for (int positie = 0; positie < berichten.size(); positie++) {

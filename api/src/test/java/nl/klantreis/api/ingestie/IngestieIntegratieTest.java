@@ -262,6 +262,17 @@ class IngestieIntegratieTest {
         assertThat(tellingen()).isEqualTo(voor);
     }
 
+    @Test
+    void ingestie_weigertTeDraaienOpEenEventLoopThread() {
+        Ingestiedienst dienst = engine.bean(Ingestiedienst.class);
+        List<JsonNode> bericht = List.of(Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "eventloop").berichten().get(0));
+        reactor.test.StepVerifier.create(reactor.core.publisher.Mono.fromCallable(() -> dienst.verwerk(bericht))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.parallel()))
+                .expectErrorSatisfies(fout -> assertThat(fout).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("event-loop"))
+                .verify();
+    }
+
     /** The outcome README names for the example, read from the stored events alone. */
     private static void controleerDakkapel(Voorbeelden.Kopie kopie) {
         List<Opgeslagen> events = Eventlezer.alle(engine.database());

@@ -47,7 +47,7 @@ final class Klantverloop {
     private static final double KANS_VIA_CONTACT = 0.75;
     private static final double KANS_OVERSCHRIJDING = 0.18;
     private static final double KANS_OPEN_BLIJVEN = 0.08;
-    private static final double KANS_ANONIEM = 0.10;
+    private static final double KANS_ANONIEM = 0.12;
     private static final long DAG = 86_400;
 
     private static final Gewogen<Integer> ZAKEN_BSN = Gewogen.van(0, 15, 1, 45, 2, 25, 3, 10, 4, 5);
@@ -60,6 +60,8 @@ final class Klantverloop {
             DOORVERWEZEN, 8);
     private static final Gewogen<String> RESULTAAT_ORIENTATIE = Gewogen.van(DOORVERWEZEN, 60, BEANTWOORD, 32,
             TERUGBELVERZOEK, 8);
+    /** Verlengingen in whole weeks mostly; capped by the zaaktype's verlengingDagen. */
+    private static final Gewogen<Integer> VERLENGING = Gewogen.van(14, 30, 21, 20, 28, 20, 42, 20, 60, 10);
     private static final Gewogen<String> DOORVERWIJZING = Gewogen.van("webformulier", 55, "mijn-omgeving", 15,
             "balie", 15, "telefoon", 15);
     private static final List<String> ZELFBEDIENING = List.of("webformulier", "app", "mijn-omgeving", "balie", "email");
@@ -211,28 +213,14 @@ final class Klantverloop {
         boolean overschrijding = rng.nextDouble() < KANS_OVERSCHRIJDING;
         double doorloop = norm * (overschrijding ? 1.05 + 0.8 * rng.nextDouble() : 0.2 + 0.8 * rng.nextDouble());
 
-        List<Statustype> tussen = new ArrayList<>();
-        for (int i = 1; i < statustypen.size() - 1; i++) {
-            Statustype s = statustypen.get(i);
-            if (rng.nextDouble() < (ACTIE_NODIG.equals(s.groep()) ? 0.35 : 0.85)) {
-                tussen.add(s);
-            }
-        }
-        double[] offsets = new double[tussen.size()];
-        for (int i = 0; i < offsets.length; i++) {
-            offsets[i] = doorloop * (0.05 + 0.85 * rng.nextDouble());
-        }
-        java.util.Arrays.sort(offsets);
-
         // A verlenging is decided before the term would run out and makes the rest take longer.
         double verlengingOp = Double.MAX_VALUE;
         double verlengingExtra = 0;
         if (zaaktype.verlengingMogelijk() && zaaktype.verlengingDagen() > 0 && rng.nextDouble() < 0.2) {
-            int max = zaaktype.verlengingDagen();
-            int duur = Math.min(max, Gewogen.<Integer>van(14, 3, 21, 2, 28, 2, 42, 2, max, 1).kies(rng));
-            duur = Math.max(1, duur);
+            int duur = Math.max(1, Math.min(zaaktype.verlengingDagen(), VERLENGING.kies(rng)));
             verlengingOp = norm * (0.6 + 0.35 * rng.nextDouble());
             verlengingExtra = duur * (0.3 + 0.7 * rng.nextDouble());
+            doorloop = Math.max(doorloop, verlengingOp + 1);
             Instant op = werktijd(registratie.plusSeconds((long) (verlengingOp * DAG)), registratie);
             ObjectNode verlengd = zender.verzend(Berichtmaker.ZAAK_VERLENGD, op, Soort.ZAAKFEIT);
             if (verlengd != null) {
@@ -245,6 +233,19 @@ final class Klantverloop {
                 }
             }
         }
+
+        List<Statustype> tussen = new ArrayList<>();
+        for (int i = 1; i < statustypen.size() - 1; i++) {
+            Statustype s = statustypen.get(i);
+            if (rng.nextDouble() < (ACTIE_NODIG.equals(s.groep()) ? 0.35 : 0.85)) {
+                tussen.add(s);
+            }
+        }
+        double[] offsets = new double[tussen.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = doorloop * (0.05 + 0.85 * rng.nextDouble());
+        }
+        java.util.Arrays.sort(offsets);
 
         Instant eerste = registratie.plusSeconds(2 + rng.nextInt(28));
         status(zender, zaakId, statustypen.get(0), eerste, null);
@@ -312,7 +313,7 @@ final class Klantverloop {
             }
         }
 
-        statusNavragen(zaaktype, zaakId, registratie, gesloten ? einde : opzet.nu, overschrijding);
+        statusNavragen(zaakId, registratie, gesloten ? einde : opzet.nu, overschrijding);
         if (gesloten && rng.nextDouble() < 0.06) {
             LocalDate dag = einde.atZone(Simulatie.AMSTERDAM).toLocalDate().plusDays(1 + rng.nextInt(12));
             String kanaal = opzet.nazorg.kies(rng);
@@ -369,8 +370,7 @@ final class Klantverloop {
     }
 
     /** "Where is my zaak": only while it is open, more often when it runs late. */
-    private void statusNavragen(Zaaktype zaaktype, UUID zaakId, Instant registratie, Instant tot,
-                                boolean overschrijding) {
+    private void statusNavragen(UUID zaakId, Instant registratie, Instant tot, boolean overschrijding) {
         int aantal = NAVRAGEN.kies(rng) + (overschrijding && rng.nextDouble() < 0.5 ? 1 : 0);
         Instant van = registratie.plusSeconds(DAG);
         Instant laatste = tot.minus(Duration.ofHours(1));
@@ -389,8 +389,6 @@ final class Klantverloop {
                         Teksten.statusNavraag(rng));
             }
         }
-        // zaaktype is part of the story only through the zaak; kept in the signature for readability
-        assert zaaktype != null;
     }
 
     private String doorverwijzingVoorNavraag() {

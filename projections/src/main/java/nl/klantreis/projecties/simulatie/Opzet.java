@@ -80,7 +80,7 @@ final class Opzet {
 
         this.algemeen = kanaalkeuze("telefoon", 31, "balie", 7, "brief", 3, "video", 2, "email", 11,
                 "webformulier", 8, "chat", 11, "chatbot", 11, "mijn-omgeving", 4, "app", 3, "social-media", 6,
-                "sms", 1, "huisbezoek", 1);
+                "sms", 1);
         this.orientatie = kanaalkeuze("telefoon", 42, "chat", 14, "chatbot", 13, "balie", 10, "email", 8,
                 "social-media", 4, "video", 4, "webformulier", 5);
         this.statusNavraag = kanaalkeuze("telefoon", 45, "email", 12, "chat", 12, "mijn-omgeving", 8, "balie", 7,
