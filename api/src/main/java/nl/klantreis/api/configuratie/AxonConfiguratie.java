@@ -1,6 +1,11 @@
 package nl.klantreis.api.configuratie;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -10,7 +15,9 @@ import org.springframework.context.annotation.Primary;
 
 import nl.klantreis.domein.klant.Klant;
 import nl.klantreis.domein.zaak.Zaak;
+import nl.klantreis.projecties.opslag.DubbeleSleutelHerkenning;
 import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.projecties.opslag.VoorladendeEventopslag;
 
 /**
  * Axon without Axon Server: the JDBC storage engine and token store on our own PostgreSQL
@@ -36,6 +43,31 @@ class AxonConfiguratie {
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
         return Eventserialisatie.serializer();
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DubbeleSleutelHerkenning();
+    }
+
+    /**
+     * Axon's JDBC engine with preloading for batches ({@link VoorladendeEventopslag}), built as
+     * Axon's own auto-configuration would build the plain one; tables come from Flyway.
+     */
+    @Bean
+    VoorladendeEventopslag eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          PersistenceExceptionResolver uitzonderingen,
+                                          org.axonframework.config.Configuration configuratie,
+                                          ConnectionProvider verbindingen, TransactionManager transacties) {
+        return new VoorladendeEventopslag(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuratie.upcasterChain())
+                .persistenceExceptionResolver(uitzonderingen)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuratie.snapshotFilter())
+                .connectionProvider(verbindingen)
+                .transactionManager(transacties)
+                .schema(new EventSchema()));
     }
 
     @Bean

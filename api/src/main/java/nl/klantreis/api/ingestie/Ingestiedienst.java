@@ -21,6 +21,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.common.lock.DeadlockException;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ import nl.klantreis.projecties.privacy.Pseudoniemen;
 import nl.klantreis.projecties.privacy.Sleutel;
 import nl.klantreis.projecties.privacy.Sleutelring;
 import nl.klantreis.projecties.privacy.Versleuteling;
+import nl.klantreis.projecties.opslag.VoorladendeEventopslag;
 
 /**
  * Turns CloudEvents into commands and stores their events. A batch is one unit of work and one
@@ -82,10 +84,13 @@ public class Ingestiedienst {
     private final Catalogus catalogus;
     private final Clock klok;
     private final Ingestiemetrieken metrieken;
+    private final VoorladendeEventopslag eventopslag;
 
     public Ingestiedienst(BerichtKeuring keuring, Pseudoniemen pseudoniemen, Sleutelring sleutelring,
                           Versleuteling versleuteling, CommandGateway commands, TransactionManager transacties,
-                          JdbcTemplate jdbc, Catalogus catalogus, Clock klok, Ingestiemetrieken metrieken) {
+                          JdbcTemplate jdbc, Catalogus catalogus, Clock klok, Ingestiemetrieken metrieken,
+                          VoorladendeEventopslag eventopslag) {
+        this.eventopslag = eventopslag;
         this.keuring = keuring;
         this.pseudoniemen = pseudoniemen;
         this.sleutelring = sleutelring;
@@ -135,6 +140,7 @@ public class Ingestiedienst {
                 }
                 // Another node or request wrote the same aggregate first: do it again on fresh state.
                 LOG.debug("gelijktijdige wijziging; batch opnieuw ({}e keer)", conflicten);
+                metrieken.herhaling();
                 wacht(conflicten);
             }
         }
@@ -179,6 +185,7 @@ public class Ingestiedienst {
         }
 
         Sleutels sleutels = haalSleutels(uitTeVoeren);
+        eventopslag.voorlaad(aggregaten(uitTeVoeren));
         Map<ZaakId, KlantId> zaakKoppelingen = new HashMap<>();
         for (Beoordeling b : uitTeVoeren) {
             try {
@@ -302,6 +309,44 @@ public class Ingestiedienst {
                 zaken.isEmpty() ? Map.of() : sleutelring.voorZaken(zaken));
     }
 
+    /** The aggregates the messages will load: read in one query rather than two per command. */
+    private List<String> aggregaten(List<Beoordeling> berichten) {
+        List<String> ids = new ArrayList<>();
+        for (Beoordeling b : berichten) {
+            Bericht bericht = b.bericht();
+            if (bericht instanceof KlantcontactBericht k) {
+                ids.add(klantId(k.klant(), k.klantcontactId()).waarde());
+            } else if (bericht instanceof ZaakGeregistreerdBericht z) {
+                ids.add(z.zaakId().toString());
+                ids.add(pseudoniemen.voor(z.initiator().soort(), z.initiator().nummer()).waarde());
+            } else if (bericht instanceof KanaalvoorkeurBericht v) {
+                ids.add(pseudoniemen.voor(v.klant().soort(), v.klant().nummer()).waarde());
+            } else {
+                ids.add(zaakVan(bericht).toString());
+            }
+        }
+        return ids;
+    }
+
+    private static java.util.UUID zaakVan(Bericht bericht) {
+        if (bericht instanceof StatusGezetBericht s) {
+            return s.zaakId();
+        }
+        if (bericht instanceof ZaakOpgeschortBericht o) {
+            return o.zaakId();
+        }
+        if (bericht instanceof ZaakHervatBericht h) {
+            return h.zaakId();
+        }
+        if (bericht instanceof ZaakVerlengdBericht v) {
+            return v.zaakId();
+        }
+        if (bericht instanceof ZaakAfgeslotenBericht a) {
+            return a.zaakId();
+        }
+        throw new IllegalArgumentException("geen zaakbericht: " + bericht.type());
+    }
+
     /** The zaak whose key a zaak message needs, when it carries a free text; else null. */
     private static ZaakId persoonlijkeZaaktekst(Bericht bericht) {
         java.util.UUID zaak = null;
@@ -366,7 +411,8 @@ public class Ingestiedienst {
 
     static boolean isConflict(Throwable fout) {
         for (Throwable t = fout; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof DeadlockException
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                    || t instanceof DeadlockException
                     || t instanceof ConcurrencyFailureException) {
                 return true;
             }

@@ -18,8 +18,17 @@ public class Ingestiemetrieken {
     private final MeterRegistry registry;
     private final ConcurrentMap<String, Counter> tellers = new ConcurrentHashMap<>();
 
+    private final Counter herhalingen;
+
     public Ingestiemetrieken(MeterRegistry registry) {
         this.registry = registry;
+        this.herhalingen = Counter.builder("klantreis.ingestie.herhalingen")
+                .description("Batches retried after a concurrent write to the same aggregate").register(registry);
+    }
+
+    /** A batch done again because another transaction wrote one of its aggregates first. */
+    void herhaling() {
+        herhalingen.increment();
     }
 
     void tel(Beoordeling beoordeling, Uitslag.Resultaat resultaat) {

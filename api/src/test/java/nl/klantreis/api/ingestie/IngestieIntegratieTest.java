@@ -97,6 +97,36 @@ class IngestieIntegratieTest {
     }
 
     @Test
+    void gelijktijdigeVerzoekenOpTweeNodes_voorDezelfdeKlant_gevenDezelfdeKlantreis() throws Exception {
+        try (Testengine tweede = engine.tweedeNode()) {
+            Random random = new Random(4);
+            java.util.concurrent.ExecutorService afzenders = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                for (int run = 0; run < 8; run++) {
+                    Voorbeelden.Kopie kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "gelijktijdig-" + run);
+                    List<ObjectNode> berichten = new ArrayList<>(kopie.berichten());
+                    Collections.shuffle(berichten, random);
+                    List<java.util.concurrent.Future<JsonNode>> antwoorden = new ArrayList<>();
+                    for (int deel = 0; deel < 4; deel++) {
+                        List<ObjectNode> stuk = berichten.subList(deel * 3, deel * 3 + 3);
+                        Testengine node = deel % 2 == 0 ? engine : tweede;
+                        antwoorden.add(afzenders.submit(() -> node.client().post().uri("/api/v1/events")
+                                .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
+                                .bodyValue(Voorbeelden.alsBatch(stuk)).exchange().expectStatus().isOk()
+                                .expectBody(JsonNode.class).returnResult().getResponseBody()));
+                    }
+                    for (java.util.concurrent.Future<JsonNode> antwoord : antwoorden) {
+                        assertThat(antwoord.get().path("accepted").asInt()).isEqualTo(3);
+                    }
+                    controleerDakkapel(kopie);
+                }
+            } finally {
+                afzenders.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void dakkapel_nogmaals_isGeheelDuplicaat_ookNaHerstart_enSlaatNietsOp() {
         Voorbeelden.Kopie kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "dubbel");
         stuurBatch(kopie.berichten(), HttpStatus.OK);

@@ -37,6 +37,13 @@ public final class Testengine implements AutoCloseable {
         return engine;
     }
 
+    /** A second node: another instance of the application on the same database. */
+    public Testengine tweedeNode() {
+        Testengine tweede = new Testengine(database);
+        tweede.herstart();
+        return tweede;
+    }
+
     /** Stops the application (if running) and starts it again on the same database. */
     public void herstart() {
         if (context != null) {

@@ -435,6 +435,20 @@ class KlantreisRegelsTest {
         }
 
         @Test
+        void klantreisOpOnderwerp_heetNaarHaarEersteStap_ookAlsContactenTegelijkBeginnen() {
+            KlantcontactId eenAlsTekst = KlantcontactId.van("10000000-0000-4000-8000-000000000000");
+            KlantcontactId achtAlsTekst = KlantcontactId.van("80000000-0000-4000-8000-000000000000");
+            Contactfeit een = eenContact().metId(eenAlsTekst).op("2026-02-01T10:00:00+01:00").bouw();
+            Contactfeit acht = eenContact().metId(achtAlsTekst).op("2026-02-01T10:00:00+01:00").bouw();
+
+            for (List<Contactfeit> volgorde : List.of(List.of(een, acht), List.of(acht, een))) {
+                Klantreisindeling reis = deelIn(volgorde, List.of()).get(0);
+                assertThat(reis.stappen().get(0).klantcontactId()).isEqualTo(eenAlsTekst);
+                assertThat(reis.id()).isEqualTo(deelIn(List.of(een), List.of()).get(0).id());
+            }
+        }
+
+        @Test
         void wissel_isWarmAlleenAlsHetLatereContactNaarHetVorigeVerwijst() {
             ZaakId zaak = zaakId(5);
             Contactfeit eerste = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").overZaak(zaak).bouw();
@@ -556,6 +570,15 @@ class KlantreisRegelsTest {
                         }
                     }
                 }
+            }
+            if (reis.soort() == Klantreissoort.ONDERWERP || reis.soort() == Klantreissoort.VERVOLG) {
+                // "ids follow the earliest contact": the same id as if the first step had been alone
+                Contactfeit eerste = feiten.contacten().stream()
+                        .filter(c -> c.id().equals(reis.stappen().get(0).klantcontactId())).findFirst().orElseThrow();
+                List<Zaakfeit> zaken = reis.soort() == Klantreissoort.VERVOLG ? feiten.zaken() : List.of();
+                assertThat(KlantreisRegels.deelIn(KLANT, List.of(eerste), zaken, false))
+                        .filteredOn(r -> r.soort() == reis.soort()).extracting(Klantreisindeling::id)
+                        .containsExactly(reis.id());
             }
             List<Kanaalwissel> verwacht = new ArrayList<>();
             for (int i = 1; i < reis.stappen().size(); i++) {
