@@ -100,6 +100,9 @@ public class Klant {
         if (opdracht.soort() == Identificatiesoort.ANONIEM) {
             throw new RegelOvertreden("initiator", "een zaak heeft een initiator met BSN of KVK-nummer");
         }
+        if (soort != null && soort != opdracht.soort()) {
+            throw new RegelOvertreden("initiator", "deze klant is bekend als " + soort.name().toLowerCase());
+        }
         schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
         Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
         zakenNa.put(feit.zaak(), feit);

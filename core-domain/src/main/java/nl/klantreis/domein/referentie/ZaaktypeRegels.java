@@ -7,7 +7,8 @@ import java.util.List;
  * registered (the same way a ZGW zaak points at one version of its zaaktype). Stored in the
  * registration event so that a replay gives the same answers after the catalogue changes.
  *
- * @param verlengingDagen the total number of days the term may be extended; 0 when it may not
+ * @param verlengingDagen the most days one verlenging may add (EVENTS.md: {@code duurDagen} 1 .. this);
+ *                        0 when the term may not be extended
  */
 public record ZaaktypeRegels(int servicenormDagen, boolean opschortingMogelijk,
                              int verlengingDagen, List<String> statustypen, List<String> resultaten) {

@@ -119,6 +119,11 @@ final class KlantCommandos {
             return this;
         }
 
+        ContactBuilder metInhoud(Versleuteld waarde) {
+            inhoud = waarde;
+            return this;
+        }
+
         ContactBuilder alsKvk() {
             soort = Identificatiesoort.KVK;
             nummer = new Versleuteld("sleutel-1", "geheim-kvk");

@@ -2,6 +2,7 @@ package nl.klantreis.domein.klantreis;
 
 import static nl.klantreis.domein.klantreis.Feiten.t;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class Feitengenerator {
     }
 
     private static UUID uuid(Random random) {
-        return UUID.nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(Long.toString(random.nextLong()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static <T> T kies(Random random, List<T> uit) {

@@ -1,16 +1,15 @@
 package nl.klantreis.domein.klantreis;
 
 import static nl.klantreis.domein.klantreis.Feiten.KLANT;
-import static nl.klantreis.domein.klantreis.Feiten.contactId;
 import static nl.klantreis.domein.klantreis.Feiten.eenContact;
 import static nl.klantreis.domein.klantreis.Feiten.eenZaak;
 import static nl.klantreis.domein.klantreis.Feiten.t;
 import static nl.klantreis.domein.klantreis.Feiten.zaakId;
+import static nl.klantreis.domein.klantreis.Volgorden.permutaties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -616,23 +615,5 @@ class KlantreisRegelsTest {
                 feiten.zaken().stream().map(Zaakfeit::zaak).toList());
         assertThat(reizen).extracting(Klantreisindeling::gestartOp).isSorted();
         assertThat(reizen).allMatch(r -> Objects.equals(r.gestartOp(), r.stappen().get(0).op()));
-    }
-
-    static <T> List<List<T>> permutaties(List<T> elementen) {
-        if (elementen.isEmpty()) {
-            return List.of(List.of());
-        }
-        List<List<T>> uitkomst = new ArrayList<>();
-        for (int i = 0; i < elementen.size(); i++) {
-            List<T> rest = new ArrayList<>(elementen);
-            T eerste = rest.remove(i);
-            for (List<T> staart : permutaties(rest)) {
-                List<T> volgorde = new ArrayList<>();
-                volgorde.add(eerste);
-                volgorde.addAll(staart);
-                uitkomst.add(volgorde);
-            }
-        }
-        return uitkomst;
     }
 }

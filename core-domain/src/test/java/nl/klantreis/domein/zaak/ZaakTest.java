@@ -19,10 +19,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 
-import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
@@ -61,11 +63,11 @@ class ZaakTest {
 
     /** The exact sequence of event payloads; an unusable fact is matched on everything but its wording. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Matcher<List<EventMessage<?>>> precies(Object... verwacht) {
+    private static Matcher<List<Message<?>>> precies(Object... verwacht) {
         List<Matcher> matchers = new ArrayList<>(Arrays.stream(verwacht)
                 .map(v -> v instanceof Matcher m ? m : org.hamcrest.Matchers.equalTo(v)).toList());
         matchers.add(Matchers.andNoMore());
-        return (Matcher) Matchers.payloadsMatching(Matchers.exactSequenceOf(matchers.toArray(new Matcher[0])));
+        return Matchers.payloadsMatching(Matchers.exactSequenceOf(matchers.toArray(new Matcher[0])));
     }
 
     private static Matcher<Object> onbruikbaar(String feit, String code, Instant op) {
@@ -415,6 +417,66 @@ class ZaakTest {
                     .expectEventsMatching(precies(registratie.geregistreerd(),
                             onbruikbaar("zaak-afgesloten", "uitgereikt", afgeslotenOp), servicenorm()))
                     .expectResultMessagePayload(nieuw());
+        }
+    }
+
+    /**
+     * The zaak facts of the worked example (contract/examples/README.md), delivered through a real
+     * command bus in random orders, some twice: a zaaksysteem sends statuses before the zaak and
+     * the ingestion retries. Whatever the order, MijnZaken must show the same zaak.
+     */
+    @Nested
+    class AfleveringInWillekeurigeVolgorde {
+
+        @Test
+        void dakkapelzaak_inElkeVolgorde_eindigtOp8MeiMetAlleStatussen_enMeldtDeAfsluiting() {
+            List<Object> feiten = List.of(
+                    eenZaakregistratie().bouw(),
+                    status("ontvangen", "2026-03-04T20:31:12+01:00"),
+                    status("aanvulling-gevraagd", "2026-03-09T11:00:00+01:00"),
+                    opschorting("2026-03-09T11:00:00+01:00"),
+                    hervatting("2026-03-18T09:30:00+01:00"),
+                    status("in-behandeling", "2026-03-18T09:30:00+01:00"),
+                    status("besluit-genomen", "2026-04-20T14:00:00+02:00"),
+                    afsluiting("2026-04-21T08:00:00+02:00", "toegekend"));
+            Random random = new Random(20260421L);
+
+            for (int i = 0; i < 150; i++) {
+                List<Object> volgorde = new ArrayList<>(feiten);
+                Collections.shuffle(volgorde, random);
+                for (int dubbel = random.nextInt(3); dubbel > 0; dubbel--) {
+                    int bron = random.nextInt(volgorde.size());
+                    volgorde.add(bron + 1 + random.nextInt(volgorde.size() - bron), volgorde.get(bron));
+                }
+
+                try (ZaakOpDeCommandbus zaak = new ZaakOpDeCommandbus()) {
+                    List<Object> gezien = new ArrayList<>();
+                    boolean afsluitingGemeld = false;
+                    for (Object opdracht : volgorde) {
+                        ZaakUitkomst uitkomst = zaak.stuur(opdracht);
+                        assertThat(uitkomst.verwerking()).as("volgorde %s: %s", volgorde, opdracht)
+                                .isEqualTo(gezien.contains(opdracht) ? Verwerking.AL_BEKEND : Verwerking.NIEUW);
+                        gezien.add(opdracht);
+                        // what the ingestion needs to tell the Klant: the closure, once both are known
+                        afsluitingGemeld |= uitkomst.verwerking() == Verwerking.NIEUW
+                                && INITIATOR.equals(uitkomst.initiator())
+                                && t("2026-04-21T08:00:00+02:00").equals(uitkomst.afgeslotenOp());
+                    }
+                    assertThat(afsluitingGemeld).as("volgorde %s", volgorde).isTrue();
+
+                    List<Object> gebeurd = zaak.gebeurtenissen(ZAAK);
+                    assertThat(gebeurd).as("volgorde %s", volgorde).noneMatch(ZaakfeitOnbruikbaar.class::isInstance);
+                    assertThat(gebeurd).filteredOn(ZaakstatusGezet.class::isInstance)
+                            .extracting(g -> ((ZaakstatusGezet) g).statustype())
+                            .containsExactlyInAnyOrder("ontvangen", "aanvulling-gevraagd", "in-behandeling",
+                                    "besluit-genomen");
+                    assertThat(gebeurd).filteredOn(UiterlijkeEinddatumBepaald.class::isInstance).last()
+                            .as("volgorde %s", volgorde)
+                            .isEqualTo(einddatum(LocalDate.of(2026, 5, 8), SERVICENORM_DAKKAPEL, 0, 9, null));
+                    assertThat(gebeurd).filteredOn(ZaakAfgesloten.class::isInstance).singleElement()
+                            .extracting(g -> ((ZaakAfgesloten) g).resultaat()).isEqualTo("toegekend");
+                }
+            }
         }
     }
 }
