@@ -1,43 +1,21 @@
 package nl.klantreis.api.ingestie;
 
 import java.time.Clock;
-import java.util.Optional;
 
-import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 
 import nl.klantreis.domein.referentie.Catalogus;
 import nl.klantreis.domein.referentie.Kanalen;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
-import nl.klantreis.projecties.privacy.Sleutelring;
-import nl.klantreis.projecties.privacy.Versleuteling;
-import nl.klantreis.projecties.referentie.Referentiegegevens;
 
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** The parts ingestion is made of: reference data, pseudonyms, keys, the judge and its workers. */
+/** The parts of ingestion of its own: the clock, the judge and its workers. */
 @Configuration(proxyBeanMethods = false)
 class IngestieConfiguratie {
-
-    @Bean
-    Referentiegegevens referentiegegevens() {
-        return Referentiegegevens.laadStandaard();
-    }
-
-    @Bean
-    Catalogus catalogus(Referentiegegevens referentie) {
-        return referentie.catalogus();
-    }
-
-    @Bean
-    Kanalen kanalen(Referentiegegevens referentie) {
-        return referentie.kanalen();
-    }
 
     @Bean
     Clock klok() {
@@ -47,23 +25,6 @@ class IngestieConfiguratie {
     @Bean
     BerichtKeuring berichtKeuring(Kanalen kanalen, Catalogus catalogus, Clock klok) {
         return new BerichtKeuring(kanalen, catalogus, klok);
-    }
-
-    /** Needs the tables of Flyway; the secret may be configured (production) or is kept in the database. */
-    @Bean
-    @DependsOn("flywayInitializer")
-    Pseudoniemen pseudoniemen(DataSource dataSource, @Value("${klantreis.pseudoniem-geheim:}") String geheim) {
-        return Pseudoniemen.uit(dataSource, Optional.of(geheim).filter(g -> !g.isBlank()));
-    }
-
-    @Bean
-    Sleutelring sleutelring(DataSource dataSource) {
-        return new Sleutelring(dataSource);
-    }
-
-    @Bean
-    Versleuteling versleuteling() {
-        return new Versleuteling();
     }
 
     /**

@@ -33,13 +33,13 @@ final class Cpumeting {
     }
 
     /** CPU seconds used so far. */
-    record Stand(double jvm, double postgres, double machineBezet, double machineTotaal,
+    record Stand(double jvm, double gc, double postgres, double machineBezet, double machineTotaal,
                  Map<String, Double> perGroep) {
         Stand minus(Stand eerder) {
             Map<String, Double> verschil = new LinkedHashMap<>();
             perGroep.forEach((groep, s) -> verschil.put(groep, s - eerder.perGroep.getOrDefault(groep, 0.0)));
-            return new Stand(jvm - eerder.jvm, postgres - eerder.postgres, machineBezet - eerder.machineBezet,
-                    machineTotaal - eerder.machineTotaal, verschil);
+            return new Stand(jvm - eerder.jvm, gc - eerder.gc, postgres - eerder.postgres,
+                    machineBezet - eerder.machineBezet, machineTotaal - eerder.machineTotaal, verschil);
         }
     }
 
@@ -47,7 +47,9 @@ final class Cpumeting {
         double jvm = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
                 .getProcessCpuTime() / 1e9;
         double[] machine = machine();
-        return new Stand(jvm, postgres(), machine[0], machine[1], perGroep());
+        double gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(g -> Math.max(0, g.getCollectionTime())).sum() / 1e3;
+        return new Stand(jvm, gc, postgres(), machine[0], machine[1], perGroep());
     }
 
     /**

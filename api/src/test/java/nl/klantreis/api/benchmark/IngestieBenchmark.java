@@ -52,12 +52,14 @@ import nl.klantreis.projecties.simulatie.Simulatie;
 public final class IngestieBenchmark {
     private static final double DOEL_BERICHTEN_PER_SECONDE = 10_000;
     private static final double DOEL_VERHOUDING = 0.05;
+    /** Set in the JVM that does the measuring (see {@link Eigenjvm}). */
+    private static final String KIND = "klantreis.benchmark.meet";
 
     private IngestieBenchmark() {
     }
 
     record Instellingen(int berichten, int opwarmen, int herhalingen, int batch, List<Integer> afzenders,
-                        boolean fouten, boolean bemonsteren) {
+                        boolean fouten, boolean bemonsteren, List<String> app) {
         static Instellingen lees(String[] args) {
             int berichten = 100_000;
             int opwarmen = 10_000;
@@ -66,6 +68,7 @@ public final class IngestieBenchmark {
             List<Integer> afzenders = List.of(1, 4);
             boolean fouten = true;
             boolean bemonsteren = true;
+            List<String> app = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--berichten" -> berichten = Integer.parseInt(args[++i]);
@@ -76,12 +79,14 @@ public final class IngestieBenchmark {
                             .map(String::trim).map(Integer::parseInt).toList();
                     case "--zonder-fouten" -> fouten = false;
                     case "--zonder-bemonstering" -> bemonsteren = false;
+                    case "--app" -> app.add("--" + args[++i]);
                     default -> throw new IllegalArgumentException("onbekende optie " + args[i]
                             + "; bekend: --berichten N --opwarmen N --herhalingen N --batch N --afzenders 1,4"
-                            + " --zonder-fouten --zonder-bemonstering");
+                            + " --zonder-fouten --zonder-bemonstering --app eigenschap=waarde");
                 }
             }
-            return new Instellingen(berichten, opwarmen, herhalingen, batch, afzenders, fouten, bemonsteren);
+            return new Instellingen(berichten, opwarmen, herhalingen, batch, afzenders, fouten, bemonsteren,
+                    List.copyOf(app));
         }
     }
 
@@ -105,29 +110,38 @@ public final class IngestieBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Instellingen instellingen = Instellingen.lees(args);
+        if (!Boolean.getBoolean(KIND)) {
+            System.exit(Eigenjvm.start(IngestieBenchmark.class, KIND, args));
+        }
         // Axon's update checker phones home; benchmarks run where there may be no internet.
         System.setProperty("axoniq.update-checker.disabled", "true");
-        Instellingen instellingen = Instellingen.lees(args);
         Path werkmap = Files.createTempDirectory("klantreis-ingestiebenchmark");
         Path pgMap = werkmap.resolve("postgres");
         System.out.printf("Ingestiebenchmark: %,d berichten per meting, %d herhalingen, batches van %d, afzenders %s%n",
                 instellingen.berichten(), instellingen.herhalingen(), instellingen.batch(), instellingen.afzenders());
         System.out.println("Werkmap (wordt na afloop verwijderd): " + werkmap);
+        if (!instellingen.app().isEmpty()) {
+            System.out.println("Afwijkende instellingen van de engine: " + instellingen.app());
+        }
 
         IngebeddePostgres postgres = IngebeddePostgres.start(pgMap, 0);
         ConfigurableApplicationContext app = null;
         int status = 0;
         try {
-            app = new SpringApplicationBuilder(KlantreisApplication.class)
-                    .properties("server.port=0",
-                            "klantreis.db.url=" + postgres.jdbcUrl(),
-                            "klantreis.db.user=postgres",
-                            "klantreis.db.password=postgres",
-                            "klantreis.data-map=" + werkmap.resolve("data"),
-                            "spring.main.banner-mode=off",
-                            "logging.level.root=WARN",
-                            "logging.level.nl.klantreis=WARN")
-                    .run();
+            // As arguments, not as default properties: application.yml's server.port would win over those.
+            List<String> argumenten = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--klantreis.db.url=" + postgres.jdbcUrl(),
+                    "--klantreis.db.user=postgres",
+                    "--klantreis.db.password=postgres",
+                    "--klantreis.data-map=" + werkmap.resolve("data"),
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN",
+                    "--logging.level.nl.klantreis=WARN"));
+            // Variants of the engine's configuration to compare, e.g. --app axon.timeout.enabled=false
+            argumenten.addAll(instellingen.app());
+            app = new SpringApplicationBuilder(KlantreisApplication.class).run(argumenten.toArray(String[]::new));
             int poort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             status = meet(instellingen, postgres, pgMap, poort);
         } finally {
@@ -196,20 +210,23 @@ public final class IngestieBenchmark {
                 List<byte[]> batches = Afzenders.batches(simulatie(instellingen, 3_000_000L + aantal, aantalBemonsterd),
                         instellingen.batch());
                 Afzenders.Antwoorden antwoorden;
-                try (Stapelbemonstering bemonstering = new Stapelbemonstering(5)) {
+                try (Stapelbemonstering stapels = new Stapelbemonstering(5);
+                     Postgresbemonstering sessies = new Postgresbemonstering(db, 10)) {
                     antwoorden = afzenders.verstuur(batches, aantal);
-                    bemonstering.druk(String.format(Locale.ROOT, "%n%d afzender(s), %,.0f berichten/s", aantal,
-                            aantalBemonsterd / antwoorden.seconden()));
+                    stapels.druk(String.format(Locale.ROOT, "%n%d afzender(s), %,.0f berichten/s; ingestiewerkers",
+                            aantal, aantalBemonsterd / antwoorden.seconden()));
+                    sessies.druk("PostgreSQL-sessies (pg_stat_activity, elke 10 ms)");
                 }
                 alles &= controleer(antwoorden);
             }
         }
 
         RuweOpslag.Rijvorm vorm = db.meet("domainevententry");
-        long accepted = engine.stream().mapToLong(r -> r.antwoorden().accepted()).sum() + warm.accepted();
-        long opgeslagen = vorm.rijen();
-        // Events per accepted message over the whole run, warm-up included: the stored rows came from those.
-        double eventsPerBericht = (double) opgeslagen / accepted;
+        long verzonden = engine.stream().mapToLong(Engineronde::berichten).sum();
+        long accepted = engine.stream().mapToLong(r -> r.antwoorden().accepted()).sum();
+        long opgeslagen = engine.stream().mapToLong(Engineronde::events).sum();
+        // Per message sent, resends included: the engine's messages/s counts those too.
+        double eventsPerBericht = (double) opgeslagen / verzonden;
         long ontvangen = db.aantalRijen("ontvangen_bericht");
 
         // ---------------------------------------------------------------- (b) raw inserts
@@ -230,7 +247,8 @@ public final class IngestieBenchmark {
             }
         }
 
-        rapport(instellingen, db, vorm, eventsPerBericht, accepted, ontvangen, engine, ruw, heapNaEngine);
+        rapport(instellingen, db, vorm, eventsPerBericht, opgeslagen, accepted, verzonden, ontvangen, engine, ruw,
+                heapNaEngine);
         if (!alles) {
             System.out.println("\nLET OP: niet elk bericht is geaccepteerd; de cijfers hierboven zijn niet bruikbaar.");
             return 1;
@@ -255,8 +273,9 @@ public final class IngestieBenchmark {
     // ---------------------------------------------------------------- report
 
     private static void rapport(Instellingen instellingen, RuweOpslag db, RuweOpslag.Rijvorm vorm,
-                                double eventsPerBericht, long accepted, long ontvangen, List<Engineronde> engine,
-                                List<Ruweronde> ruw, MemoryUsage heap) throws SQLException {
+                                double eventsPerBericht, long opgeslagen, long accepted, long verzonden,
+                                long ontvangen, List<Engineronde> engine, List<Ruweronde> ruw, MemoryUsage heap)
+            throws SQLException {
         Runtime runtime = Runtime.getRuntime();
         System.out.println();
         System.out.println("=".repeat(100));
@@ -265,8 +284,10 @@ public final class IngestieBenchmark {
         System.out.printf("Datum          %s%n", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         System.out.printf("Machine        %d cores (%s), %s %s%n", runtime.availableProcessors(), cpuModel(),
                 System.getProperty("os.name"), System.getProperty("os.version"));
-        System.out.printf("JVM            %s %s, max heap %,d MiB, GC %s%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), runtime.maxMemory() >> 20, gcNamen());
+        System.out.printf("JVM            %s %s, max heap %,d MiB, GC %s, opties %s%n",
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                runtime.maxMemory() >> 20, gcNamen(), ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X")).toList());
         try (var c = db.verbinding(); var s = c.createStatement(); var r = s.executeQuery("select version()")) {
             r.next();
             System.out.printf("PostgreSQL     %s%n", r.getString(1).replaceAll(" on .*", ""));
@@ -274,12 +295,16 @@ public final class IngestieBenchmark {
         System.out.printf("               fsync=%s synchronous_commit=%s full_page_writes=%s shared_buffers=%s%n",
                 db.instelling("fsync"), db.instelling("synchronous_commit"), db.instelling("full_page_writes"),
                 db.instelling("shared_buffers"));
+        if (!instellingen.app().isEmpty()) {
+            System.out.printf("Engine-opties  %s%n", instellingen.app());
+        }
         System.out.printf("Berichten      %,d per meting, batches van %d, %s, %d herhalingen (mediaan)%n",
                 instellingen.berichten(), instellingen.batch(), instellingen.fouten()
                         ? "met fouten (ca. 2% dubbel, statussen voor zaak, late contacten)" : "zonder fouten",
                 instellingen.herhalingen());
-        System.out.printf(Locale.ROOT, "Opgeslagen     %,d events van %,d geaccepteerde berichten = %.2f events/bericht;"
-                + " %,d ontvangstregels%n", vorm.rijen(), accepted, eventsPerBericht, ontvangen);
+        System.out.printf(Locale.ROOT, "Opgeslagen     in de metingen %,d events uit %,d verzonden berichten (%,d accepted)"
+                        + " = %.2f events per verzonden bericht; in totaal %,d events, %,d ontvangstregels%n",
+                opgeslagen, verzonden, accepted, eventsPerBericht, vorm.rijen(), ontvangen);
         System.out.printf(Locale.ROOT, "Rijvorm        payload gem. %.0f B, metadata %.0f B, aggregaat-id %.0f tekens,"
                         + " payloadtype %.0f tekens, %.1f events per aggregaat%n", vorm.payload(), vorm.metadata(),
                 vorm.aggregaatId(), vorm.payloadType(), vorm.eventsPerAggregaat());
@@ -322,6 +347,11 @@ public final class IngestieBenchmark {
             regel("    " + groep, instellingen, a -> mediaan(engine, a, r -> r.cpu().perGroep().getOrDefault(groep, 0.0)
                     / r.antwoorden().seconden()), "%22.2f");
         }
+        regel("    GC, JIT, beeindigde threads", instellingen, a -> mediaan(engine, a, r -> (r.cpu().jvm()
+                - r.cpu().perGroep().values().stream().mapToDouble(Double::doubleValue).sum())
+                / r.antwoorden().seconden()), "%22.2f");
+        regel("  (GC-pauzes, aandeel wandtijd)", instellingen, a -> mediaan(engine, a, r -> r.cpu().gc()
+                / r.antwoorden().seconden()), "%22.2f");
         regel("  PostgreSQL", instellingen, a -> mediaan(engine, a, r -> r.cpu().postgres()
                 / r.antwoorden().seconden()), "%22.2f");
         regel("  andere processen op de machine", instellingen, a -> mediaan(engine, a, r -> (r.cpu().machineBezet()

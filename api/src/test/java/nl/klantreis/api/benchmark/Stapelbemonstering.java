@@ -21,6 +21,7 @@ final class Stapelbemonstering implements AutoCloseable {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<String, Long> tellingen = new HashMap<>();
     private final Map<String, Long> overigeFrames = new HashMap<>();
+    private final Map<String, Long> axonFrames = new HashMap<>();
     private final Thread bemonsteraar;
     private final int intervalMs;
     private volatile boolean stoppen;
@@ -133,6 +134,11 @@ final class Stapelbemonstering implements AutoCloseable {
                 }
             }
             if (klasse.startsWith("org.axonframework.")) {
+                // Which Axon code, and on behalf of which of ours: the top Axon frame and our nearest caller.
+                String sleutel = kort(frame) + "  <-  " + eersteEigenFrameOnder(stapel);
+                synchronized (tellingen) {
+                    axonFrames.merge(sleutel, 1L, Long::sum);
+                }
                 return "Axon";
             }
         }
@@ -141,6 +147,20 @@ final class Stapelbemonstering implements AutoCloseable {
             overigeFrames.merge(frame, 1L, Long::sum);
         }
         return "overig";
+    }
+
+    private static String kort(StackTraceElement frame) {
+        String klasse = frame.getClassName();
+        return klasse.substring(klasse.lastIndexOf('.') + 1) + "." + frame.getMethodName();
+    }
+
+    private static String eersteEigenFrameOnder(StackTraceElement[] stapel) {
+        for (StackTraceElement frame : stapel) {
+            if (frame.getClassName().startsWith("nl.klantreis.")) {
+                return kort(frame);
+            }
+        }
+        return "?";
     }
 
     private static String eersteEigenFrame(StackTraceElement[] stapel) {
@@ -184,9 +204,11 @@ final class Stapelbemonstering implements AutoCloseable {
     void druk(String kop) {
         Map<String, Long> kopie;
         Map<String, Long> overig;
+        Map<String, Long> axon;
         synchronized (tellingen) {
             kopie = new HashMap<>(tellingen);
             overig = new HashMap<>(overigeFrames);
+            axon = new HashMap<>(axonFrames);
         }
         long bezig = kopie.entrySet().stream().filter(e -> !e.getKey().equals(WACHT_OP_WERK))
                 .mapToLong(Map.Entry::getValue).sum();
@@ -196,6 +218,12 @@ final class Stapelbemonstering implements AutoCloseable {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .filter(e -> e.getValue() * 200 >= bezig)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / bezig, e.getKey()));
+        if (!axon.isEmpty()) {
+            System.out.println("  'CPU: Axon' naar bovenste Axon-frame <- onze aanroeper (top 8):");
+            axon.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "      %5.1f%%  %s%n", 100.0 * e.getValue() / bezig,
+                            e.getKey()));
+        }
         if (!overig.isEmpty()) {
             System.out.println("  'overig' bovenaan de stapel (top 5):");
             overig.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)

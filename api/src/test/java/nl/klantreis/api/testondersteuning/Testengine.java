@@ -26,13 +26,15 @@ public final class Testengine implements AutoCloseable {
     private final DataSource database;
     private ConfigurableApplicationContext context;
     private WebTestClient client;
+    private String[] extra = new String[0];
 
     private Testengine(DataSource database) {
         this.database = database;
     }
 
-    public static Testengine start() {
+    public static Testengine start(String... extra) {
         Testengine engine = new Testengine(TestDatabase.nieuweDatabase());
+        engine.extra = extra;
         engine.herstart();
         return engine;
     }
@@ -40,6 +42,7 @@ public final class Testengine implements AutoCloseable {
     /** A second node: another instance of the application on the same database. */
     public Testengine tweedeNode() {
         Testengine tweede = new Testengine(database);
+        tweede.extra = extra;
         tweede.herstart();
         return tweede;
     }
@@ -53,14 +56,17 @@ public final class Testengine implements AutoCloseable {
         HikariDataSource hikari = (HikariDataSource) database;
         try {
             Path dataMap = Files.createTempDirectory("klantreis-test");
-            context = new SpringApplicationBuilder(KlantreisApplication.class).run(
+            java.util.List<String> argumenten = new java.util.ArrayList<>(java.util.List.of(
                     "--server.port=0",
                     "--klantreis.db.url=" + TestDatabase.jdbcUrl(database),
                     "--klantreis.db.user=" + hikari.getUsername(),
                     "--klantreis.db.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
                     "--klantreis.db.pool=6",
                     "--klantreis.data-map=" + dataMap,
-                    "--spring.main.banner-mode=off");
+                    "--klantreis.projecties.bewaak-ms=200",
+                    "--spring.main.banner-mode=off"));
+            argumenten.addAll(java.util.List.of(extra));
+            context = new SpringApplicationBuilder(KlantreisApplication.class).run(argumenten.toArray(String[]::new));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -69,6 +75,20 @@ public final class Testengine implements AutoCloseable {
                 .responseTimeout(Duration.ofSeconds(60))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
                 .build();
+    }
+
+    /** Waits until every read model has processed every event stored so far. */
+    public void wachtOpLeesmodellen() {
+        nl.klantreis.projecties.leesmodel.Projectiebeheer beheer = bean(nl.klantreis.projecties.leesmodel.Projectiebeheer.class);
+        for (String naam : beheer.namen()) {
+            if (!beheer.wachtTotBijgewerkt(naam, Duration.ofMinutes(3))) {
+                throw new AssertionError("leesmodel " + naam + " is niet bijgewerkt: " + beheer.voortgang(naam));
+            }
+        }
+    }
+
+    public <R> R vraag(Object vraag, org.axonframework.messaging.responsetypes.ResponseType<R> antwoord) {
+        return bean(org.axonframework.queryhandling.QueryGateway.class).query(vraag, antwoord).join();
     }
 
     public WebTestClient client() {

@@ -1,0 +1,14 @@
+package nl.klantreis.projecties.klantbeeld;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import nl.klantreis.domein.gedeeld.KlantId;
+
+/** The klantbeeld of one klant for an employee, as it stood at {@code peilmoment}. */
+public record KlantbeeldVraag(KlantId klantId, Instant peilmoment) {
+    public KlantbeeldVraag {
+        Objects.requireNonNull(klantId, "klantId");
+        Objects.requireNonNull(peilmoment, "peilmoment");
+    }
+}

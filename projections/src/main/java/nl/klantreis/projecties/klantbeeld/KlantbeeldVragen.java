@@ -1,0 +1,40 @@
+package nl.klantreis.projecties.klantbeeld;
+
+import javax.sql.DataSource;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import nl.klantreis.projecties.klantreis.Klantdossier;
+import nl.klantreis.projecties.klantreis.KlantreisLeesregels;
+import nl.klantreis.projecties.leesmodel.Documentlezer;
+import nl.klantreis.projecties.leesmodel.Projectiebeheer;
+import nl.klantreis.projecties.mijnzaken.MijnZakenVragen;
+import nl.klantreis.projecties.mijnzaken.Zaakkaart;
+import nl.klantreis.projecties.privacy.Ontsleuteling;
+
+/**
+ * The klantbeeld, made from the klantreis read model (contacts, klantreizen, preferences) and
+ * MijnZaken (his open zaken); personal fields are decrypted only now, when it is read.
+ */
+@Component
+class KlantbeeldVragen {
+    private final Documentlezer<Klantdossier> dossiers;
+    private final MijnZakenVragen mijnZaken;
+    private final Ontsleuteling ontsleuteling;
+
+    KlantbeeldVragen(Projectiebeheer beheer, DataSource database, MijnZakenVragen mijnZaken,
+                     Ontsleuteling ontsleuteling) {
+        this.dossiers = new Documentlezer<>(beheer, KlantreisLeesregels.NAAM, database);
+        this.mijnZaken = mijnZaken;
+        this.ontsleuteling = ontsleuteling;
+    }
+
+    @QueryHandler
+    KlantbeeldAntwoord klantbeeld(KlantbeeldVraag vraag) {
+        return new KlantbeeldAntwoord(dossiers.document(vraag.klantId().waarde())
+                .map(dossier -> KlantbeeldWeergave.klantbeeld(dossier, vraag.peilmoment(),
+                        ontsleuteling.voorEenAntwoord(), mijnZaken.openZaken(vraag.klantId().waarde(), vraag.peilmoment())))
+                .orElse(null));
+    }
+}

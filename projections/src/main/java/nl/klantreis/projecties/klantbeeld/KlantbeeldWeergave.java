@@ -1,0 +1,151 @@
+package nl.klantreis.projecties.klantbeeld;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import nl.klantreis.domein.gedeeld.Identificatiesoort;
+import nl.klantreis.domein.gedeeld.Tijd;
+import nl.klantreis.domein.gedeeld.Versleuteld;
+import nl.klantreis.projecties.klantreis.Klantdossier;
+import nl.klantreis.projecties.klantreis.Klantreis;
+import nl.klantreis.projecties.klantreis.KlantreisWeergave;
+
+/**
+ * Renders the {@link Klantbeeld} of a klant from his {@link Klantdossier} as it stood at a
+ * peilmoment on the {@code gebeurd} axis: what had happened by then counts, later facts do not.
+ *
+ * <p>Personal fields are decrypted here, when read, by the caller's {@code ontsleutel} (which looks
+ * the klant's key up and records nothing itself): once the klant is forgotten the dossier no longer
+ * holds them, so the view shows no number and no inhoud whatever {@code ontsleutel} could do.
+ */
+public final class KlantbeeldWeergave {
+    /** Enough to see what happened lately without turning the view into a full history. */
+    public static final int MAXIMUM_RECENTE_CONTACTEN = 20;
+    /** The window of {@code recenteContacten} and {@code kanaalmix} (API.md: "last 12 months"). */
+    public static final int VENSTER_MAANDEN = 12;
+
+    static final String TERUGBELVERZOEK = "terugbelverzoek";
+    static final String DOORVERWEZEN = "doorverwezen";
+
+    private static final Comparator<Klantdossier.Contact> NIEUWSTE_EERST = Comparator
+            .comparing(Klantdossier.Contact::plaatsgevondenOp)
+            .thenComparing(Klantdossier.Contact::klantcontactId)
+            .reversed();
+
+    private KlantbeeldWeergave() {
+    }
+
+    /**
+     * @param ontsleutel the plain text of an encrypted field, empty when its key is gone
+     * @param openZaken  the klant's open zaken from the MijnZaken read model, shown as given
+     */
+    public static <Z> Klantbeeld<Z> klantbeeld(Klantdossier dossier, Instant peilmoment,
+                                               Function<Versleuteld, Optional<String>> ontsleutel,
+                                               List<Z> openZaken) {
+        Objects.requireNonNull(dossier, "dossier");
+        Objects.requireNonNull(peilmoment, "peilmoment");
+        Objects.requireNonNull(ontsleutel, "ontsleutel");
+        String nummer = leesbaar(dossier.getNummer(), ontsleutel);
+        List<Klantdossier.Contact> gebeurd = dossier.getContacten().stream()
+                .filter(contact -> !contact.plaatsgevondenOp().isAfter(peilmoment))
+                .toList();
+        Instant vensterBegin = peilmoment.atZone(Tijd.AMSTERDAM).minusMonths(VENSTER_MAANDEN).toInstant();
+        List<Klantdossier.Contact> inVenster = gebeurd.stream()
+                .filter(contact -> !contact.plaatsgevondenOp().isBefore(vensterBegin))
+                .toList();
+        return new Klantbeeld<>(
+                dossier.getKlantId(),
+                dossier.getSoort() == Identificatiesoort.BSN ? nummer : null,
+                dossier.getSoort() == Identificatiesoort.KVK ? nummer : null,
+                kanaalvoorkeur(dossier, peilmoment),
+                openZaken,
+                recenteContacten(inVenster, ontsleutel),
+                openVervolgacties(gebeurd),
+                kanaalmix(inVenster),
+                KlantreisWeergave.klantreizen(dossier, peilmoment).stream().filter(Klantreis::lopend).toList());
+    }
+
+    /** Per onderwerp the latest preference recorded by the peilmoment; the general one first. */
+    private static List<Klantbeeld.Kanaalvoorkeur> kanaalvoorkeur(Klantdossier dossier, Instant peilmoment) {
+        Map<Optional<String>, Klantdossier.Kanaalvoorkeur> laatste = new TreeMap<>(
+                Comparator.comparing((Optional<String> onderwerp) -> onderwerp.orElse(null),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        for (Klantdossier.Kanaalvoorkeur voorkeur : dossier.getKanaalvoorkeuren()) {
+            if (voorkeur.vastgelegdOp().isAfter(peilmoment)) {
+                continue;
+            }
+            // Stored oldest first (ties by kanaal), so the last one seen is the one that applies.
+            laatste.put(Optional.ofNullable(voorkeur.onderwerp()), voorkeur);
+        }
+        return laatste.values().stream()
+                .map(v -> new Klantbeeld.Kanaalvoorkeur(v.kanaal(), v.onderwerp(), v.vastgelegdOp()))
+                .toList();
+    }
+
+    private static List<Klantbeeld.Contact> recenteContacten(List<Klantdossier.Contact> inVenster,
+                                                            Function<Versleuteld, Optional<String>> ontsleutel) {
+        return inVenster.stream()
+                .sorted(NIEUWSTE_EERST)
+                .limit(MAXIMUM_RECENTE_CONTACTEN)
+                .map(contact -> new Klantbeeld.Contact(contact.klantcontactId().toString(), contact.kanaal(),
+                        contact.plaatsgevondenOp(), contact.onderwerp(), contact.resultaat(),
+                        leesbaar(contact.inhoud(), ontsleutel), contact.medewerker()))
+                .toList();
+    }
+
+    /**
+     * A terugbelverzoek or doorverwijzing stays open until a later contact in the same klantreis
+     * (in step order) took place by the peilmoment, whichever kanaal or direction it had: the
+     * callback itself, or the klant arriving where he was sent.
+     */
+    private static List<Klantbeeld.Vervolgactie> openVervolgacties(List<Klantdossier.Contact> gebeurd) {
+        List<Klantbeeld.Vervolgactie> open = new ArrayList<>();
+        for (int i = 0; i < gebeurd.size(); i++) {
+            Klantdossier.Contact contact = gebeurd.get(i);
+            String soort = vervolgsoort(contact.resultaat());
+            if (soort == null) {
+                continue;
+            }
+            // The dossier keeps contacts in step order, so "later" is "further down the list".
+            boolean gevolgd = contact.klantreisId() != null && gebeurd.subList(i + 1, gebeurd.size()).stream()
+                    .anyMatch(later -> contact.klantreisId().equals(later.klantreisId()));
+            if (!gevolgd) {
+                open.add(new Klantbeeld.Vervolgactie(contact.klantcontactId().toString(), soort, contact.kanaal(),
+                        contact.doorverwezenNaar(), contact.plaatsgevondenOp()));
+            }
+        }
+        return open;
+    }
+
+    private static String vervolgsoort(String resultaat) {
+        if (TERUGBELVERZOEK.equals(resultaat)) {
+            return Klantbeeld.Vervolgactie.TERUGBELVERZOEK;
+        }
+        if (DOORVERWEZEN.equals(resultaat)) {
+            return Klantbeeld.Vervolgactie.DOORVERWIJZING;
+        }
+        return null;
+    }
+
+    private static List<Klantbeeld.Kanaalgebruik> kanaalmix(List<Klantdossier.Contact> inVenster) {
+        Map<String, Long> perKanaal = inVenster.stream()
+                .collect(Collectors.groupingBy(Klantdossier.Contact::kanaal, TreeMap::new, Collectors.counting()));
+        return perKanaal.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new Klantbeeld.Kanaalgebruik(e.getKey(), e.getValue().intValue()))
+                .toList();
+    }
+
+    /** Null when there is no value or its key is gone; a damaged value fails loudly (OntsleutelenMislukt). */
+    private static String leesbaar(Versleuteld waarde, Function<Versleuteld, Optional<String>> ontsleutel) {
+        return waarde == null ? null : ontsleutel.apply(waarde).orElse(null);
+    }
+}

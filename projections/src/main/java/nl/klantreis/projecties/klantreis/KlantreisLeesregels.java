@@ -1,0 +1,50 @@
+package nl.klantreis.projecties.klantreis;
+
+import java.time.Instant;
+import java.util.List;
+
+import nl.klantreis.domein.klant.KlantEvent;
+import nl.klantreis.projecties.leesmodel.Documentregels;
+
+/**
+ * The klantreis read model: one {@link Klantdossier} per klant, keyed by his pseudonym, so all
+ * events of a klant are folded in order by one segment, as the Klant aggregate applied them.
+ */
+public final class KlantreisLeesregels implements Documentregels<Klantdossier> {
+    public static final String NAAM = "klantreis";
+
+    @Override
+    public String naam() {
+        return NAAM;
+    }
+
+    @Override
+    public Class<Klantdossier> documenttype() {
+        return Klantdossier.class;
+    }
+
+    @Override
+    public String sleutel(Object event, String aggregaat) {
+        return event instanceof KlantEvent klantEvent ? klantEvent.klantId().waarde() : null;
+    }
+
+    @Override
+    public Klantdossier pasToe(Klantdossier document, String sleutel, Object event, Instant bekendOp) {
+        Klantdossier dossier = document != null ? document : new Klantdossier(sleutel);
+        if (event instanceof KlantEvent klantEvent) {
+            dossier.verwerk(klantEvent);
+        }
+        return dossier;
+    }
+
+    @Override
+    public String eigenaar(Klantdossier document) {
+        return document.getKlantId();
+    }
+
+    /** A klantreis is asked for by its id alone ({@code GET /api/v1/klantreizen/{klantreisId}}). */
+    @Override
+    public List<String> zoeksleutels(Klantdossier document) {
+        return document.getKlantreizen().stream().map(reis -> reis.klantreisId().toString()).toList();
+    }
+}

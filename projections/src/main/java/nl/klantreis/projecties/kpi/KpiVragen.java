@@ -1,0 +1,59 @@
+package nl.klantreis.projecties.kpi;
+
+import javax.sql.DataSource;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import nl.klantreis.domein.gedeeld.Identificatiesoort;
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.referentie.Kanalen;
+import nl.klantreis.domein.zaak.UiterlijkeEinddatum;
+import nl.klantreis.projecties.klantreis.Klantdossier;
+import nl.klantreis.projecties.klantreis.KlantreisLeesregels;
+import nl.klantreis.projecties.leesmodel.Documentlezer;
+import nl.klantreis.projecties.leesmodel.Projectiebeheer;
+import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
+import nl.klantreis.projecties.mijnzaken.Zaakdossier;
+
+/**
+ * KPIs for any period, peilmoment and breakdown, computed at question time from the facts in the
+ * klantreis and MijnZaken read models (so a peilmoment in the past sees the klantreizen as they
+ * were then). Streams both read models once: memory does not grow with the number of klanten.
+ */
+@Component
+public class KpiVragen {
+    private final Documentlezer<Klantdossier> klanten;
+    private final Documentlezer<Zaakdossier> zaken;
+    private final Kpiberekening berekening;
+
+    KpiVragen(Projectiebeheer beheer, DataSource database, Kanalen kanalen) {
+        this.klanten = new Documentlezer<>(beheer, KlantreisLeesregels.NAAM, database);
+        this.zaken = new Documentlezer<>(beheer, MijnZakenRegels.NAAM, database);
+        this.berekening = new Kpiberekening(kanalen);
+    }
+
+    @QueryHandler
+    public Kpiuitkomst kpi(Kpivraag vraag) {
+        return berekening.bereken(vraag, () -> klanten.stroom().map(KpiVragen::alsKpiKlant),
+                () -> zaken.stroom().filter(Zaakdossier::isGeregistreerd).map(KpiVragen::alsKpiZaak));
+    }
+
+    static KpiKlant alsKpiKlant(Klantdossier dossier) {
+        return new KpiKlant(new KlantId(dossier.getKlantId()), dossier.getSoort() == Identificatiesoort.ANONIEM,
+                dossier.contactfeiten(), dossier.zaakfeiten());
+    }
+
+    static KpiZaak alsKpiZaak(Zaakdossier dossier) {
+        Zaakdossier.Registratie registratie = dossier.getRegistratie();
+        return new KpiZaak(new ZaakId(java.util.UUID.fromString(dossier.getZaakId().toString())), registratie.zaaktype(),
+                registratie.geregistreerdOp(),
+                dossier.getAfsluiting() == null ? null : dossier.getAfsluiting().afgeslotenOp(),
+                UiterlijkeEinddatum.basis(registratie.geregistreerdOp(), registratie.opgegevenUiterlijkeEinddatum(),
+                        registratie.regels().servicenormDagen()),
+                dossier.getVerlengingen().stream().map(Zaakdossier.Verlenging::duurDagen).toList(),
+                dossier.getOpschortingen().stream().map(Zaakdossier.Moment::op).toList(),
+                dossier.getHervattingen().stream().map(Zaakdossier.Moment::op).toList());
+    }
+}

@@ -1,0 +1,222 @@
+package nl.klantreis.projecties.leesmodel;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs {@link Documentregels} as a projection into one generation's table. Events of a batch are
+ * collected per document; when the batch commits, the documents are read in one query, the events
+ * applied in order, and the changed documents written in one JDBC batch, in the processor's
+ * transaction (so together with its token). An event at or before a document's stored position
+ * was applied before and is skipped: re-delivery and replays change nothing.
+ */
+public final class Documentprojectie<D> {
+    private static final Logger LOG = LoggerFactory.getLogger(Documentprojectie.class);
+    private final Documentregels<D> regels;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public Documentprojectie(Documentregels<D> regels, DataSource database, ObjectMapper json) {
+        this.regels = regels;
+        this.jdbc = new JdbcTemplate(database);
+        this.json = json;
+    }
+
+    public Documentregels<D> regels() {
+        return regels;
+    }
+
+    /**
+     * The event handler that writes into {@code tabel}; an event whose document rules fail is
+     * parked in {@code dodeBrieven} (with every later event of that document), not skipped.
+     */
+    public EventMessageHandler handler(String tabel, SequencedDeadLetterQueue<EventMessage<?>> dodeBrieven,
+                                       String processor) {
+        String partijSleutel = Documentprojectie.class.getName() + "/" + tabel;
+        return new EventMessageHandler() {
+            @Override
+            public Object handle(EventMessage<?> bericht) {
+                Object event = bericht.getPayload();
+                String sleutel = regels.sleutel(event, aggregaat(bericht));
+                if (sleutel == null) {
+                    return null;
+                }
+                UnitOfWork<?> werk = CurrentUnitOfWork.get().root();
+                Partij partij = werk.getOrComputeResource(partijSleutel, k -> {
+                    Partij nieuw = new Partij();
+                    werk.onPrepareCommit(u -> schrijf(tabel, nieuw, dodeBrieven, processor));
+                    return nieuw;
+                });
+                partij.voegToe(sleutel, positie(bericht), bericht);
+                return null;
+            }
+
+            @Override
+            public Class<?> getTargetType() {
+                return regels.getClass();
+            }
+        };
+    }
+
+    /** Events of one document in order; documents are independent, so segments never share rows. */
+    public SequencingPolicy<EventMessage<?>> volgorde() {
+        return bericht -> regels.sleutel(bericht.getPayload(), aggregaat(bericht));
+    }
+
+    private void schrijf(String tabel, Partij partij, SequencedDeadLetterQueue<EventMessage<?>> dodeBrieven,
+                         String processor) {
+        Map<String, Opgeslagen> bestaand = new HashMap<>();
+        String[] sleutels = partij.perSleutel.keySet().toArray(String[]::new);
+        jdbc.query(verbinding -> {
+            PreparedStatement vraag = verbinding.prepareStatement(
+                    "SELECT sleutel, document, positie FROM " + tabel + " WHERE sleutel = ANY(?)");
+            vraag.setArray(1, verbinding.createArrayOf("text", sleutels));
+            return vraag;
+        }, rij -> {
+            bestaand.put(rij.getString(1), new Opgeslagen(rij.getString(2), rij.getLong(3)));
+        });
+
+        Set<String> geblokkeerd = new HashSet<>(jdbc.query(verbinding -> {
+            PreparedStatement vraag = verbinding.prepareStatement("SELECT DISTINCT sequenceidentifier FROM deadletterentry "
+                    + "WHERE processinggroup = ? AND sequenceidentifier = ANY(?)");
+            vraag.setString(1, processor);
+            vraag.setArray(2, verbinding.createArrayOf("text", sleutels));
+            return vraag;
+        }, (rij, nr) -> rij.getString(1)));
+
+        List<Rij> rijen = new ArrayList<>();
+        for (Map.Entry<String, List<Gebeurtenis>> paar : partij.perSleutel.entrySet()) {
+            String sleutel = paar.getKey();
+            Opgeslagen opgeslagen = bestaand.get(sleutel);
+            D document = opgeslagen == null ? null : lees(opgeslagen.document());
+            long positie = opgeslagen == null ? -1 : opgeslagen.positie();
+            boolean gewijzigd = false;
+            for (Gebeurtenis gebeurtenis : paar.getValue()) {
+                if (gebeurtenis.positie() >= 0 && gebeurtenis.positie() <= positie) {
+                    continue;
+                }
+                if (geblokkeerd.contains(sleutel)) {
+                    // Later events of a document wait behind the one that failed, in order.
+                    dodeBrieven.enqueue(sleutel, new GenericDeadLetter<>(sleutel, gebeurtenis.bericht()));
+                    continue;
+                }
+                try {
+                    document = regels.pasToe(document, sleutel, gebeurtenis.event(), gebeurtenis.bekendOp());
+                } catch (RuntimeException fout) {
+                    LOG.error("leesmodel {}: event {} van document {} is niet te verwerken en staat nu in de dode-brievenlijst",
+                            regels.naam(), gebeurtenis.bericht().getIdentifier(), sleutel, fout);
+                    dodeBrieven.enqueue(sleutel, new GenericDeadLetter<>(sleutel, gebeurtenis.bericht(), fout));
+                    geblokkeerd.add(sleutel);
+                    // The document stays as it was before this event (what was applied before it in memory may be half).
+                    document = opgeslagen == null ? null : lees(opgeslagen.document());
+                    gewijzigd = false;
+                    continue;
+                }
+                positie = Math.max(positie, gebeurtenis.positie());
+                gewijzigd = true;
+            }
+            if (gewijzigd && document != null) {
+                rijen.add(new Rij(paar.getKey(), regels.eigenaar(document),
+                        regels.zoeksleutels(document).toArray(String[]::new), schrijf(document), positie));
+            }
+        }
+        if (rijen.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO " + tabel + " (sleutel, eigenaar, zoeksleutels, document, positie) "
+                + "VALUES (?, ?, ?, ?::jsonb, ?) ON CONFLICT (sleutel) DO UPDATE SET eigenaar = excluded.eigenaar, "
+                + "zoeksleutels = excluded.zoeksleutels, document = excluded.document, positie = excluded.positie",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement opdracht, int i) throws SQLException {
+                        Rij rij = rijen.get(i);
+                        opdracht.setString(1, rij.sleutel());
+                        opdracht.setString(2, rij.eigenaar());
+                        opdracht.setArray(3, opdracht.getConnection().createArrayOf("text", rij.zoeksleutels()));
+                        opdracht.setString(4, rij.document());
+                        opdracht.setLong(5, rij.positie());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rijen.size();
+                    }
+                });
+    }
+
+    D lees(String document) {
+        try {
+            return json.readValue(document, regels.documenttype());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("document van leesmodel " + regels.naam() + " onleesbaar", e);
+        }
+    }
+
+    private String schrijf(D document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("document van leesmodel " + regels.naam() + " niet te schrijven", e);
+        }
+    }
+
+    private static String aggregaat(EventMessage<?> bericht) {
+        return bericht instanceof DomainEventMessage<?> domein ? domein.getAggregateIdentifier() : null;
+    }
+
+    private static long positie(EventMessage<?> bericht) {
+        return bericht instanceof TrackedEventMessage<?> gevolgd && gevolgd.trackingToken() != null
+                ? gevolgd.trackingToken().position().orElse(-1) : -1;
+    }
+
+    private record Gebeurtenis(long positie, EventMessage<?> bericht) {
+        Object event() {
+            return bericht.getPayload();
+        }
+
+        Instant bekendOp() {
+            return bericht.getTimestamp();
+        }
+    }
+
+    private record Opgeslagen(String document, long positie) {
+    }
+
+    private record Rij(String sleutel, String eigenaar, String[] zoeksleutels, String document, long positie) {
+    }
+
+    private static final class Partij {
+        private final Map<String, List<Gebeurtenis>> perSleutel = new LinkedHashMap<>();
+
+        void voegToe(String sleutel, long positie, EventMessage<?> bericht) {
+            perSleutel.computeIfAbsent(sleutel, k -> new ArrayList<>()).add(new Gebeurtenis(positie, bericht));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package nl.klantreis.projecties.leesmodel;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The pure part of a read model kept as one document per key (a klant, a zaak): which document an
+ * event changes, and how. The projection engine does the rest: it groups a batch of events by key,
+ * loads the documents in one query, applies the events in order, and writes the documents back
+ * in one batch, in the same transaction as the processor's token; replayed events (at or before a
+ * document's stored position) are skipped, which makes the projection idempotent.
+ *
+ * @param <D> the document: a mutable class or record that Jackson can write and read with
+ *            {@code Eventserialisatie.objectMapper()} (ids as strings, times as RFC 3339)
+ */
+public interface Documentregels<D> {
+
+    /** The read model's name: its processing group and the base of its table names. */
+    String naam();
+
+    Class<D> documenttype();
+
+    /**
+     * The key of the document this event changes, or null when the event does not concern this
+     * read model. Also the sequencing key: all events of one document are handled in order by one
+     * segment.
+     *
+     * @param aggregaat the identifier of the aggregate that applied the event
+     */
+    String sleutel(Object event, String aggregaat);
+
+    /**
+     * Applies one event.
+     *
+     * @param document the current document, or null when there is none yet
+     * @param bekendOp when the engine stored the event (the {@code bekend} time axis)
+     * @return the document after the event (the same instance, changed, or a new one)
+     */
+    D pasToe(D document, String sleutel, Object event, Instant bekendOp);
+
+    /** The klant pseudonym the document belongs to, for lookups per klant; null when unknown. */
+    default String eigenaar(D document) {
+        return null;
+    }
+
+    /** Further values the document can be found by (e.g. the ids of the klantreizen it holds). */
+    default List<String> zoeksleutels(D document) {
+        return List.of();
+    }
+}

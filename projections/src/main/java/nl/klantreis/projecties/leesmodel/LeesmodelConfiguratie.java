@@ -1,0 +1,41 @@
+package nl.klantreis.projecties.leesmodel;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import nl.klantreis.projecties.opslag.Eventserialisatie;
+
+/** Every {@link Documentregels} bean becomes a read model, run and rebuilt by {@link Projectiebeheer}. */
+@Configuration(proxyBeanMethods = false)
+public class LeesmodelConfiguratie {
+
+    @Bean
+    @DependsOn("flywayInitializer")
+    public Projectiebeheer projectiebeheer(ObjectProvider<Documentregels<?>> regels, EventStore events, TokenStore tokens,
+                                           TransactionManager transacties, DataSource database,
+                                           ConnectionProvider verbindingen, MeterRegistry meters,
+                                           @Value("${klantreis.projecties.segmenten:2}") int segmenten,
+                                           @Value("${klantreis.projecties.batch:500}") int batch,
+                                           @Value("${klantreis.projecties.bewaak-ms:1000}") long bewaakMs) {
+        List<Documentprojectie<?>> projecties = regels.orderedStream()
+                .<Documentprojectie<?>>map(r -> new Documentprojectie<>(r, database, Eventserialisatie.objectMapper()))
+                .toList();
+        return new Projectiebeheer(projecties, events, tokens, transacties, database, verbindingen,
+                Eventserialisatie.serializer(), Eventserialisatie.objectMapper(),
+                meters, new Projectiebeheer.Instellingen(segmenten, batch, Duration.ofMillis(bewaakMs)));
+    }
+}

@@ -1,0 +1,51 @@
+package nl.klantreis.projecties.mijnzaken;
+
+import java.time.Instant;
+
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
+import nl.klantreis.domein.zaak.ZaakEvent;
+import nl.klantreis.projecties.leesmodel.Documentregels;
+
+/**
+ * The MijnZaken read model: one {@link Zaakdossier} per zaak, found per citizen through its
+ * initiator. A klantcontact that names a zaak goes into that zaak's dossier, whichever aggregate
+ * recorded it, so the citizen sees his contacts about a zaak next to its statuses.
+ */
+public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
+    public static final String NAAM = "mijnzaken";
+
+    @Override
+    public String naam() {
+        return NAAM;
+    }
+
+    @Override
+    public Class<Zaakdossier> documenttype() {
+        return Zaakdossier.class;
+    }
+
+    @Override
+    public String sleutel(Object event, String aggregaat) {
+        if (event instanceof ZaakEvent zaakEvent) {
+            return zaakEvent.zaakId().toString();
+        }
+        if (event instanceof KlantcontactGeregistreerd contact && contact.zaakId() != null) {
+            return contact.zaakId().toString();
+        }
+        return null;
+    }
+
+    @Override
+    public Zaakdossier pasToe(Zaakdossier document, String sleutel, Object event, Instant bekendOp) {
+        Zaakdossier dossier = document != null ? document : new Zaakdossier(ZaakId.van(sleutel));
+        dossier.pasToe(event, bekendOp);
+        return dossier;
+    }
+
+    /** Null until registered: a status that arrived first does not yet say whose zaak it is. */
+    @Override
+    public String eigenaar(Zaakdossier document) {
+        return document.isGeregistreerd() ? document.getRegistratie().initiator().waarde() : null;
+    }
+}

@@ -1,0 +1,280 @@
+package nl.klantreis.projecties.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.gedeeld.KlantcontactId;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.referentie.Kanalen;
+import nl.klantreis.projecties.referentie.Referentiegegevens;
+
+/**
+ * Test data for the KPI engine: builders with sensible defaults and obviously fake ids, the
+ * dakkapel example of contract/examples, and a one-line way to ask a KPI.
+ */
+final class KpiFeiten {
+    static final Kanalen KANALEN = Referentiegegevens.laadStandaard().kanalen();
+
+    private KpiFeiten() {
+    }
+
+    /** An RFC 3339 time with offset, as the contract writes them. */
+    static Instant t(String rfc3339) {
+        return OffsetDateTime.parse(rfc3339).toInstant();
+    }
+
+    static KlantcontactId contactId(int volgnummer) {
+        return KlantcontactId.van(String.format("c0000000-0000-4000-8000-%012d", volgnummer));
+    }
+
+    static ZaakId zaakId(int volgnummer) {
+        return ZaakId.van(String.format("a0000000-0000-4000-8000-%012d", volgnummer));
+    }
+
+    static KlantId klantId(int volgnummer) {
+        return new KlantId(String.format("k-testklant%04d", volgnummer));
+    }
+
+    static ContactBuilder eenContact(int volgnummer) {
+        return new ContactBuilder(contactId(volgnummer));
+    }
+
+    static KpiKlant klant(KlantId klant, List<Contactfeit> contacten, List<Zaakfeit> zaken) {
+        return new KpiKlant(klant, false, contacten, zaken);
+    }
+
+    /** An anonymous klant has one contact: each forms a klantreis of its own anyway. */
+    static KpiKlant anoniem(int volgnummer, Contactfeit contact) {
+        return new KpiKlant(new KlantId(String.format("anoniem-%08d", volgnummer)), true, List.of(contact), List.of());
+    }
+
+    /** A ratio or mean with its teller and noemer, and the scale the contract asks. */
+    static void assertVerhouding(Kpicijfers cijfers, String waarde, long teller, long noemer) {
+        assertThat(cijfers.waarde()).isEqualByComparingTo(waarde);
+        assertThat(cijfers.waarde().scale()).as("digits after the point").isEqualTo(Kpicijfers.SCHAAL);
+        assertThat(cijfers.teller()).as("teller").isEqualTo(teller);
+        assertThat(cijfers.noemer()).as("noemer").isEqualTo(noemer);
+    }
+
+    /** A ratio over nothing: null, not 0, with teller and noemer 0 to show why. */
+    static void assertOverNiets(Kpicijfers cijfers) {
+        assertThat(cijfers.waarde()).isNull();
+        assertThat(cijfers.teller()).isZero();
+        assertThat(cijfers.noemer()).isZero();
+    }
+
+    static Kpiuitkomst bereken(String kpi, String van, String tot, String peilmoment, String per,
+                               List<KpiKlant> klanten, List<KpiZaak> zaken) {
+        return bereken(new Kpivraag(kpi, LocalDate.parse(van), LocalDate.parse(tot), t(peilmoment), per), klanten, zaken);
+    }
+
+    static Kpiuitkomst bereken(Kpivraag vraag, List<KpiKlant> klanten, List<KpiZaak> zaken) {
+        Supplier<Stream<KpiKlant>> klantstroom = klanten::stream;
+        Supplier<Stream<KpiZaak>> zaakstroom = zaken::stream;
+        return new Kpiberekening(KANALEN).bereken(vraag, klantstroom, zaakstroom);
+    }
+
+    static final class ContactBuilder {
+        private final KlantcontactId id;
+        private Instant op = t("2026-03-10T10:00:00+01:00");
+        private String kanaal = "telefoon";
+        private String onderwerp = "algemene-vraag";
+        private ZaakId zaak;
+        private String resultaat = "beantwoord";
+        private KlantcontactId wasKlantcontact;
+
+        private ContactBuilder(KlantcontactId id) {
+            this.id = id;
+        }
+
+        ContactBuilder op(String rfc3339) {
+            op = t(rfc3339);
+            return this;
+        }
+
+        ContactBuilder viaKanaal(String waarde) {
+            kanaal = waarde;
+            return this;
+        }
+
+        ContactBuilder overOnderwerp(String waarde) {
+            onderwerp = waarde;
+            return this;
+        }
+
+        ContactBuilder overZaak(ZaakId waarde) {
+            zaak = waarde;
+            return this;
+        }
+
+        ContactBuilder metResultaat(String waarde) {
+            resultaat = waarde;
+            return this;
+        }
+
+        ContactBuilder vervolgOp(KlantcontactId waarde) {
+            wasKlantcontact = waarde;
+            return this;
+        }
+
+        Contactfeit bouw() {
+            return new Contactfeit(id, op, kanaal, onderwerp, zaak, resultaat, wasKlantcontact);
+        }
+    }
+
+    /** A zaak as both inputs see it: the klant's Zaakfeit and the KpiZaak of the zaak KPIs. */
+    static final class ZaakBuilder {
+        private final ZaakId id;
+        private String zaaktype = "omgevingsvergunning";
+        private String kanaal = "webformulier";
+        private Instant geregistreerdOp = t("2026-03-10T10:00:00+01:00");
+        private Instant afgeslotenOp;
+        private LocalDate basis;
+        private final List<Integer> verlengingen = new ArrayList<>();
+        private final List<Instant> opgeschort = new ArrayList<>();
+        private final List<Instant> hervat = new ArrayList<>();
+
+        ZaakBuilder(int volgnummer) {
+            this.id = zaakId(volgnummer);
+        }
+
+        ZaakBuilder vanZaaktype(String waarde) {
+            zaaktype = waarde;
+            return this;
+        }
+
+        ZaakBuilder viaKanaal(String waarde) {
+            kanaal = waarde;
+            return this;
+        }
+
+        ZaakBuilder geregistreerdOp(String rfc3339) {
+            geregistreerdOp = t(rfc3339);
+            return this;
+        }
+
+        ZaakBuilder afgeslotenOp(String rfc3339) {
+            afgeslotenOp = t(rfc3339);
+            return this;
+        }
+
+        ZaakBuilder metBasis(String datum) {
+            basis = LocalDate.parse(datum);
+            return this;
+        }
+
+        ZaakBuilder verlengd(int dagen) {
+            verlengingen.add(dagen);
+            return this;
+        }
+
+        ZaakBuilder opgeschort(String rfc3339) {
+            opgeschort.add(t(rfc3339));
+            return this;
+        }
+
+        ZaakBuilder hervat(String rfc3339) {
+            hervat.add(t(rfc3339));
+            return this;
+        }
+
+        ZaakId id() {
+            return id;
+        }
+
+        Zaakfeit feit() {
+            return new Zaakfeit(id, zaaktype, kanaal, geregistreerdOp, afgeslotenOp);
+        }
+
+        KpiZaak kpiZaak() {
+            // Default basis: far enough away not to matter unless a test sets it.
+            LocalDate datum = basis != null ? basis : LocalDate.of(2026, 12, 31);
+            return new KpiZaak(id, zaaktype, geregistreerdOp, afgeslotenOp, datum, verlengingen, opgeschort, hervat);
+        }
+    }
+
+    static ZaakBuilder eenZaak(int volgnummer) {
+        return new ZaakBuilder(volgnummer);
+    }
+
+    /** contract/examples/klantreis-dakkapel.batch.json, as the facts the KPI engine reads. */
+    static final class Dakkapel {
+        static final KlantId KLANT = new KlantId("k-dakkapel0342");
+        static final KlantcontactId ORIENTATIE = KlantcontactId.van("0b7f2f7e-3a51-4bb9-9a53-2f6e7a0c1d11");
+        static final KlantcontactId AANVRAAG = KlantcontactId.van("6c1d7a52-0d8e-4e8b-a0f4-5d2a9b3c7e22");
+        static final KlantcontactId STATUSNAVRAAG = KlantcontactId.van("9e3a4f10-7b2c-4d6e-8f90-1a2b3c4d5e33");
+        static final KlantcontactId CHAT = KlantcontactId.van("a1b2c3d4-0000-4000-8000-000000000044");
+        static final ZaakId ZAAK = ZaakId.van("5b0e1c3a-8f1d-4f3e-9c55-2b7d1e6a9f01");
+        static final Instant GEREGISTREERD_OP = t("2026-03-04T20:31:10+01:00");
+        static final Instant AFGESLOTEN_OP = t("2026-04-21T08:00:00+02:00");
+
+        private Dakkapel() {
+        }
+
+        static Contactfeit orientatie() {
+            return new Contactfeit(ORIENTATIE, t("2026-03-02T09:12:40+01:00"), "telefoon", "omgevingsvergunning",
+                    null, "doorverwezen", null);
+        }
+
+        static Contactfeit aanvraag() {
+            return new Contactfeit(AANVRAAG, t("2026-03-04T20:31:00+01:00"), "webformulier", "omgevingsvergunning",
+                    ZAAK, "zaak-gestart", ORIENTATIE);
+        }
+
+        static Contactfeit statusnavraag() {
+            return new Contactfeit(STATUSNAVRAAG, t("2026-03-16T10:05:00+01:00"), "telefoon", "status-navraag",
+                    ZAAK, "beantwoord", null);
+        }
+
+        /** Sent as {@code webchat}; the engine stores the code {@code chat}. */
+        static Contactfeit chat() {
+            return new Contactfeit(CHAT, t("2026-03-05T13:00:00+01:00"), "chat", "algemene-vraag", null,
+                    "beantwoord", null);
+        }
+
+        static Zaakfeit zaakfeit() {
+            return new Zaakfeit(ZAAK, "omgevingsvergunning", "webformulier", GEREGISTREERD_OP, AFGESLOTEN_OP);
+        }
+
+        static KpiKlant klant() {
+            return new KpiKlant(KLANT, false, List.of(orientatie(), aanvraag(), statusnavraag()), List.of(zaakfeit()));
+        }
+
+        static KpiKlant chatter() {
+            return new KpiKlant(new KlantId("anoniem-a1b2c3d4"), true, List.of(chat()), List.of());
+        }
+
+        /** Basis 2026-04-29 (registration date + 56 days servicenorm); suspended 03-09 to 03-18. */
+        static KpiZaak kpiZaak() {
+            return new KpiZaak(ZAAK, "omgevingsvergunning", GEREGISTREERD_OP, AFGESLOTEN_OP, LocalDate.of(2026, 4, 29),
+                    List.of(), List.of(t("2026-03-09T11:00:00+01:00")), List.of(t("2026-03-18T09:30:00+01:00")));
+        }
+
+        static List<KpiKlant> klanten() {
+            return List.of(klant(), chatter());
+        }
+
+        static List<KpiZaak> zaken() {
+            return List.of(kpiZaak());
+        }
+
+        /** The KPI for March 2026, as in the contract's example. */
+        static Kpiuitkomst maart(String kpi, String peilmoment, String per) {
+            return bereken(kpi, "2026-03-01", "2026-04-01", peilmoment, per, klanten(), zaken());
+        }
+
+        static Kpicijfers maart(String kpi, String peilmoment) {
+            return maart(kpi, peilmoment, null).cijfers();
+        }
+    }
+}
