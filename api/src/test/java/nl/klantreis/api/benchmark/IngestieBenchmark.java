@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import nl.klantreis.api.KlantreisApplication;
 import nl.klantreis.projecties.opslag.IngebeddePostgres;
 import nl.klantreis.projecties.simulatie.Simulatie;
@@ -59,7 +61,7 @@ public final class IngestieBenchmark {
     }
 
     record Instellingen(int berichten, int opwarmen, int herhalingen, int batch, List<Integer> afzenders,
-                        boolean fouten, boolean bemonsteren, List<String> app) {
+                        boolean fouten, boolean bemonsteren, List<String> app, boolean geschud) {
         static Instellingen lees(String[] args) {
             int berichten = 100_000;
             int opwarmen = 10_000;
@@ -69,6 +71,7 @@ public final class IngestieBenchmark {
             boolean fouten = true;
             boolean bemonsteren = true;
             List<String> app = new ArrayList<>();
+            boolean geschud = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--berichten" -> berichten = Integer.parseInt(args[++i]);
@@ -80,13 +83,14 @@ public final class IngestieBenchmark {
                     case "--zonder-fouten" -> fouten = false;
                     case "--zonder-bemonstering" -> bemonsteren = false;
                     case "--app" -> app.add("--" + args[++i]);
+                    case "--geschud" -> geschud = true;
                     default -> throw new IllegalArgumentException("onbekende optie " + args[i]
                             + "; bekend: --berichten N --opwarmen N --herhalingen N --batch N --afzenders 1,4"
-                            + " --zonder-fouten --zonder-bemonstering --app eigenschap=waarde");
+                            + " --zonder-fouten --zonder-bemonstering --app eigenschap=waarde --geschud");
                 }
             }
             return new Instellingen(berichten, opwarmen, herhalingen, batch, afzenders, fouten, bemonsteren,
-                    List.copyOf(app));
+                    List.copyOf(app), geschud);
         }
     }
 
@@ -256,10 +260,12 @@ public final class IngestieBenchmark {
         return 0;
     }
 
-    private static Stream<com.fasterxml.jackson.databind.node.ObjectNode> simulatie(Instellingen instellingen,
-                                                                                   long zaad, int berichten) {
-        return Simulatie.metSeed(zaad).klanten(Simulatie.MEESTE_KLANTEN).metFouten(instellingen.fouten())
-                .berichten().limit(berichten);
+    private static Stream<ObjectNode> simulatie(Instellingen instellingen, long zaad, int berichten) {
+        Stream<ObjectNode> stroom = Simulatie.metSeed(zaad).klanten(Simulatie.MEESTE_KLANTEN)
+                .metFouten(instellingen.fouten()).berichten().limit(berichten);
+        // Klant by klant is how the simulator makes them; shuffled, every batch holds hundreds of
+        // klanten, as when many systems deliver at once.
+        return instellingen.geschud() ? Simulatie.geschud(stroom.toList(), zaad) : stroom;
     }
 
     private static boolean controleer(Afzenders.Antwoorden antwoorden) {
@@ -299,8 +305,9 @@ public final class IngestieBenchmark {
             System.out.printf("Engine-opties  %s%n", instellingen.app());
         }
         System.out.printf("Berichten      %,d per meting, batches van %d, %s, %d herhalingen (mediaan)%n",
-                instellingen.berichten(), instellingen.batch(), instellingen.fouten()
-                        ? "met fouten (ca. 2% dubbel, statussen voor zaak, late contacten)" : "zonder fouten",
+                instellingen.berichten(), instellingen.batch(), (instellingen.fouten()
+                        ? "met fouten (ca. 2% dubbel, statussen voor zaak, late contacten)" : "zonder fouten")
+                        + (instellingen.geschud() ? ", geschud" : ", klant na klant"),
                 instellingen.herhalingen());
         System.out.printf(Locale.ROOT, "Opgeslagen     in de metingen %,d events uit %,d verzonden berichten (%,d accepted)"
                         + " = %.2f events per verzonden bericht; in totaal %,d events, %,d ontvangstregels%n",
