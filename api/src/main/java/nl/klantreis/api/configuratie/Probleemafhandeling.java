@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
+import nl.klantreis.api.web.NietGevonden;
+import nl.klantreis.api.web.OngeldigeParameters;
+
 /**
  * Every error as an RFC 9457 problem, without stack traces or internal names: what went wrong
  * is logged here, the caller gets a short, stable answer.
@@ -22,6 +25,21 @@ import org.springframework.web.server.ServerWebInputException;
 class Probleemafhandeling {
     private static final Logger LOG = LoggerFactory.getLogger(Probleemafhandeling.class);
     private static final URI TE_GROOT = URI.create("urn:klantreis:probleem:te-groot");
+
+    @ExceptionHandler(OngeldigeParameters.class)
+    ResponseEntity<ProblemDetail> parameters(OngeldigeParameters fout) {
+        ResponseEntity<ProblemDetail> antwoord = probleem(HttpStatus.BAD_REQUEST,
+                URI.create("urn:klantreis:probleem:ongeldige-parameters"), "Ongeldige parameters",
+                "een of meer parameters zijn ongeldig; zie errors");
+        antwoord.getBody().setProperty("errors", fout.fouten());
+        return antwoord;
+    }
+
+    @ExceptionHandler(NietGevonden.class)
+    ResponseEntity<ProblemDetail> nietGevonden(NietGevonden fout) {
+        return probleem(HttpStatus.NOT_FOUND, URI.create("urn:klantreis:probleem:niet-gevonden"), "Niet gevonden",
+                fout.getMessage());
+    }
 
     @ExceptionHandler(DataBufferLimitException.class)
     ResponseEntity<ProblemDetail> teGroot(DataBufferLimitException fout) {

@@ -35,11 +35,13 @@ final class Afzenders {
 
     private final HttpClient http;
     private final URI adres;
+    private final String token;
 
-    Afzenders(int poort) {
+    Afzenders(int poort, String token) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         this.adres = URI.create("http://localhost:" + poort + "/api/v1/events");
+        this.token = token;
     }
 
     /** Batches as the bytes a sender posts; made before the clock starts. */
@@ -99,6 +101,7 @@ final class Afzenders {
                     for (int i = volgende.getAndIncrement(); i < batches.size(); i = volgende.getAndIncrement()) {
                         HttpRequest verzoek = HttpRequest.newBuilder(adres).timeout(Duration.ofMinutes(5))
                                 .header("Content-Type", BATCH).header("Accept", "application/json")
+                                .header("Authorization", "Bearer " + token)
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(i))).build();
                         long t0 = System.nanoTime();
                         HttpResponse<byte[]> antwoord = http.send(verzoek, HttpResponse.BodyHandlers.ofByteArray());

@@ -25,6 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.klantreis.api.KlantreisApplication;
+import nl.klantreis.projecties.beveiliging.LokaleSleutel;
+import nl.klantreis.projecties.beveiliging.Tokenmaker;
 import nl.klantreis.projecties.opslag.IngebeddePostgres;
 import nl.klantreis.projecties.simulatie.Simulatie;
 
@@ -147,7 +149,9 @@ public final class IngestieBenchmark {
             argumenten.addAll(instellingen.app());
             app = new SpringApplicationBuilder(KlantreisApplication.class).run(argumenten.toArray(String[]::new));
             int poort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            status = meet(instellingen, postgres, pgMap, poort);
+            // A bron token, as every channel system sends one, signed with the key the engine just made.
+            String token = new Tokenmaker(LokaleSleutel.laad(werkmap.resolve("data"))).maak("benchmark", "bron", null, null);
+            status = meet(instellingen, postgres, pgMap, poort, token);
         } finally {
             if (app != null) {
                 app.close();
@@ -158,11 +162,11 @@ public final class IngestieBenchmark {
         System.exit(status);
     }
 
-    private static int meet(Instellingen instellingen, IngebeddePostgres postgres, Path pgMap, int poort)
+    private static int meet(Instellingen instellingen, IngebeddePostgres postgres, Path pgMap, int poort, String token)
             throws Exception {
         RuweOpslag db = new RuweOpslag(postgres.jdbcUrl(), "postgres", "postgres");
         Cpumeting cpu = new Cpumeting(pgMap);
-        Afzenders afzenders = new Afzenders(poort);
+        Afzenders afzenders = new Afzenders(poort, token);
         boolean alles = true;
 
         Cpumeting.Stand rustVoor = cpu.nu();

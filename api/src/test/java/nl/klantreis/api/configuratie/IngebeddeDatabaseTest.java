@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.klantreis.api.KlantreisApplication;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
+import nl.klantreis.projecties.beveiliging.LokaleSleutel;
+import nl.klantreis.projecties.beveiliging.Tokenmaker;
 
 /**
  * The one-command default: no database configured, so the engine starts its embedded PostgreSQL
@@ -55,8 +57,10 @@ class IngebeddeDatabaseTest {
 
     private static JsonNode stuur(ConfigurableApplicationContext engine, String batch) {
         int poort = ((WebServerApplicationContext) engine).getWebServer().getPort();
+        String token = new Tokenmaker(LokaleSleutel.laad(Path.of(engine.getEnvironment().getProperty("klantreis.data-map"))))
+                .maak("test-bron", "bron", null, null);
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + poort).responseTimeout(Duration.ofSeconds(60))
-                .build().post().uri("/api/v1/events")
+                .build().post().uri("/api/v1/events").headers(kop -> kop.setBearerAuth(token))
                 .contentType(MediaType.parseMediaType("application/cloudevents-batch+json")).bodyValue(batch)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }

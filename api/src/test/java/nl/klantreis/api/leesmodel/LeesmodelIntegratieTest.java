@@ -89,7 +89,7 @@ class LeesmodelIntegratieTest {
         assertThat(engine.vraag(new ZaakdetailVraag(zaak, ander, NA_AFLOOP, Tijdas.GEBEURD),
                 optionalInstanceOf(Zaakdetail.class))).as("een ander zijn zaak bestaat niet voor hem").isEmpty();
 
-        KlantreizenAntwoord reizen = engine.vraag(new KlantreizenVraag(klant, NA_AFLOOP), instanceOf(KlantreizenAntwoord.class));
+        KlantreizenAntwoord reizen = engine.vraag(new KlantreizenVraag(klant, NA_AFLOOP, Tijdas.GEBEURD), instanceOf(KlantreizenAntwoord.class));
         assertThat(reizen.klantreizen()).singleElement().satisfies(reis -> {
             assertThat(reis.status()).isEqualTo("beeindigd");
             assertThat(reis.stappen()).extracting(s -> s.soort() + " " + s.kanaal()).containsExactly(
@@ -99,10 +99,10 @@ class LeesmodelIntegratieTest {
                     .containsExactly("telefoon->webformulier true", "webformulier->telefoon false");
         });
         Klantreis reis = reizen.klantreizen().get(0);
-        assertThat(engine.vraag(new KlantreisVraag(new KlantreisId(java.util.UUID.fromString(reis.klantreisId())), NA_AFLOOP),
+        assertThat(engine.vraag(new KlantreisVraag(new KlantreisId(java.util.UUID.fromString(reis.klantreisId())), NA_AFLOOP, Tijdas.GEBEURD),
                 optionalInstanceOf(Klantreis.class))).contains(reis);
 
-        KlantbeeldAntwoord beeld = engine.vraag(new KlantbeeldVraag(klant, Instant.parse("2026-04-01T00:00:00Z")),
+        KlantbeeldAntwoord beeld = engine.vraag(new KlantbeeldVraag(klant, Instant.parse("2026-04-01T00:00:00Z"), Tijdas.GEBEURD),
                 instanceOf(KlantbeeldAntwoord.class));
         assertThat(beeld.klantbeeld()).satisfies(b -> {
             assertThat(b.bsn()).isEqualTo(kopie.bsn());

@@ -9,39 +9,60 @@ import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.zaxxer.hikari.HikariDataSource;
 
 import nl.klantreis.api.KlantreisApplication;
+import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.projecties.TestDatabase;
+import nl.klantreis.projecties.beveiliging.LokaleSleutel;
+import nl.klantreis.projecties.beveiliging.Tokenmaker;
 
 /**
  * The whole application, started as in production but on a fresh test database of its own, and
  * a WebTestClient that talks to it over HTTP. Can be stopped and started again on the same
  * database, to show what survives a restart.
+ *
+ * <p>The client sends a {@code bron} token by default, minted with the engine's own local key
+ * (its data directory stays the same across restarts and is shared with a second node, so a token
+ * works on every node and after a restart); {@link #client(Rol, String)} talks as another role.
  */
 public final class Testengine implements AutoCloseable {
     private final DataSource database;
+    private final Path dataMap;
     private ConfigurableApplicationContext context;
     private WebTestClient client;
     private String[] extra = new String[0];
 
-    private Testengine(DataSource database) {
+    private Testengine(DataSource database, Path dataMap) {
         this.database = database;
+        this.dataMap = dataMap;
+    }
+
+    private static Path nieuweDataMap() {
+        try {
+            return Files.createTempDirectory("klantreis-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static Testengine start(String... extra) {
-        Testengine engine = new Testengine(TestDatabase.nieuweDatabase());
+        Testengine engine = new Testengine(TestDatabase.nieuweDatabase(), nieuweDataMap());
         engine.extra = extra;
         engine.herstart();
         return engine;
     }
 
-    /** A second node: another instance of the application on the same database. */
+    /**
+     * A second node: another instance of the application on the same database and data directory
+     * (so with the same token key, as nodes of one municipality share their identity provider).
+     */
     public Testengine tweedeNode() {
-        Testengine tweede = new Testengine(database);
+        Testengine tweede = new Testengine(database, dataMap);
         tweede.extra = extra;
         tweede.herstart();
         return tweede;
@@ -54,26 +75,22 @@ public final class Testengine implements AutoCloseable {
         }
         System.setProperty("axoniq.update-checker.disabled", "true");
         HikariDataSource hikari = (HikariDataSource) database;
-        try {
-            Path dataMap = Files.createTempDirectory("klantreis-test");
-            java.util.List<String> argumenten = new java.util.ArrayList<>(java.util.List.of(
-                    "--server.port=0",
-                    "--klantreis.db.url=" + TestDatabase.jdbcUrl(database),
-                    "--klantreis.db.user=" + hikari.getUsername(),
-                    "--klantreis.db.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-                    "--klantreis.db.pool=6",
-                    "--klantreis.data-map=" + dataMap,
-                    "--klantreis.projecties.bewaak-ms=200",
-                    "--spring.main.banner-mode=off"));
-            argumenten.addAll(java.util.List.of(extra));
-            context = new SpringApplicationBuilder(KlantreisApplication.class).run(argumenten.toArray(String[]::new));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        java.util.List<String> argumenten = new java.util.ArrayList<>(java.util.List.of(
+                "--server.port=0",
+                "--klantreis.db.url=" + TestDatabase.jdbcUrl(database),
+                "--klantreis.db.user=" + hikari.getUsername(),
+                "--klantreis.db.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
+                "--klantreis.db.pool=6",
+                "--klantreis.data-map=" + dataMap,
+                "--klantreis.projecties.bewaak-ms=200",
+                "--spring.main.banner-mode=off"));
+        argumenten.addAll(java.util.List.of(extra));
+        context = new SpringApplicationBuilder(KlantreisApplication.class).run(argumenten.toArray(String[]::new));
         int poort = ((WebServerApplicationContext) context).getWebServer().getPort();
         client = WebTestClient.bindToServer().baseUrl("http://localhost:" + poort)
                 .responseTimeout(Duration.ofSeconds(60))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+                .defaultHeaders(kop -> kop.setBearerAuth(token(Rol.BRON, null)))
                 .build();
     }
 
@@ -91,8 +108,38 @@ public final class Testengine implements AutoCloseable {
         return bean(org.axonframework.queryhandling.QueryGateway.class).query(vraag, antwoord).join();
     }
 
+    /** A client that sends a {@code bron} token. */
     public WebTestClient client() {
         return client;
+    }
+
+    /** A client that sends a token of this role; {@code bsn} for a burger only. */
+    public WebTestClient client(Rol rol, String bsn) {
+        String token = token(rol, bsn);
+        return client.mutate().defaultHeaders(kop -> kop.setBearerAuth(token)).build();
+    }
+
+    /** A client that sends no token at all. */
+    public WebTestClient clientZonderToken() {
+        return client.mutate().defaultHeaders(kop -> kop.remove(HttpHeaders.AUTHORIZATION)).build();
+    }
+
+    /**
+     * A token of this role signed with the engine's local key, valid for 8 hours; its subject is
+     * {@code test-<rol>} (for a burger too: a subject is never his BSN).
+     */
+    public String token(Rol rol, String bsn) {
+        return new Tokenmaker(sleutel()).maak("test-" + rol.claim(), rol.claim(), bsn, null);
+    }
+
+    /** The key the engine signs and checks local tokens with (made here if the engine has not yet). */
+    public LokaleSleutel sleutel() {
+        return LokaleSleutel.laadOfMaak(dataMap);
+    }
+
+    /** The engine's data directory: the same across restarts and for a second node. */
+    public Path dataMap() {
+        return dataMap;
     }
 
     public <T> T bean(Class<T> type) {

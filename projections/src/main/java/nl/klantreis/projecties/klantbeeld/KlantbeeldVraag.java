@@ -3,12 +3,15 @@ package nl.klantreis.projecties.klantbeeld;
 import java.time.Instant;
 import java.util.Objects;
 
+import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave;
+
 import nl.klantreis.domein.gedeeld.KlantId;
 
-/** The klantbeeld of one klant for an employee, as it stood at {@code peilmoment}. */
-public record KlantbeeldVraag(KlantId klantId, Instant peilmoment) {
+/** The klantbeeld of one klant for an employee, as it stood at {@code peilmoment} on the given time axis. */
+public record KlantbeeldVraag(KlantId klantId, Instant peilmoment, MijnZakenWeergave.Tijdas tijdas) {
     public KlantbeeldVraag {
         Objects.requireNonNull(klantId, "klantId");
         Objects.requireNonNull(peilmoment, "peilmoment");
+        Objects.requireNonNull(tijdas, "tijdas");
     }
 }

@@ -6,10 +6,12 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import nl.klantreis.projecties.klantreis.Klantdossier;
+import nl.klantreis.projecties.klantreis.Klantgeschiedenis;
 import nl.klantreis.projecties.klantreis.KlantreisLeesregels;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVragen;
+import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
 import nl.klantreis.projecties.privacy.Ontsleuteling;
 
@@ -23,8 +25,11 @@ class KlantbeeldVragen {
     private final MijnZakenVragen mijnZaken;
     private final Ontsleuteling ontsleuteling;
 
+    private final Klantgeschiedenis geschiedenis;
+
     KlantbeeldVragen(Projectiebeheer beheer, DataSource database, MijnZakenVragen mijnZaken,
-                     Ontsleuteling ontsleuteling) {
+                     Ontsleuteling ontsleuteling, Klantgeschiedenis geschiedenis) {
+        this.geschiedenis = geschiedenis;
         this.dossiers = new Documentlezer<>(beheer, KlantreisLeesregels.NAAM, database);
         this.mijnZaken = mijnZaken;
         this.ontsleuteling = ontsleuteling;
@@ -32,9 +37,12 @@ class KlantbeeldVragen {
 
     @QueryHandler
     KlantbeeldAntwoord klantbeeld(KlantbeeldVraag vraag) {
-        return new KlantbeeldAntwoord(dossiers.document(vraag.klantId().waarde())
-                .map(dossier -> KlantbeeldWeergave.klantbeeld(dossier, vraag.peilmoment(),
-                        ontsleuteling.voorEenAntwoord(), mijnZaken.openZaken(vraag.klantId().waarde(), vraag.peilmoment())))
+        var dossier = vraag.tijdas() == Tijdas.BEKEND
+                ? geschiedenis.zoalsBekendOp(vraag.klantId(), vraag.peilmoment())
+                : dossiers.document(vraag.klantId().waarde());
+        return new KlantbeeldAntwoord(dossier.map(d -> KlantbeeldWeergave.klantbeeld(d, vraag.peilmoment(),
+                        ontsleuteling.voorEenAntwoord(),
+                        mijnZaken.openZaken(vraag.klantId().waarde(), vraag.peilmoment(), vraag.tijdas())))
                 .orElse(null));
     }
 }

@@ -3,12 +3,15 @@ package nl.klantreis.projecties.klantreis;
 import java.time.Instant;
 import java.util.Objects;
 
+import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave;
+
 import nl.klantreis.domein.gedeeld.KlantreisId;
 
-/** One klantreis, as it stands at {@code peilmoment}. */
-public record KlantreisVraag(KlantreisId klantreisId, Instant peilmoment) {
+/** One klantreis, as it stood at {@code peilmoment} on the given time axis. */
+public record KlantreisVraag(KlantreisId klantreisId, Instant peilmoment, MijnZakenWeergave.Tijdas tijdas) {
     public KlantreisVraag {
         Objects.requireNonNull(klantreisId, "klantreisId");
         Objects.requireNonNull(peilmoment, "peilmoment");
+        Objects.requireNonNull(tijdas, "tijdas");
     }
 }

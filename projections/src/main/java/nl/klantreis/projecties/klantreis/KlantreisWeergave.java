@@ -7,6 +7,10 @@ import java.util.Optional;
 
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.gedeeld.Tijd;
+import nl.klantreis.domein.gedeeld.Identificatiesoort;
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Zaakfeit;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreisindeling;
@@ -30,6 +34,24 @@ public final class KlantreisWeergave {
         Objects.requireNonNull(peilmoment, "peilmoment");
         return dossier.indelingen().stream()
                 .map(indeling -> weergave(dossier.getKlantId(), indeling, peilmoment))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /**
+     * The klantreizen as they were at {@code alsOp} on the {@code gebeurd} axis: computed again
+     * from only the facts that had happened by then (a zaak registered later has not yet pulled
+     * the orientation call into its klantreis; a zaak closed later was still open).
+     */
+    public static List<Klantreis> zoalsGebeurdOp(Klantdossier dossier, Instant alsOp) {
+        Objects.requireNonNull(alsOp, "alsOp");
+        List<Contactfeit> contacten = dossier.contactfeiten().stream().filter(c -> !c.op().isAfter(alsOp)).toList();
+        List<Zaakfeit> zaken = dossier.zaakfeiten().stream().filter(z -> !z.geregistreerdOp().isAfter(alsOp))
+                .map(z -> z.afgeslotenOp() != null && z.afgeslotenOp().isAfter(alsOp) ? z.afgeslotenOp(null) : z)
+                .toList();
+        return KlantreisRegels.deelIn(new KlantId(dossier.getKlantId()), contacten, zaken,
+                        dossier.getSoort() == Identificatiesoort.ANONIEM).stream()
+                .map(indeling -> weergave(dossier.getKlantId(), indeling, alsOp))
                 .flatMap(Optional::stream)
                 .toList();
     }

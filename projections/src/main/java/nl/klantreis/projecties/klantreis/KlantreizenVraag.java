@@ -3,12 +3,15 @@ package nl.klantreis.projecties.klantreis;
 import java.time.Instant;
 import java.util.Objects;
 
+import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave;
+
 import nl.klantreis.domein.gedeeld.KlantId;
 
-/** All klantreizen of one klant, as they stand at {@code peilmoment}. */
-public record KlantreizenVraag(KlantId klantId, Instant peilmoment) {
+/** All klantreizen of one klant, as they stood at {@code peilmoment} on the given time axis. */
+public record KlantreizenVraag(KlantId klantId, Instant peilmoment, MijnZakenWeergave.Tijdas tijdas) {
     public KlantreizenVraag {
         Objects.requireNonNull(klantId, "klantId");
         Objects.requireNonNull(peilmoment, "peilmoment");
+        Objects.requireNonNull(tijdas, "tijdas");
     }
 }

@@ -45,6 +45,17 @@ public final class Documentlezer<D> {
                 (rij, nr) -> projectie.lees(rij.getString(1)), sleutel).stream().findFirst();
     }
 
+    /** A document with the position of the last event applied to it (the global index: rises with every change). */
+    public record MetPositie<D>(D document, long positie) {
+    }
+
+    /** The document and its position, read together (one row, one snapshot). */
+    public Optional<MetPositie<D>> documentMetPositie(String sleutel) {
+        return jdbc.query("SELECT document, positie FROM " + tabel() + " WHERE sleutel = ?",
+                (rij, nr) -> new MetPositie<>(projectie.lees(rij.getString(1)), rij.getLong(2)), sleutel)
+                .stream().findFirst();
+    }
+
     public List<D> vanEigenaar(String eigenaar) {
         return jdbc.query("SELECT document FROM " + tabel() + " WHERE eigenaar = ? ORDER BY sleutel",
                 (rij, nr) -> projectie.lees(rij.getString(1)), eigenaar);

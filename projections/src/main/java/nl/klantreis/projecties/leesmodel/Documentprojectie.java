@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -36,6 +37,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * applied in order, and the changed documents written in one JDBC batch, in the processor's
  * transaction (so together with its token). An event at or before a document's stored position
  * was applied before and is skipped: re-delivery and replays change nothing.
+ *
+ * <p>When the rules ask for it ({@link Documentregels#meldWijzigingen()}) and the generation is
+ * the serving one, every written document is announced with {@code pg_notify} in that same
+ * transaction: PostgreSQL delivers it to the listeners of every node only after the commit.
  */
 public final class Documentprojectie<D> {
     private static final Logger LOG = LoggerFactory.getLogger(Documentprojectie.class);
@@ -56,9 +61,12 @@ public final class Documentprojectie<D> {
     /**
      * The event handler that writes into {@code tabel}; an event whose document rules fail is
      * parked in {@code dodeBrieven} (with every later event of that document), not skipped.
+     *
+     * @param dient asked at each commit: whether {@code tabel} is the serving generation, so its
+     *              changes are announced (a rebuild filling a new generation stays silent)
      */
     public EventMessageHandler handler(String tabel, SequencedDeadLetterQueue<EventMessage<?>> dodeBrieven,
-                                       String processor) {
+                                       String processor, BooleanSupplier dient) {
         String partijSleutel = Documentprojectie.class.getName() + "/" + tabel;
         return new EventMessageHandler() {
             @Override
@@ -71,7 +79,7 @@ public final class Documentprojectie<D> {
                 UnitOfWork<?> werk = CurrentUnitOfWork.get().root();
                 Partij partij = werk.getOrComputeResource(partijSleutel, k -> {
                     Partij nieuw = new Partij();
-                    werk.onPrepareCommit(u -> schrijf(tabel, nieuw, dodeBrieven, processor));
+                    werk.onPrepareCommit(u -> schrijf(tabel, nieuw, dodeBrieven, processor, dient));
                     return nieuw;
                 });
                 partij.voegToe(sleutel, positie(bericht), bericht);
@@ -90,8 +98,13 @@ public final class Documentprojectie<D> {
         return bericht -> regels.sleutel(bericht.getPayload(), aggregaat(bericht));
     }
 
+    /** The PostgreSQL channel on which a read model announces its changed documents. */
+    public static String kanaal(String naam) {
+        return "leesmodel_" + naam.replace('-', '_');
+    }
+
     private void schrijf(String tabel, Partij partij, SequencedDeadLetterQueue<EventMessage<?>> dodeBrieven,
-                         String processor) {
+                         String processor, BooleanSupplier dient) {
         Map<String, Opgeslagen> bestaand = new HashMap<>();
         String[] sleutels = partij.perSleutel.keySet().toArray(String[]::new);
         jdbc.query(verbinding -> {
@@ -169,6 +182,25 @@ public final class Documentprojectie<D> {
                         return rijen.size();
                     }
                 });
+        if (regels.meldWijzigingen() && dient.getAsBoolean()) {
+            meld(rijen);
+        }
+    }
+
+    /**
+     * One NOTIFY per written document, {@code <sleutel>:<positie>}, in one round trip. Queued in
+     * this transaction: sent on commit, dropped on rollback.
+     */
+    private void meld(List<Rij> rijen) {
+        String[] meldingen = rijen.stream().map(r -> r.sleutel() + ":" + r.positie()).toArray(String[]::new);
+        jdbc.query(verbinding -> {
+            PreparedStatement opdracht = verbinding.prepareStatement(
+                    "SELECT pg_notify(?, melding) FROM unnest(?::text[]) AS melding");
+            opdracht.setString(1, kanaal(regels.naam()));
+            opdracht.setArray(2, verbinding.createArrayOf("text", meldingen));
+            return opdracht;
+        }, rij -> {
+        });
     }
 
     D lees(String document) {

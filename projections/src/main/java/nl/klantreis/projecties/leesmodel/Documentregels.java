@@ -47,4 +47,15 @@ public interface Documentregels<D> {
     default List<String> zoeksleutels(D document) {
         return List.of();
     }
+
+    /**
+     * Whether the serving generation announces each changed document on the PostgreSQL channel
+     * {@code leesmodel_<naam>} ({@link Documentprojectie#kanaal(String)}), with payload
+     * {@code <sleutel>:<positie>}, in the transaction that writes it: PostgreSQL delivers a
+     * NOTIFY only when that transaction commits, so a listener never hears of a change that a
+     * read could not yet see. For read models that are pushed live (MijnZaken).
+     */
+    default boolean meldWijzigingen() {
+        return false;
+    }
 }

@@ -144,7 +144,10 @@ public final class Projectiebeheer implements SmartLifecycle {
                 continue;
             }
             if (generatie.toestand().equals("actief")) {
-                actieveTabellen.put(generatie.naam(), generatie.tabel());
+                String vorige = actieveTabellen.put(generatie.naam(), generatie.tabel());
+                if (vorige != null && !vorige.equals(generatie.tabel())) {
+                    meldWissel(generatie.naam());
+                }
             }
             boolean moetDraaien = !generatie.toestand().equals("vervangen");
             Draaiend bestaand = draaiend.get(generatie.processor());
@@ -153,6 +156,23 @@ public final class Projectiebeheer implements SmartLifecycle {
             } else if (!moetDraaien && bestaand != null) {
                 stop(draaiend.remove(generatie.processor()));
             }
+        }
+    }
+
+    /**
+     * This node now serves another generation: a change written around the switch may have been
+     * announced by neither generation, so every listener is told to read its documents again
+     * (payload {@code *}). Each node says so once it reads from the new table itself.
+     */
+    private void meldWissel(String naam) {
+        Documentprojectie<?> projectie = projecties.get(naam);
+        if (projectie == null || !projectie.regels().meldWijzigingen()) {
+            return;
+        }
+        try {
+            jdbc.queryForObject("SELECT pg_notify(?, '*')::text", String.class, Documentprojectie.kanaal(naam));
+        } catch (RuntimeException e) {
+            LOG.warn("leesmodel {}: wissel van generatie niet gemeld aan de luisteraars", naam, e);
         }
     }
 
@@ -166,7 +186,9 @@ public final class Projectiebeheer implements SmartLifecycle {
                 .name(generatie.processor())
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
                         .eventHandlers(projectie.handler(generatie.tabel(), dodeBrievenlijst(generatie.processor()),
-                                generatie.processor()))
+                                generatie.processor(),
+                                // Only the generation this node serves reads from announces its changes.
+                                () -> generatie.tabel().equals(actieveTabellen.get(generatie.naam()))))
                         .sequencingPolicy(projectie.volgorde())
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                         .build())
@@ -283,6 +305,19 @@ public final class Projectiebeheer implements SmartLifecycle {
                     OptionalLong positie = positie(g.processor());
                     return OptionalLong.of(positie.isPresent() ? Math.max(0, kop() - positie.getAsLong()) : kop());
                 }).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Per processor running on this node: whether one of its segments is in error (it is then
+     * retrying the batch that failed) and the error's message.
+     */
+    public Map<String, Optional<String>> fouten() {
+        Map<String, Optional<String>> fouten = new LinkedHashMap<>();
+        draaiend.forEach((naam, processor) -> fouten.put(naam, processor.processor().processingStatus().values().stream()
+                .filter(status -> status.isErrorState())
+                .map(status -> String.valueOf(status.getError()))
+                .findFirst()));
+        return fouten;
     }
 
     /** Waits until the serving generation has processed every event stored so far. */

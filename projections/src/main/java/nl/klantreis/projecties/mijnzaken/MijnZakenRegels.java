@@ -43,6 +43,12 @@ public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
         return dossier;
     }
 
+    /** Every change of a zaak is announced after commit: the live track and trace pushes it. */
+    @Override
+    public boolean meldWijzigingen() {
+        return true;
+    }
+
     /** Null until registered: a status that arrived first does not yet say whose zaak it is. */
     @Override
     public String eigenaar(Zaakdossier document) {

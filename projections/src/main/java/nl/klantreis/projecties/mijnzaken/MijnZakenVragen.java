@@ -34,17 +34,30 @@ public class MijnZakenVragen {
 
     @QueryHandler
     Optional<Zaakdetail> zaakdetail(ZaakdetailVraag vraag) {
-        return dossiers.document(vraag.zaak().toString())
-                .filter(dossier -> vraag.burger() == null || (dossier.getRegistratie() != null
-                        && vraag.burger().equals(dossier.getRegistratie().initiator())))
-                .filter(dossier -> weergave.zichtbaar(dossier, vraag.peilmoment(), vraag.tijdas()))
-                .map(dossier -> weergave.detail(dossier, vraag.peilmoment(), vraag.tijdas(),
-                        ontsleuteling.voorEenAntwoord()));
+        return zaakstand(vraag).map(Zaakstand::detail);
+    }
+
+    /**
+     * A zaak's detail as {@link ZaakdetailVraag} answers it, with the position of its dossier
+     * read in the same row: the id of a live update, rising with every change of the zaak.
+     * Blocking (JDBC).
+     */
+    public Optional<Zaakstand> zaakstand(ZaakdetailVraag vraag) {
+        return dossiers.documentMetPositie(vraag.zaak().toString())
+                .filter(gelezen -> vraag.burger() == null || (gelezen.document().getRegistratie() != null
+                        && vraag.burger().equals(gelezen.document().getRegistratie().initiator())))
+                .filter(gelezen -> weergave.zichtbaar(gelezen.document(), vraag.peilmoment(), vraag.tijdas()))
+                .map(gelezen -> new Zaakstand(weergave.detail(gelezen.document(), vraag.peilmoment(), vraag.tijdas(),
+                        ontsleuteling.voorEenAntwoord()), gelezen.positie()));
+    }
+
+    /** A zaak's detail and the position (global event index) of the dossier it was rendered from. */
+    public record Zaakstand(Zaakdetail detail, long positie) {
     }
 
     /** The open zaken of a klant (for the klantbeeld): registered and not closed at the peilmoment. */
-    public List<Zaakkaart> openZaken(String klantId, java.time.Instant peilmoment) {
-        return weergave.kaarten(dossiers.vanEigenaar(klantId), peilmoment, MijnZakenWeergave.Tijdas.GEBEURD,
+    public List<Zaakkaart> openZaken(String klantId, java.time.Instant peilmoment, MijnZakenWeergave.Tijdas tijdas) {
+        return weergave.kaarten(dossiers.vanEigenaar(klantId), peilmoment, tijdas,
                         ontsleuteling.voorEenAntwoord()).stream()
                 .filter(kaart -> kaart.afgesloten() == null).toList();
     }

@@ -1,0 +1,41 @@
+package nl.klantreis.projecties.klantreis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import nl.klantreis.domein.gedeeld.KlantId;
+
+/**
+ * A klant's dossier as the engine knew it at a moment (the {@code bekend} axis): his events,
+ * read from the event store and folded up to the ones stored by then. That is exactly what the
+ * live read model held at that moment, corrections still to come left out. A small replay: one
+ * klant's events.
+ */
+@Component
+public class Klantgeschiedenis {
+    private final EventStore events;
+
+    public Klantgeschiedenis(EventStore events) {
+        this.events = events;
+    }
+
+    /** Empty when the engine knew nothing of him by then. */
+    public Optional<Klantdossier> zoalsBekendOp(KlantId klant, Instant alsOp) {
+        List<Object> bekend = new ArrayList<>();
+        DomainEventStream stroom = events.readEvents(klant.waarde());
+        while (stroom.hasNext()) {
+            DomainEventMessage<?> bericht = stroom.next();
+            if (!bericht.getTimestamp().isAfter(alsOp)) {
+                bekend.add(bericht.getPayload());
+            }
+        }
+        return bekend.isEmpty() ? Optional.empty() : Optional.of(Klantdossier.vouw(klant.waarde(), bekend));
+    }
+}
