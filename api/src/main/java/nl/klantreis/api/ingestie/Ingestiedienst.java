@@ -120,12 +120,17 @@ public class Ingestiedienst {
             }
         }
 
+        // Keys are made in a short transaction of their own, before the batch: a new klant's key row
+        // would otherwise stay locked until the batch commits, and every other batch with that
+        // klant would wait for all of it. A key nobody ends up using is harmless.
+        Sleutels sleutels = geldig.isEmpty() ? new Sleutels(Map.of(), Map.of())
+                : transacties.fetchInTransaction(() -> haalSleutels(geldig));
         Map<Integer, List<Fout>> weigeringen = new HashMap<>();
         int conflicten = 0;
         while (true) {
             List<Beoordeling> teDoen = geldig.stream().filter(b -> !weigeringen.containsKey(b.positie())).toList();
             try {
-                Map<Integer, Uitslag.Resultaat> resultaten = inEenTransactie(teDoen);
+                Map<Integer, Uitslag.Resultaat> resultaten = inEenTransactie(teDoen, sleutels);
                 for (Beoordeling b : teDoen) {
                     Uitslag.Resultaat resultaat = resultaten.get(b.positie());
                     uitslagen[b.positie()] = new Uitslag(b.positie(), b.source(), b.id(), resultaat, List.of());
@@ -152,13 +157,13 @@ public class Ingestiedienst {
         return Arrays.asList(uitslagen);
     }
 
-    private Map<Integer, Uitslag.Resultaat> inEenTransactie(List<Beoordeling> teDoen) {
+    private Map<Integer, Uitslag.Resultaat> inEenTransactie(List<Beoordeling> teDoen, Sleutels sleutels) {
         if (teDoen.isEmpty()) {
             return Map.of();
         }
         DefaultUnitOfWork<?> werk = DefaultUnitOfWork.startAndGet(new GenericMessage<>("ingestie"));
         werk.attachTransaction(transacties);
-        ResultMessage<Map<Integer, Uitslag.Resultaat>> uitkomst = werk.executeWithResult(() -> verwerkGeldige(teDoen));
+        ResultMessage<Map<Integer, Uitslag.Resultaat>> uitkomst = werk.executeWithResult(() -> verwerkGeldige(teDoen, sleutels));
         if (uitkomst.isExceptional()) {
             Throwable oorzaak = uitkomst.exceptionResult();
             if (oorzaak instanceof RuntimeException runtime) {
@@ -169,7 +174,7 @@ public class Ingestiedienst {
         return uitkomst.getPayload();
     }
 
-    private Map<Integer, Uitslag.Resultaat> verwerkGeldige(List<Beoordeling> teDoen) {
+    private Map<Integer, Uitslag.Resultaat> verwerkGeldige(List<Beoordeling> teDoen, Sleutels sleutels) {
         Instant nu = klok.instant();
         Set<String> nieuw = legOntvangstVast(teDoen, nu);
         Map<Integer, Uitslag.Resultaat> resultaten = new LinkedHashMap<>();
@@ -184,7 +189,6 @@ public class Ingestiedienst {
             }
         }
 
-        Sleutels sleutels = haalSleutels(uitTeVoeren);
         eventopslag.voorlaad(aggregaten(uitTeVoeren));
         Map<ZaakId, KlantId> zaakKoppelingen = new HashMap<>();
         for (Beoordeling b : uitTeVoeren) {

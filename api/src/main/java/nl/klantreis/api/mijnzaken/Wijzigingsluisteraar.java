@@ -61,6 +61,7 @@ public class Wijzigingsluisteraar implements SmartLifecycle {
     private final int wachtMs;
     private final long controleNanos;
     private final Sinks.Many<LiveWijziging> wijzigingen = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Empty<Void> einde = Sinks.empty();
     private final AtomicInteger verbonden = new AtomicInteger();
     private final Counter meldingen;
     private final Counter herverbindingen;
@@ -92,7 +93,12 @@ public class Wijzigingsluisteraar implements SmartLifecycle {
 
     /** Completes when this node stops listening (shutdown): open streams end then, so the server can stop. */
     public Mono<Void> gestopt() {
-        return wijzigingen.asFlux().then();
+        return einde.asMono();
+    }
+
+    /** Subscribers to the changes right now (open streams): to see that closed streams let go. */
+    int abonnees() {
+        return wijzigingen.currentSubscriberCount();
     }
 
     @Override
@@ -126,6 +132,7 @@ public class Wijzigingsluisteraar implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        einde.tryEmitEmpty();
         wijzigingen.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
     }
 

@@ -52,11 +52,12 @@ import reactor.util.retry.Retry;
  * as Server-Sent Events, one event {@code zaak} with the {@link Zaakdetail} each time it changes.
  *
  * <pre>
- * event:zaak
  * id:&lt;positie&gt;
- * data:{"zaakId":"...", ... the Zaakdetail as GET /api/v1/mijnzaken/{zaakId} gives it}
+ * event:zaak
+ * data:{"zaakId":"...", ... the Zaakdetail as GET /api/v1/mijnzaken/{zaakId} gives it, on one line}
  *
  * :hartslag
+ *
  * </pre>
  *
  * <ul>
@@ -166,7 +167,7 @@ class ZaakUpdatesController {
         Mono<Optional<Zaakstand>> lees() {
             return Werkers.blokkerend(() -> vragen.zaakstand(
                             new ZaakdetailVraag(zaak, klant, klok.instant(), Tijdas.GEBEURD)))
-                    .retryWhen(Retry.backoff(2, Duration.ofMillis(200)).filter(e -> !(e instanceof NogNietZichtbaar)));
+                    .retryWhen(Retry.backoff(2, Duration.ofMillis(200)));
         }
 
         Flux<ServerSentEvent<Zaakdetail>> stroom(Zaakstand eerste, Long laatsteId) {

@@ -44,7 +44,7 @@ final class Eigenjvm {
                     continue;
                 }
                 Path doel = kopie.resolve(nummer++ + "-" + element.getFileName());
-                kopieer(element, doel);
+                kopieerStabiel(element, doel);
                 pad.add(doel.toString());
             }
             List<String> opdracht = new ArrayList<>();
@@ -62,6 +62,43 @@ final class Eigenjvm {
             return proces.waitFor();
         } finally {
             verwijder(kopie);
+        }
+    }
+
+    /**
+     * Copies until the source did not change during the copy (a build elsewhere may be writing
+     * it) and is not empty (a build may just have cleaned it).
+     */
+    private static void kopieerStabiel(Path bron, Path doel) throws IOException, InterruptedException {
+        for (int poging = 1; ; poging++) {
+            String voor = inventaris(bron);
+            kopieer(bron, doel);
+            if (voor.equals(inventaris(bron)) && !voor.isEmpty()) {
+                return;
+            }
+            if (poging == 20) {
+                throw new IllegalStateException(bron + " verandert steeds of is leeg: wordt er elders gebouwd?");
+            }
+            System.out.println("Wacht: " + bron + " wordt elders herschreven ...");
+            verwijder(doel);
+            Thread.sleep(3_000);
+        }
+    }
+
+    /** Names, sizes and times of the files: equal twice means nothing was written in between. */
+    private static String inventaris(Path bron) throws IOException {
+        if (!Files.isDirectory(bron)) {
+            return Files.size(bron) + "@" + Files.getLastModifiedTime(bron);
+        }
+        try (Stream<Path> paden = Files.walk(bron)) {
+            StringBuilder lijst = new StringBuilder();
+            for (Path pad : (Iterable<Path>) paden.filter(Files::isRegularFile).sorted()::iterator) {
+                lijst.append(bron.relativize(pad)).append(' ').append(Files.size(pad)).append(' ')
+                        .append(Files.getLastModifiedTime(pad).toMillis()).append('\n');
+            }
+            return lijst.toString();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

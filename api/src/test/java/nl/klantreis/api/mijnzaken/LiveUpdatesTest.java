@@ -82,6 +82,7 @@ class LiveUpdatesTest {
         String klantId = node1.bean(Pseudoniemen.class).voor(Identificatiesoort.BSN, kopie.bsn()).waarde();
         MeterRegistry meters2 = node2.bean(MeterRegistry.class);
         double openVoor = meters2.get("klantreis.live.verbindingen").gauge().value();
+        int abonneesVoor = node2.bean(Wijzigingsluisteraar.class).abonnees();
 
         try (Volger volger = new Volger(node2.client(Rol.BURGER, kopie.bsn()), kopie.zaakId(), null)) {
             ServerSentEvent<JsonNode> eerste = volger.volgendeZaak();
@@ -118,7 +119,8 @@ class LiveUpdatesTest {
             node1.wachtOpLeesmodellen();
             assertThat(volger.zaakBinnen(Duration.ofMillis(800))).isNull();
         }
-        wachtTot(() -> meters2.get("klantreis.live.verbindingen").gauge().value() == openVoor,
+        wachtTot(() -> meters2.get("klantreis.live.verbindingen").gauge().value() == openVoor
+                        && node2.bean(Wijzigingsluisteraar.class).abonnees() == abonneesVoor,
                 "de stroom is opgeruimd na het afbreken");
     }
 

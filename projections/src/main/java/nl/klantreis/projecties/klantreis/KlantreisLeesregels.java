@@ -1,5 +1,6 @@
 package nl.klantreis.projecties.klantreis;
 
+import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import nl.klantreis.projecties.leesmodel.Documentregels;
  * The klantreis read model: one {@link Klantdossier} per klant, keyed by his pseudonym, so all
  * events of a klant are folded in order by one segment, as the Klant aggregate applied them.
  */
+@Component
 public final class KlantreisLeesregels implements Documentregels<Klantdossier> {
     public static final String NAAM = "klantreis";
 

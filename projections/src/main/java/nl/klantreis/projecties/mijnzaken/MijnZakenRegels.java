@@ -1,5 +1,6 @@
 package nl.klantreis.projecties.mijnzaken;
 
+import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 import nl.klantreis.domein.gedeeld.ZaakId;
@@ -12,6 +13,7 @@ import nl.klantreis.projecties.leesmodel.Documentregels;
  * initiator. A klantcontact that names a zaak goes into that zaak's dossier, whichever aggregate
  * recorded it, so the citizen sees his contacts about a zaak next to its statuses.
  */
+@Component
 public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
     public static final String NAAM = "mijnzaken";
 
