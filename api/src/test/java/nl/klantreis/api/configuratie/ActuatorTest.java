@@ -1,0 +1,78 @@
+package nl.klantreis.api.configuratie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import nl.klantreis.api.beveiliging.Rol;
+import nl.klantreis.api.testondersteuning.Testengine;
+import nl.klantreis.api.testondersteuning.Voorbeelden;
+
+/**
+ * What operators scrape and look at: the metrics the issues name, with no personal number in
+ * any label, and health covering the database and the read-model processors. The OpenAPI
+ * document describes the endpoints that really exist.
+ */
+class ActuatorTest {
+    private static Testengine engine;
+    private static Voorbeelden.Kopie kopie;
+
+    @BeforeAll
+    static void start() {
+        engine = Testengine.start();
+        kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "actuator");
+        engine.client().post().uri("/api/v1/events")
+                .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
+                .bodyValue(Voorbeelden.alsBatch(kopie.berichten())).exchange().expectStatus().isOk();
+        engine.client().post().uri("/api/v1/events")
+                .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
+                .bodyValue(Voorbeelden.tekst(Voorbeelden.AFGEWEZEN)).exchange().expectStatus().isBadRequest();
+        engine.wachtOpLeesmodellen();
+        engine.client(Rol.BURGER, kopie.bsn()).get().uri("/api/v1/mijnzaken/" + kopie.zaakId()).exchange()
+                .expectStatus().isOk();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void prometheus_toontDeDomeinmetrieken_zonderPersoonsnummers() {
+        String metrieken = engine.client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrieken)
+                .contains("klantreis_berichten_total{kanaal=\"telefoon\",type=\"klantcontact-geregistreerd\",uitslag=\"accepted\"}")
+                .contains("uitslag=\"rejected\"")
+                .contains("klantreis_projectie_achterstand{projectie=\"mijnzaken\"}")
+                .contains("klantreis_projectie_achterstand{projectie=\"klantreis\"}")
+                .contains("klantreis_projectie_dode_brieven")
+                .contains("klantreis_audit_records_total")
+                .contains("klantreis_audit_batch_seconds")
+                .contains("http_server_requests_seconds_count{")
+                .contains("jvm_memory_used_bytes");
+        assertThat(metrieken).doesNotContain(kopie.bsn());
+        assertThat(metrieken).doesNotContain("999990342");
+    }
+
+    @Test
+    void gezondheid_dektDatabaseEnLeesmodellen() {
+        JsonNode gezondheid = engine.client().get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(gezondheid.path("status").asText()).isEqualTo("UP");
+        assertThat(gezondheid.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(gezondheid.path("components").path("leesmodellen").path("details").path("mijnzaken.achterstand").asLong())
+                .isZero();
+    }
+
+    @Test
+    void nietAanvaardbaarFormaat_krijgt406() {
+        engine.client(Rol.BURGER, kopie.bsn()).get().uri("/api/v1/mijnzaken").accept(MediaType.APPLICATION_XML)
+                .exchange().expectStatus().isEqualTo(406);
+    }
+}
