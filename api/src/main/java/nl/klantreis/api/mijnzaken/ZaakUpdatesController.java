@@ -192,11 +192,13 @@ class ZaakUpdatesController {
                     .concatMap(gelezen -> gelezen.stand().get().positie() > verzonden.get()
                             ? push(gelezen.stand().get(), gelezen.oorzaak()) : Mono.empty(), 0);
             Flux<ServerSentEvent<Zaakdetail>> hartslagen = Flux.interval(hartslag, hartslag)
+                    // A client that does not read gets no heartbeats piled up for him.
+                    .onBackpressureDrop()
                     .map(n -> ServerSentEvent.<Zaakdetail>builder().comment("hartslag").build());
             AtomicBoolean begonnen = new AtomicBoolean();
             return Flux.concat(begin, vervolg)
                     // Heartbeats as long as the events run: when those end, the stream ends.
-                    .publish(events -> Flux.merge(events, hartslagen.takeUntilOther(events.then())))
+                    .publish(events -> Flux.merge(events, hartslagen.takeUntilOther(events.then())), 2)
                     .takeUntilOther(luisteraar.gestopt())
                     .doOnNext(event -> begonnen.set(true))
                     .onErrorResume(fout -> {

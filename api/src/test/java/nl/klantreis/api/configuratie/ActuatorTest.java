@@ -55,7 +55,8 @@ class ActuatorTest {
                 .contains("klantreis_audit_records_total")
                 .contains("klantreis_audit_batch_seconds")
                 .contains("http_server_requests_seconds_count{")
-                .contains("jvm_memory_used_bytes");
+                .contains("jvm_memory_used_bytes")
+                .contains("commandBus");
         assertThat(metrieken).doesNotContain(kopie.bsn());
         assertThat(metrieken).doesNotContain("999990342");
     }
@@ -68,6 +69,19 @@ class ActuatorTest {
         assertThat(gezondheid.path("components").path("db").path("status").asText()).isEqualTo("UP");
         assertThat(gezondheid.path("components").path("leesmodellen").path("details").path("mijnzaken.achterstand").asLong())
                 .isZero();
+    }
+
+    @Test
+    void openApiDocument_beschrijftDeEndpoints() {
+        JsonNode document = engine.client().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(document.path("openapi").asText()).startsWith("3.");
+        assertThat(document.path("paths").fieldNames()).toIterable().contains("/api/v1/events", "/api/v1/mijnzaken",
+                "/api/v1/mijnzaken/{zaakId}", "/api/v1/klanten/zoeken", "/api/v1/klanten/{klantId}/klantbeeld",
+                "/api/v1/klanten/{klantId}/klantreizen", "/api/v1/klantreizen/{klantreisId}", "/api/v1/kpi/{kpi}",
+                "/api/v1/klanten/{klantId}/vergeten", "/api/v1/audit/verwerkingen", "/api/v1/audit/integriteit",
+                "/api/v1/mijn-gegevens/verwerkingen");
+        assertThat(document.path("components").path("securitySchemes").has("jwt")).isTrue();
     }
 
     @Test
