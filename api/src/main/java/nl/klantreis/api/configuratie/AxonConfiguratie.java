@@ -4,6 +4,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.config.ConfigurerModule;
@@ -68,6 +71,22 @@ class AxonConfiguratie {
                 .connectionProvider(verbindingen)
                 .transactionManager(transacties)
                 .schema(new EventSchema()));
+    }
+
+    /**
+     * Axon's embedded event store, as its auto-configuration builds it, but looking for events
+     * appended by other nodes every 100 ms instead of every second: a change ingested on one node
+     * reaches the read models (and the live push) of another without a noticeable wait.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    EmbeddedEventStore eventStore(VoorladendeEventopslag opslag, org.axonframework.config.Configuration configuratie) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(opslag)
+                .messageMonitor(configuratie.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuratie.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(100)
+                .build();
     }
 
     @Bean

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Afzenders {
     static final String BATCH = "application/cloudevents-batch+json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int POGINGEN_BIJ_503 = 10;
 
     private final HttpClient http;
     private final URI adres;
@@ -62,8 +63,8 @@ final class Afzenders {
     }
 
     /** What the engine answered over one run, and how long each batch took. */
-    record Antwoorden(long accepted, long duplicate, long rejected, double seconden, double[] latentiesMs,
-                      String eersteProbleem) {
+    record Antwoorden(long accepted, long duplicate, long rejected, long opnieuw, double seconden,
+                      double[] latentiesMs, String eersteProbleem) {
         double gemiddeldeMs() {
             return Arrays.stream(latentiesMs).average().orElse(Double.NaN);
         }
@@ -85,6 +86,7 @@ final class Afzenders {
         AtomicLong accepted = new AtomicLong();
         AtomicLong duplicate = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
+        AtomicLong opnieuw = new AtomicLong();
         AtomicReference<String> probleem = new AtomicReference<>();
         List<Double> latenties = Collections.synchronizedList(new ArrayList<>(batches.size()));
         AtomicInteger draadnummer = new AtomicInteger();
@@ -105,6 +107,12 @@ final class Afzenders {
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(i))).build();
                         long t0 = System.nanoTime();
                         HttpResponse<byte[]> antwoord = http.send(verzoek, HttpResponse.BodyHandlers.ofByteArray());
+                        // 503 means nothing was stored and "try again": a channel system does, after a pause.
+                        for (int poging = 1; antwoord.statusCode() == 503 && poging <= POGINGEN_BIJ_503; poging++) {
+                            opnieuw.incrementAndGet();
+                            Thread.sleep(50L * poging);
+                            antwoord = http.send(verzoek, HttpResponse.BodyHandlers.ofByteArray());
+                        }
                         latenties.add((System.nanoTime() - t0) / 1e6);
                         if (antwoord.statusCode() != 200) {
                             probleem.compareAndSet(null, "HTTP " + antwoord.statusCode() + ": "
@@ -137,7 +145,8 @@ final class Afzenders {
         }
         double seconden = (System.nanoTime() - start) / 1e9;
         double[] ms = latenties.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Antwoorden(accepted.get(), duplicate.get(), rejected.get(), seconden, ms, probleem.get());
+        return new Antwoorden(accepted.get(), duplicate.get(), rejected.get(), opnieuw.get(), seconden, ms,
+                probleem.get());
     }
 
     private static int aantal(byte[] batch) throws IOException {

@@ -464,6 +464,13 @@ public final class Projectiebeheer implements SmartLifecycle {
             bewaking.shutdownNow();
         }
         new ArrayList<>(draaiend.keySet()).forEach(naam -> stop(draaiend.remove(naam)));
+        if (events instanceof AutoCloseable sluitbaar) {
+            try {
+                sluitbaar.close();
+            } catch (Exception e) {
+                LOG.warn("sluiten van de eventbron mislukt", e);
+            }
+        }
     }
 
     @Override
