@@ -36,6 +36,7 @@ class DatabaseConfiguratie {
         }
         Path map = Path.of(dataMap, "postgres").toAbsolutePath().normalize();
         IngebeddePostgres ingebed = IngebeddePostgres.start(map, poort);
+        ingebed.meldPoort();
         LOG.info("Ingebedde PostgreSQL gestart op poort {} met data in {}", ingebed.poort(), map);
         return new Database(ingebed.jdbcUrl(), "postgres", "postgres",
                 "ingebedde PostgreSQL (poort " + ingebed.poort() + ", data in " + map + ")", ingebed, pool);

@@ -31,13 +31,14 @@ public class LeesmodelConfiguratie {
                                            @Value("${klantreis.projecties.segmenten:2}") int segmenten,
                                            @Value("${klantreis.projecties.batch:500}") int batch,
                                            @Value("${klantreis.projecties.bewaak-ms:1000}") long bewaakMs,
-                                           @Value("${klantreis.projecties.wek-ms:25}") long wekMs) {
+                                           @Value("${klantreis.projecties.wek-ms:25}") long wekMs,
+                                           @Value("${klantreis.projecties.verwerken:true}") boolean verwerken) {
         List<Documentprojectie<?>> projecties = regels.orderedStream()
                 .<Documentprojectie<?>>map(r -> new Documentprojectie<>(r, database, Eventserialisatie.objectMapper()))
                 .toList();
         WekbareEventbron bron = new WekbareEventbron(events, Duration.ofMillis(wekMs));
         return new Projectiebeheer(projecties, bron, tokens, transacties, database, verbindingen,
                 Eventserialisatie.serializer(), Eventserialisatie.objectMapper(),
-                meters, new Projectiebeheer.Instellingen(segmenten, batch, Duration.ofMillis(bewaakMs)));
+                meters, new Projectiebeheer.Instellingen(segmenten, batch, Duration.ofMillis(bewaakMs), verwerken));
     }
 }

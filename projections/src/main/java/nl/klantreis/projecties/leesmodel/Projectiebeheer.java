@@ -68,8 +68,13 @@ public final class Projectiebeheer implements SmartLifecycle {
      * @param segmenten  segments per processor (work is shared out over nodes and threads by segment)
      * @param batch      events per transaction
      * @param bewaakElke how often each node looks at {@code leesmodel_generatie} and at rebuild progress
+     * @param verwerken  false for a process that only reads the read models (a command-line tool):
+     *                   it follows the generations but runs no processors of its own
      */
-    public record Instellingen(int segmenten, int batch, Duration bewaakElke) {
+    public record Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken) {
+        public Instellingen(int segmenten, int batch, Duration bewaakElke) {
+            this(segmenten, batch, bewaakElke, true);
+        }
     }
 
     public Projectiebeheer(List<Documentprojectie<?>> projecties, StreamableMessageSource<TrackedEventMessage<?>> events,
@@ -149,7 +154,7 @@ public final class Projectiebeheer implements SmartLifecycle {
                     meldWissel(generatie.naam());
                 }
             }
-            boolean moetDraaien = !generatie.toestand().equals("vervangen");
+            boolean moetDraaien = instellingen.verwerken() && !generatie.toestand().equals("vervangen");
             Draaiend bestaand = draaiend.get(generatie.processor());
             if (moetDraaien && bestaand == null) {
                 draaiend.put(generatie.processor(), startProcessor(generatie));

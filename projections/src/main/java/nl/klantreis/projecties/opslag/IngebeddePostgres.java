@@ -42,6 +42,23 @@ public final class IngebeddePostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * The file in the data directory that tells other processes (the command-line tools) on which
+     * port this PostgreSQL listens while it runs.
+     */
+    public static Path poortbestand(Path map) {
+        return map.resolve("klantreis.poort");
+    }
+
+    /** Writes {@link #poortbestand(Path)}; removed again by {@link #close()}. */
+    public void meldPoort() {
+        try {
+            Files.writeString(poortbestand(map), Integer.toString(poort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("kon het poortbestand niet schrijven in " + map, e);
+        }
+    }
+
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
     }
@@ -57,6 +74,7 @@ public final class IngebeddePostgres implements AutoCloseable {
     @Override
     public void close() {
         try {
+            Files.deleteIfExists(poortbestand(map));
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
