@@ -28,6 +28,8 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
 
 import reactor.core.publisher.Mono;
+import nl.klantreis.projecties.audit.Integriteitscontrole;
+import nl.klantreis.projecties.audit.Integriteitsrapport;
 
 /**
  * The audit log to read: the auditor's search and integrity check, and the burger's "who

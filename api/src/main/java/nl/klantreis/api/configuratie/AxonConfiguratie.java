@@ -70,6 +70,10 @@ class AxonConfiguratie {
                 .snapshotFilter(configuratie.snapshotFilter())
                 .connectionProvider(verbindingen)
                 .transactionManager(transacties)
+                // A rolled-back batch leaves its ~1,000 global indexes as gaps for good, and every
+                // tracking token carries (and copies, per event) the set of open gaps. Gaps older
+                // than 15 s are not waited for: no batch transaction runs that long.
+                .gapTimeout(15_000)
                 .schema(new EventSchema()));
     }
 
@@ -86,6 +90,8 @@ class AxonConfiguratie {
                 .messageMonitor(configuratie.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuratie.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(100)
+                // Each cached event holds its own tracking token (with its gaps): keep fewer.
+                .cachedEvents(1_000)
                 .build();
     }
 

@@ -28,11 +28,13 @@ class IngestieConfiguratie {
     }
 
     /**
-     * Ingestion blocks on JDBC, so it runs here rather than on Netty's event loop. Bounded: more
-     * concurrent batches than this queue up instead of overloading the database.
+     * Ingestion blocks on JDBC, so it runs here rather than on Netty's event loop. One worker by
+     * default: concurrent batches that share aggregates (and realistic ones do) only wait on each
+     * other's locks, deadlock, roll back and leave gaps in the global index (docs/benchmarks.md);
+     * one at a time is faster. Other requests queue.
      */
     @Bean(destroyMethod = "dispose")
-    Ingestiewerkers ingestiewerkers(@Value("${klantreis.ingestie.werkers:4}") int werkers) {
+    Ingestiewerkers ingestiewerkers(@Value("${klantreis.ingestie.werkers:1}") int werkers) {
         return new Ingestiewerkers(Schedulers.newBoundedElastic(werkers, 10_000, "ingestie"));
     }
 

@@ -1,11 +1,11 @@
-package nl.klantreis.api.audit;
+package nl.klantreis.projecties.audit;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The answer of {@code GET /api/v1/audit/integriteit}: whether both chains are whole, how many
+ * The answer of {@code GET /api/v1/audit/integriteit} (and of {@code klantreis audit verifieer}): whether both chains are whole, how many
  * records were checked, and the first break found (the processing chain before the user-audit
  * chain). {@code ketens} gives each chain's head, so an auditor can note {@code laatsteHash}
  * outside the engine and later see that the chain still grows from it.

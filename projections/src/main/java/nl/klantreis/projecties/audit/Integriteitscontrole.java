@@ -1,4 +1,4 @@
-package nl.klantreis.api.audit;
+package nl.klantreis.projecties.audit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Integriteitscontrole {
-    static final int PER_KEER = 2_000;
+    public static final int PER_KEER = 2_000;
+    /** The two chains, as named in {@code auditketen}. */
+    public static final String VERWERKING = "verwerking";
+    public static final String GEBRUIKERSAUDIT = "gebruikersaudit";
 
     private static final String VERWERKINGEN = "select volgnummer, trace_id, span_id, tijdstip, activiteit, doel,"
             + " grondslag, betrokkene, resultaat, vorige_hash, hash from verwerking order by volgnummer";
@@ -45,13 +48,13 @@ public class Integriteitscontrole {
             try {
                 Map<String, Kop> koppen = koppen(verbinding);
                 Ketenhash ketenhash = new Ketenhash();
-                Integriteitsrapport.Keten verwerking = keten(verbinding, Auditschrijver.VERWERKING, VERWERKINGEN,
-                        koppen.get(Auditschrijver.VERWERKING), (rij, vorige, nummer) -> ketenhash.verwerking(vorige, nummer,
+                Integriteitsrapport.Keten verwerking = keten(verbinding, VERWERKING, VERWERKINGEN,
+                        koppen.get(VERWERKING), (rij, vorige, nummer) -> ketenhash.verwerking(vorige, nummer,
                                 rij.getString("trace_id"), rij.getString("span_id"), tijdstip(rij),
                                 rij.getString("activiteit"), rij.getString("doel"), rij.getString("grondslag"),
                                 rij.getString("betrokkene"), rij.getString("resultaat")));
-                Integriteitsrapport.Keten gebruiker = keten(verbinding, Auditschrijver.GEBRUIKERSAUDIT, GEBRUIKERSAUDITS,
-                        koppen.get(Auditschrijver.GEBRUIKERSAUDIT), (rij, vorige, nummer) -> ketenhash.gebruikersaudit(
+                Integriteitsrapport.Keten gebruiker = keten(verbinding, GEBRUIKERSAUDIT, GEBRUIKERSAUDITS,
+                        koppen.get(GEBRUIKERSAUDIT), (rij, vorige, nummer) -> ketenhash.gebruikersaudit(
                                 vorige, nummer, rij.getString("trace_id"), rij.getString("span_id"), tijdstip(rij),
                                 rij.getString("activiteit"), rij.getString("actor"), rij.getString("rol"),
                                 rij.getString("organisatieonderdeel")));

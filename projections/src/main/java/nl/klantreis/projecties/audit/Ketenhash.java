@@ -1,4 +1,4 @@
-package nl.klantreis.api.audit;
+package nl.klantreis.projecties.audit;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +15,17 @@ import java.util.Arrays;
  * so that no two different records share their bytes ("ab","c" is not "a","bc"). Times count
  * in microseconds since the epoch: what PostgreSQL keeps of a timestamptz.
  *
+ * <p>Shared by the engine (which writes the chain) and the command-line tools (which check it).
+ *
  * <p>Changing these bytes changes every hash ever computed: never do it without a new chain.
  */
-final class Ketenhash {
-    static final byte[] BEGIN = new byte[32];
+public final class Ketenhash {
+    public static final byte[] BEGIN = new byte[32];
 
     private final MessageDigest sha256;
     private ByteBuffer buffer = ByteBuffer.allocate(1024);
 
-    Ketenhash() {
+    public Ketenhash() {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -32,11 +34,11 @@ final class Ketenhash {
     }
 
     /** Times are kept as PostgreSQL keeps them, so a record read back hashes to what was written. */
-    static Instant opMicroseconde(Instant tijdstip) {
+    public static Instant opMicroseconde(Instant tijdstip) {
         return tijdstip.truncatedTo(ChronoUnit.MICROS);
     }
 
-    byte[] verwerking(byte[] vorigeHash, long volgnummer, String traceId, String spanId, Instant tijdstip,
+    public byte[] verwerking(byte[] vorigeHash, long volgnummer, String traceId, String spanId, Instant tijdstip,
                       String activiteit, String doel, String grondslag, String betrokkene, String resultaat) {
         buffer.clear();
         tekst("verwerking");
@@ -52,7 +54,7 @@ final class Ketenhash {
         return hash(vorigeHash);
     }
 
-    byte[] gebruikersaudit(byte[] vorigeHash, long volgnummer, String traceId, String spanId, Instant tijdstip,
+    public byte[] gebruikersaudit(byte[] vorigeHash, long volgnummer, String traceId, String spanId, Instant tijdstip,
                            String activiteit, String actor, String rol, String organisatieonderdeel) {
         buffer.clear();
         tekst("gebruikersaudit");
@@ -67,11 +69,11 @@ final class Ketenhash {
         return hash(vorigeHash);
     }
 
-    static boolean gelijk(byte[] a, byte[] b) {
+    public static boolean gelijk(byte[] a, byte[] b) {
         return a != null && b != null && MessageDigest.isEqual(a, b);
     }
 
-    static String hex(byte[] hash) {
+    public static String hex(byte[] hash) {
         return hash == null ? null : java.util.HexFormat.of().formatHex(hash);
     }
 
