@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "klantreis", mixinStandardHelpOptions = true, version = "klantreis 0.1.0",
         description = "Gereedschap bij de Klantreis-engine.",
-        subcommands = {TokenOpdracht.class, CommandLine.HelpCommand.class})
+        subcommands = {TokenOpdracht.class, SimuleerOpdracht.class, VerstuurOpdracht.class, ExportOpdracht.class, KpiOpdracht.class,
+                KlantreisOpdracht.class, KlantreisOpdracht.Toon.class, KlantreisOpdracht.Van.class,
+                MijnzakenOpdracht.class, ProjectieOpdracht.class, WatAlsOpdracht.class, AuditOpdracht.class,
+                CommandLine.HelpCommand.class})
 public final class Klantreis implements Callable<Integer> {
 
     public static void main(String[] argumenten) {
@@ -20,7 +23,7 @@ public final class Klantreis implements Callable<Integer> {
 
     static CommandLine opdrachtregel() {
         return new CommandLine(new Klantreis())
-                .setExitCodeExceptionMapper(fout -> 1);
+                .setExitCodeExceptionMapper(fout -> fout instanceof CommandLine.ParameterException ? 2 : 1);
     }
 
     @Override

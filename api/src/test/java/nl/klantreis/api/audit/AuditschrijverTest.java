@@ -27,6 +27,9 @@ import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.TestDatabase;
 import reactor.core.publisher.Flux;
+import nl.klantreis.projecties.audit.Integriteitscontrole;
+import nl.klantreis.projecties.audit.Integriteitsrapport;
+import nl.klantreis.projecties.audit.Ketenhash;
 
 /**
  * The Logboek Dataverwerkingen on real PostgreSQL: a request's Mono completes only once its

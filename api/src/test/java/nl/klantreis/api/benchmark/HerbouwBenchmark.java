@@ -30,7 +30,13 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -78,12 +84,15 @@ public final class HerbouwBenchmark {
     private static final double[] KWARTEN = {0.25, 0.50, 0.75, 1.00};
     /** Seconds after the last write before measuring: Axon's gap timeout (60 s) and a margin. */
     private static final double GATEN_RUST = 75;
+    /** Messages sent by one sender after the filling (see {@link #vul}). */
+    private static final int STAART = 5_000;
 
     private HerbouwBenchmark() {
     }
 
     record Instellingen(long events, int afzenders, int batch, int herhalingen, int leesHerhalingen,
-                        boolean bemonsteren, boolean gc, boolean asynchroon, List<String> app) {
+                        boolean bemonsteren, boolean gc, boolean asynchroon, boolean direct, int portie,
+                        List<String> app) {
         static Instellingen lees(String[] args) {
             long events = 1_000_000;
             int afzenders = 4;
@@ -92,7 +101,9 @@ public final class HerbouwBenchmark {
             int leesHerhalingen = 2;
             boolean bemonsteren = true;
             boolean gc = true;
-            boolean asynchroon = false;
+            boolean asynchroon = true;
+            boolean direct = true;
+            int portie = 5_000;
             List<String> app = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -103,22 +114,25 @@ public final class HerbouwBenchmark {
                     case "--lees-herhalingen" -> leesHerhalingen = Integer.parseInt(args[++i]);
                     case "--zonder-bemonstering" -> bemonsteren = false;
                     case "--zonder-gc" -> gc = false;
-                    case "--ook-asynchroon" -> asynchroon = true;
+                    case "--zonder-asynchroon" -> asynchroon = false;
+                    case "--zonder-direct" -> direct = false;
+                    case "--portie" -> portie = Integer.parseInt(args[++i]);
                     case "--app" -> app.add("--" + args[++i]);
                     default -> throw new IllegalArgumentException("onbekende optie " + args[i]
                             + "; bekend: --events N --afzenders N --batch N --herhalingen N --lees-herhalingen N"
-                            + " --zonder-bemonstering --zonder-gc --ook-asynchroon --app eigenschap=waarde");
+                            + " --zonder-bemonstering --zonder-gc --zonder-asynchroon --zonder-direct --portie N"
+                            + " --app eigenschap=waarde");
                 }
             }
             return new Instellingen(events, afzenders, batch, herhalingen, leesHerhalingen, bemonsteren, gc, asynchroon,
-                    List.copyOf(app));
+                    direct, portie, List.copyOf(app));
         }
     }
 
     /** What the store holds once filled: the same for every measurement. */
     record Opslag(long events, long eersteIndex, long kop, long[] kwartIndex, double payload, double metadata,
                   long bytes, long berichten, double vulSeconden, double bijwerkSeconden, String eersteTijd,
-                  String laatsteTijd, long gevuldOp) {
+                  String laatsteTijd, long gevuldOp, double heapNaVullen, double heapNaStaart) {
         /** Global indexes that hold no event: taken by transactions that rolled back. */
         long gaten() {
             return kop - eersteIndex + 1 - events;
@@ -289,7 +303,13 @@ public final class HerbouwBenchmark {
             }
         }
 
-        rapport(instellingen, db, opslag, anderenVooraf, levend, lezen, rondes, extra, namen);
+        Directronde direct = null;
+        if (instellingen.direct()) {
+            direct = direct(instellingen, app, beheer, database, db, cpu, opslag, namen, levend);
+            alles &= direct.gelijk();
+        }
+
+        rapport(instellingen, db, opslag, anderenVooraf, levend, lezen, rondes, extra, direct, namen);
         if (!alles) {
             System.out.println("\nLET OP: een herbouwd leesmodel wijkt af van het levende; de cijfers zijn niet bruikbaar.");
             return 1;
@@ -349,14 +369,39 @@ public final class HerbouwBenchmark {
                 + " %,d events; wachten tot de levende leesmodellen bij zijn ...%n", vulSeconden, verzonden, accepted,
                 duplicate, events);
         long t0 = System.nanoTime();
-        for (String naam : namen) {
-            if (!beheer.wachtTotBijgewerkt(naam, Duration.ofMinutes(60))) {
-                System.out.println("  leesmodel " + naam + " is niet bijgewerkt: " + beheer.voortgang(naam));
-                return null;
-            }
+        if (!bijgewerkt(beheer, namen)) {
+            return null;
         }
         double bijwerkSeconden = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "Levende leesmodellen bij na nog %.1f s (achterstand 0)%n", bijwerkSeconden);
+
+        // The event store's shared stream (EmbeddedEventStore) caches the last 10,000 events for the
+        // processors that follow the head, each with its own tracking token; written by concurrent
+        // senders, each such token holds thousands of gaps (batches still in flight, batches rolled
+        // back) as a tree of its own: heap that belongs to ingestion, not to a rebuild. A tail of
+        // events from one sender, written after the gap timeout, replaces that cache.
+        double heapNaVullen = heapNaVolledigeGc();
+        histogram("Klassen met de meeste heap na het vullen");
+        double rust = 65 - (System.nanoTime() - gevuldOp) / 1e9;
+        System.out.printf(Locale.ROOT, "Heap na volledige GC na het vullen: %.0f MiB; wacht %.0f s (gap timeout) en stuur"
+                + " een staart van %,d berichten met 1 afzender ...%n", heapNaVullen, Math.max(0, rust), STAART);
+        if (rust > 0) {
+            Thread.sleep((long) (rust * 1000));
+        }
+        Afzenders.Antwoorden staart = afzenders.verstuur(Afzenders.batches(
+                Stream.generate(berichten::next).limit(STAART), instellingen.batch()), 1);
+        verzonden += STAART;
+        if (staart.rejected() > 0) {
+            System.out.println("  AFGEWEZEN: " + staart.rejected() + "; eerste: " + staart.eersteProbleem());
+            return null;
+        }
+        gevuldOp = System.nanoTime();
+        if (!bijgewerkt(beheer, namen)) {
+            return null;
+        }
+        double heapNaStaart = heapNaVolledigeGc();
+        System.out.printf(Locale.ROOT, "Heap na volledige GC na de staart: %.0f MiB%n", heapNaStaart);
+        histogram("Klassen met de meeste heap na de staart");
 
         try (Connection c = db.verbinding(); Statement s = c.createStatement()) {
             long aantal;
@@ -389,13 +434,23 @@ public final class HerbouwBenchmark {
             }
             long bytes = tabelgrootte(db, "domainevententry");
             Opslag opslag = new Opslag(aantal, eerste, kop, kwart, payload, metadata, bytes, verzonden, vulSeconden,
-                    bijwerkSeconden, eersteTijd, laatsteTijd, gevuldOp);
+                    bijwerkSeconden, eersteTijd, laatsteTijd, gevuldOp, heapNaVullen, heapNaStaart);
             System.out.printf(Locale.ROOT, "Event store: %,d events, globalindex %,d..%,d (%,d gaten: %.1f%%), payload gem."
                             + " %.0f B, metadata %.0f B, tabel met indexen %,d MiB, tijdstempels %s .. %s%n", aantal, eerste,
                     kop, opslag.gaten(), 100.0 * opslag.gaten() / (kop - eerste + 1), payload, metadata, bytes >> 20,
                     eersteTijd, laatsteTijd);
             return opslag;
         }
+    }
+
+    private static boolean bijgewerkt(Projectiebeheer beheer, List<String> namen) {
+        for (String naam : namen) {
+            if (!beheer.wachtTotBijgewerkt(naam, Duration.ofMinutes(60))) {
+                System.out.println("  leesmodel " + naam + " is niet bijgewerkt: " + beheer.voortgang(naam));
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- (a) raw reads
@@ -518,6 +573,17 @@ public final class HerbouwBenchmark {
             cpuReeks.put(n, new ArrayList<>());
         });
 
+        // The live read models as they are now (no events arrive during the benchmark), for the check
+        // afterwards; different from the first digest means the live model changed after it had caught up.
+        Map<String, String> voorDigest = new LinkedHashMap<>();
+        for (String naam : namen) {
+            String digest = controlegetal(new Documentlezer<>(beheer, naam, database), db, beheer.actieveTabel(naam));
+            voorDigest.put(naam, digest);
+            if (!digest.equals(levend.get(naam).controlegetal())) {
+                System.out.printf("  LET OP: levend leesmodel %s is veranderd sinds het bij was: %s, eerst %s%n", naam,
+                        digest, levend.get(naam).controlegetal());
+            }
+        }
         // What the heap holds before the rebuild starts: the baseline for the figures during it.
         double heapVooraf = heapNaVolledigeGc();
         HerbouwGeheugen naGc = new HerbouwGeheugen();
@@ -616,8 +682,8 @@ public final class HerbouwBenchmark {
         }
         Map<String, Double> groepen = draadgroepen(threads, draadVoor, draadNa, generatie);
 
-        // The rebuilt read models against the live ones (their digest taken before the rebuilds; no
-        // events arrived since), and against the replaced table while it still exists.
+        // The rebuilt read models against the replaced (live) ones: the replaced table stays a minute
+        // after the switch; when it is gone, against the live table's digest taken just before this round.
         Map<String, String> controle = new LinkedHashMap<>();
         boolean gelijk = true;
         for (String naam : namen) {
@@ -626,12 +692,13 @@ public final class HerbouwBenchmark {
             String nieuw = controlegetal(lezer, db, nieuweTabel);
             String vorige = "leesmodel_" + naam.replace('-', '_') + "_g" + (generatie.get(naam) - 1);
             String oud = bestaat(db, vorige) ? controlegetal(lezer, db, vorige) : null;
-            boolean zelfde = nieuw.equals(levend.get(naam).controlegetal()) && (oud == null || nieuw.equals(oud));
+            String referentie = oud != null ? oud : voorDigest.get(naam);
+            boolean zelfde = nieuw.equals(referentie);
             gelijk &= zelfde;
-            controle.put(naam, String.format("%s %s: %s%s, %,d documenten", nieuweTabel,
-                    zelfde ? "GELIJK aan het levende leesmodel" : "WIJKT AF van het levende leesmodel", nieuw,
-                    oud == null ? " (vervangen tabel al opgeruimd)" : " (ook = vervangen tabel " + vorige + ")",
-                    aantal(db, nieuweTabel)));
+            controle.put(naam, String.format("%s %s %s: %s, %,d documenten%s", nieuweTabel,
+                    zelfde ? "GELIJK aan" : "WIJKT AF van", oud != null ? "de vervangen tabel " + vorige
+                            : "het levende leesmodel voor de ronde (vervangen tabel al opgeruimd)", nieuw,
+                    aantal(db, nieuweTabel), zelfde ? "" : "; " + verschil(db, oud != null ? vorige : null, nieuweTabel)));
             System.out.println("  controle " + naam + ": " + controle.get(naam));
         }
         Herbouwronde uitkomst = new Herbouwronde(ronde, soort, generatie, overname, kop, kwartTijden, cpuKlaar,
@@ -649,6 +716,108 @@ public final class HerbouwBenchmark {
             sessies.druk("PostgreSQL-sessies tijdens het herbouwen (pg_stat_activity, elke 10 ms)");
         }
         return uitkomst;
+    }
+
+    /** The experiment (c): the read models' own projection, driven by a plain loop instead of Axon's processor. */
+    record Directronde(int portie, Map<String, Double> seconden, double langzaamste, Cpumeting.Stand cpu,
+                       double heapMax, double heapVooraf, double heapNa, Map<String, String> controle, boolean gelijk) {
+    }
+
+    /**
+     * (c) What the same {@code Documentprojectie} (the same rules, the same reads and writes of
+     * documents, in transactions) does without Axon's pooled streaming processor in between: per
+     * read model one thread reads {@code readEvents} and hands every {@code portie} events to the
+     * projection's handler in one unit of work and one transaction. No tracking token is written
+     * (the processor writes one small row per transaction). Into a table of its own, compared with
+     * the live read model and dropped.
+     */
+    private static Directronde direct(Instellingen instellingen, ConfigurableApplicationContext app,
+                                      Projectiebeheer beheer, DataSource database, RuweOpslag db, Cpumeting cpu,
+                                      Opslag opslag, List<String> namen, Map<String, Levend> levend) throws Exception {
+        int portie = instellingen.portie();
+        System.out.printf("%n(c) Dezelfde Documentprojectie zonder Axons pooled processor: per leesmodel een draad die"
+                + " readEvents leest, %,d events per transactie, alle leesmodellen tegelijk (niet in de cijfers) ...%n", portie);
+        EventStorageEngine opslagmachine = app.getBean(EventStorageEngine.class);
+        TransactionManager transacties = app.getBean(TransactionManager.class);
+        Map<String, String> tabellen = new LinkedHashMap<>();
+        for (String naam : namen) {
+            String tabel = "leesmodel_" + naam.replace('-', '_') + "_direct";
+            try (Connection c = db.verbinding(); PreparedStatement s = c.prepareStatement("select leesmodel_maak_tabel(?)::text")) {
+                s.setString(1, tabel);
+                s.execute();
+            }
+            tabellen.put(naam, tabel);
+        }
+        double heapVooraf = heapNaVolledigeGc();
+        Map<String, Double> seconden = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService draden = java.util.concurrent.Executors.newFixedThreadPool(namen.size(),
+                taak -> new Thread(taak, "direct-herbouw"));
+        Cpumeting.Stand voor = cpu.nu();
+        long start = System.nanoTime();
+        List<java.util.concurrent.Future<?>> klaar = new ArrayList<>();
+        for (String naam : namen) {
+            EventMessageHandler handler = beheer.projectie(naam).handler(tabellen.get(naam),
+                    InMemorySequencedDeadLetterQueue.defaultQueue(), "herbouwbenchmark-direct-" + naam, () -> false);
+            klaar.add(draden.submit(() -> {
+                try (Stream<? extends TrackedEventMessage<?>> stroom = opslagmachine.readEvents(null, false)) {
+                    Iterator<? extends TrackedEventMessage<?>> events = stroom.iterator();
+                    List<TrackedEventMessage<?>> deel = new ArrayList<>(portie);
+                    while (events.hasNext()) {
+                        deel.add(events.next());
+                        if (deel.size() == portie || !events.hasNext()) {
+                            BatchingUnitOfWork<TrackedEventMessage<?>> werk = new BatchingUnitOfWork<>(deel);
+                            werk.attachTransaction(transacties);
+                            ResultMessage<?> uitkomst = werk.executeWithResult(() -> handler.handle(werk.getMessage()),
+                                    RollbackConfigurationType.ANY_THROWABLE);
+                            if (uitkomst.isExceptional()) {
+                                throw new IllegalStateException("directe herbouw van " + naam + " mislukt",
+                                        uitkomst.exceptionResult());
+                            }
+                            deel = new ArrayList<>(portie);
+                        }
+                    }
+                }
+                seconden.put(naam, (System.nanoTime() - start) / 1e9);
+                return null;
+            }));
+        }
+        double heapMax = 0;
+        while (klaar.stream().anyMatch(f -> !f.isDone())) {
+            Runtime rt = Runtime.getRuntime();
+            heapMax = Math.max(heapMax, (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+            Thread.sleep(200);
+        }
+        Cpumeting.Stand na = cpu.nu();
+        double langzaamste = (System.nanoTime() - start) / 1e9;
+        draden.shutdown();
+        for (java.util.concurrent.Future<?> f : klaar) {
+            f.get();
+        }
+        double heapNa = heapNaVolledigeGc();
+        Map<String, String> controle = new LinkedHashMap<>();
+        boolean gelijk = true;
+        for (String naam : namen) {
+            Documentlezer<?> lezer = new Documentlezer<>(beheer, naam, database);
+            String digest = controlegetal(lezer, db, tabellen.get(naam));
+            String actief = beheer.actieveTabel(naam);
+            boolean zelfde = digest.equals(controlegetal(lezer, db, actief));
+            gelijk &= zelfde;
+            controle.put(naam, String.format("%s %s %s: %s, %,d documenten%s", tabellen.get(naam),
+                    zelfde ? "GELIJK aan" : "WIJKT AF van", actief, digest, aantal(db, tabellen.get(naam)),
+                    zelfde ? "" : "; " + verschil(db, actief, tabellen.get(naam))));
+            System.out.printf(Locale.ROOT, "  %-10s klaar na %6.1f s (%,.0f events/s); controle: %s%n", naam,
+                    seconden.get(naam), opslag.events() / seconden.get(naam), controle.get(naam));
+            try (Connection c = db.verbinding(); Statement s = c.createStatement()) {
+                s.execute("drop table " + tabellen.get(naam));
+            }
+        }
+        Directronde ronde = new Directronde(portie, seconden, langzaamste, na.minus(voor), heapMax, heapVooraf, heapNa,
+                controle, gelijk);
+        System.out.printf(Locale.ROOT, "  langzaamste na %.1f s = %,.0f events/s per leesmodel, %,.0f events/s samen;"
+                        + " JVM %.2f, PostgreSQL %.2f cores; heap na GC %.0f -> %.0f MiB, max %.0f MiB%n", langzaamste,
+                opslag.events() / langzaamste, opslag.events() * namen.size() / langzaamste,
+                ronde.cpu().jvm() / langzaamste, ronde.cpu().postgres() / langzaamste, heapVooraf, heapNa, heapMax);
+        return ronde;
     }
 
     /** The position the slowest rebuild has reached (a rebuild that took over counts as at the head). */
@@ -677,6 +846,25 @@ public final class HerbouwBenchmark {
             vorige = monster;
         }
         return kopTijd;
+    }
+
+    /** The JVM's class histogram (jcmd GC.class_histogram): the largest classes and the tokens. */
+    private static void histogram(String kop) {
+        try {
+            String tekst = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            String[] regels = tekst.split("\n");
+            System.out.println(kop + " (jcmd GC.class_histogram):");
+            for (int i = 0; i < regels.length; i++) {
+                if (i < 8 || regels[i].contains("TrackingToken") || regels[i].contains("TreeMap ")
+                        || regels[i].contains("Total")) {
+                    System.out.println("    " + regels[i].trim());
+                }
+            }
+        } catch (Exception e) {
+            System.out.println(kop + ": geen histogram (" + e + ")");
+        }
     }
 
     private static double heapNaVolledigeGc() {
@@ -790,6 +978,30 @@ public final class HerbouwBenchmark {
         }
     }
 
+    /** Which documents differ between two tables of a read model, and the first few of them. */
+    private static String verschil(RuweOpslag db, String oud, String nieuw) throws SQLException {
+        if (oud == null) {
+            return "(geen tabel om mee te vergelijken)";
+        }
+        StringBuilder tekst = new StringBuilder();
+        try (Connection c = db.verbinding(); Statement s = c.createStatement()) {
+            String bron = " from " + oud + " o full join " + nieuw + " n using (sleutel)"
+                    + " where o.document is distinct from n.document";
+            try (ResultSet r = s.executeQuery("select count(*)" + bron)) {
+                r.next();
+                tekst.append(r.getLong(1)).append(" documenten verschillen");
+            }
+            try (ResultSet r = s.executeQuery("select sleutel, o.positie, n.positie, length(o.document::text),"
+                    + " length(n.document::text)" + bron + " order by sleutel limit 3")) {
+                while (r.next()) {
+                    tekst.append(String.format(Locale.ROOT, "; %s positie %s/%s lengte %s/%s (oud/nieuw)", r.getString(1),
+                            r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                }
+            }
+        }
+        return tekst.toString();
+    }
+
     private static boolean bestaat(RuweOpslag db, String tabel) throws SQLException {
         try (Connection c = db.verbinding(); PreparedStatement s = c.prepareStatement("select to_regclass(?) is not null")) {
             s.setString(1, tabel);
@@ -859,7 +1071,7 @@ public final class HerbouwBenchmark {
 
     private static void rapport(Instellingen instellingen, RuweOpslag db, Opslag opslag, double anderenVooraf,
                                 Map<String, Levend> levend, List<Leesronde> lezen, List<Herbouwronde> rondes,
-                                List<Herbouwronde> extra, List<String> namen) throws SQLException {
+                                List<Herbouwronde> extra, Directronde direct, List<String> namen) throws SQLException {
         Runtime runtime = Runtime.getRuntime();
         long n = opslag.events();
         System.out.println();
@@ -890,6 +1102,9 @@ public final class HerbouwBenchmark {
         System.out.printf(Locale.ROOT, "               globalindex %,d..%,d: %,d gaten (%.1f%%, teruggedraaide transacties)%n",
                 opslag.eersteIndex(), opslag.kop(), opslag.gaten(),
                 100.0 * opslag.gaten() / (opslag.kop() - opslag.eersteIndex() + 1));
+        System.out.printf(Locale.ROOT, "Heap na GC     %.0f MiB na het vullen (%d afzenders), %.0f MiB na een staart van %,d"
+                        + " berichten van 1 afzender na de gap timeout%n", opslag.heapNaVullen(), instellingen.afzenders(),
+                opslag.heapNaStaart(), STAART);
         System.out.printf(Locale.ROOT, "Vullen         %.0f s via de API (%,.0f berichten/s, %d afzenders; niet het gemeten"
                         + " cijfer), levende leesmodellen daarna nog %.1f s tot achterstand 0%n", opslag.vulSeconden(),
                 opslag.berichten() / opslag.vulSeconden(), instellingen.afzenders(), opslag.bijwerkSeconden());
@@ -981,6 +1196,17 @@ public final class HerbouwBenchmark {
         for (Herbouwronde r : Stream.concat(rondes.stream(), extra.stream()).toList()) {
             r.controle().forEach((naam, tekst) -> System.out.printf("  ronde %d (%s) %-10s %s%n", r.ronde(), r.soort(),
                     naam, tekst));
+        }
+        if (direct != null) {
+            System.out.printf(Locale.ROOT, "(c) Zelfde projectie zonder pooled processor, %,d events per transactie: %s;"
+                            + " langzaamste %,.0f events/s, samen %,.0f events/s; JVM %.2f, PostgreSQL %.2f, anderen %.2f"
+                            + " cores; heap na GC %.0f -> %.0f MiB, max %.0f MiB%n", direct.portie(),
+                    direct.seconden().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,.0f events/s", e.getKey(),
+                            n / e.getValue())).toList(), n / direct.langzaamste(), n * namen.size() / direct.langzaamste(),
+                    direct.cpu().jvm() / direct.langzaamste(), direct.cpu().postgres() / direct.langzaamste(),
+                    (direct.cpu().machineBezet() - direct.cpu().jvm() - direct.cpu().postgres()) / direct.langzaamste(),
+                    direct.heapVooraf(), direct.heapNa(), direct.heapMax());
+            direct.controle().forEach((naam, tekst) -> System.out.printf("  (c) %-10s %s%n", naam, tekst));
         }
         System.out.println();
         double samen = mediaan(rondes, r -> n * namen.size() / r.langzaamste());

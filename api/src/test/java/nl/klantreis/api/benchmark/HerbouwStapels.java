@@ -26,6 +26,7 @@ final class HerbouwStapels implements AutoCloseable {
     private final Map<String, Long> coordinatorTellingen = new HashMap<>();
     private final Map<String, Long> werkerTellingen = new HashMap<>();
     private final Map<String, Long> overigeFrames = new HashMap<>();
+    private final Map<String, Long> driverFrames = new HashMap<>();
     private final Thread bemonsteraar;
     private final int intervalMs;
     private volatile boolean stoppen;
@@ -92,14 +93,18 @@ final class HerbouwStapels implements AutoCloseable {
         return "CPU: " + cpuEmmer(stapel);
     }
 
-    /** The first frame below the JDK's socket code is the driver reading the server's answer. */
+    /**
+     * The first frame below the JDK's socket code is the driver reading the server's answer or
+     * sending it a statement (a write to the loopback socket that the kernel holds up counts too).
+     */
     private static boolean wachtOpPostgres(StackTraceElement[] stapel) {
         for (StackTraceElement frame : stapel) {
             String klasse = frame.getClassName();
             if (klasse.startsWith("java.") || klasse.startsWith("sun.") || klasse.startsWith("jdk.")) {
                 continue;
             }
-            return klasse.startsWith("org.postgresql.core.") && stapel[0].getClassName().matches(
+            // The driver's own buffered streams live in org.postgresql.util too (42.7).
+            return klasse.startsWith("org.postgresql.") && stapel[0].getClassName().matches(
                     "^(java\\.net\\.|sun\\.nio\\.ch\\.|java\\.io\\.|jdk\\.internal\\.|sun\\.security\\.).*");
         }
         return false;
@@ -141,6 +146,10 @@ final class HerbouwStapels implements AutoCloseable {
                 return "Jackson: overig";
             }
             if (klasse.startsWith("org.postgresql.")) {
+                // Which driver code, and on whose behalf: the top frame and the nearest caller of ours or Axon's.
+                synchronized (this) {
+                    driverFrames.merge(kort(stapel[0]) + "  <-  " + eersteEigenFrame(stapel), 1L, Long::sum);
+                }
                 return "JDBC-driver";
             }
             if (klasse.startsWith("com.zaxxer.hikari.")) {
@@ -209,14 +218,21 @@ final class HerbouwStapels implements AutoCloseable {
         Map<String, Long> coordinatoren;
         Map<String, Long> werkers;
         Map<String, Long> overig;
+        Map<String, Long> driver;
         synchronized (this) {
             coordinatoren = new HashMap<>(coordinatorTellingen);
             werkers = new HashMap<>(werkerTellingen);
             overig = new HashMap<>(overigeFrames);
+            driver = new HashMap<>(driverFrames);
         }
         System.out.println(kop);
         druk("  coordinatoren (event store lezen, events verdelen over segmenten)", coordinatoren);
         druk("  werkers (documenten lezen, events toepassen, documenten schrijven, token)", werkers);
+        if (!driver.isEmpty()) {
+            System.out.println("  'CPU: JDBC-driver' naar bovenste frame <- aanroeper (top 6, monsters):");
+            driver.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                    .forEach(e -> System.out.printf("      %,6d  %s%n", e.getValue(), e.getKey()));
+        }
         if (!overig.isEmpty()) {
             System.out.println("  'overig (JDK)' bovenaan de stapel (top 5):");
             overig.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)

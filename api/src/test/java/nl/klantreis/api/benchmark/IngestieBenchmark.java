@@ -98,7 +98,7 @@ public final class IngestieBenchmark {
 
     /** One measured repetition of the engine. */
     record Engineronde(int afzenders, int berichten, Afzenders.Antwoorden antwoorden, long events,
-                       Cpumeting.Stand cpu) {
+                       Cpumeting.Stand cpu, long heapNaGc) {
         double berichtenPerSeconde() {
             return berichten / antwoorden.seconden();
         }
@@ -200,15 +200,17 @@ public final class IngestieBenchmark {
                 Afzenders.Antwoorden antwoorden = afzenders.verstuur(batches, aantal);
                 Cpumeting.Stand cpuNa = cpu.nu();
                 long events = db.aantalRijen("domainevententry") - eventsVoor;
+                // Outside the timing: a heap that grows from round to round is a leak, not load.
+                long heap = heapNaGc().getUsed();
                 Engineronde ronde = new Engineronde(aantal, instellingen.berichten(), antwoorden, events,
-                        cpuNa.minus(cpuVoor));
+                        cpuNa.minus(cpuVoor), heap);
                 engine.add(ronde);
                 System.out.printf(Locale.ROOT, "  engine  herhaling %d, %d afzender(s): %,8.0f berichten/s, %,8.0f events/s,"
                                 + " batch gem %.0f ms p99 %.0f ms (accepted %,d, duplicate %,d, rejected %,d,"
-                                + " 503 opnieuw %,d)%n",
+                                + " 503 opnieuw %,d); heap na GC %,d MiB%n",
                         herhaling, aantal, ronde.berichtenPerSeconde(), ronde.eventsPerSeconde(),
                         antwoorden.gemiddeldeMs(), antwoorden.percentielMs(99), antwoorden.accepted(),
-                        antwoorden.duplicate(), antwoorden.rejected(), antwoorden.opnieuw());
+                        antwoorden.duplicate(), antwoorden.rejected(), antwoorden.opnieuw(), ronde.heapNaGc() >> 20);
                 alles &= controleer(antwoorden);
             }
         }

@@ -96,7 +96,7 @@ public final class LeesBenchmark {
     private static final String ZAAK_GEREGISTREERD = "nl.overheid.zaken.zaak-geregistreerd";
     private static final String STATUS_GEZET = "nl.overheid.zaken.status-gezet";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> GROEPEN = List.of("engine: netty-http (reactor-http-*)",
+    private static final List<String> GROEPEN = List.of("engine: netty-http (webflux-http-*)",
             "engine: lezers (lezer-*: query, JDBC, JSON)", "engine: audit (auditschrijver, parallel-*)",
             "engine: overig (projecties, Axon, Hikari, ...)", "benchmark: http-client (lees-client-*)");
 
@@ -104,7 +104,8 @@ public final class LeesBenchmark {
     }
 
     record Instellingen(int klanten, int duur, int opwarmen, int verbindingen, int herhalingen, int pushes,
-                        int pushInterval, boolean pushOnderLast, boolean bemonsteren, boolean ruw, List<String> app) {
+                        int pushInterval, boolean pushOnderLast, boolean bemonsteren, boolean ruw, List<String> app,
+                        Path jfr, int vooraf) {
         static Instellingen lees(String[] args) {
             int klanten = 2_000;
             int duur = 20;
@@ -117,8 +118,12 @@ public final class LeesBenchmark {
             boolean bemonsteren = true;
             boolean ruw = true;
             List<String> app = new ArrayList<>();
+            Path jfr = null;
+            int vooraf = 20;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--jfr" -> jfr = Path.of(args[++i]).toAbsolutePath();
+                    case "--vooraf" -> vooraf = Integer.parseInt(args[++i]);
                     case "--klanten" -> klanten = Integer.parseInt(args[++i]);
                     case "--duur" -> duur = Integer.parseInt(args[++i]);
                     case "--opwarmen" -> opwarmen = Integer.parseInt(args[++i]);
@@ -133,11 +138,11 @@ public final class LeesBenchmark {
                     default -> throw new IllegalArgumentException("onbekende optie " + args[i]
                             + "; bekend: --klanten N --duur S --opwarmen S --verbindingen N --herhalingen N"
                             + " --pushes N --push-interval MS --zonder-push-onder-last --zonder-bemonstering"
-                            + " --zonder-ruw --app eigenschap=waarde");
+                            + " --zonder-ruw --vooraf S --app eigenschap=waarde --jfr voorvoegsel");
                 }
             }
             return new Instellingen(klanten, duur, opwarmen, verbindingen, herhalingen, pushes, pushInterval,
-                    pushOnderLast, bemonsteren, ruw, List.copyOf(app));
+                    pushOnderLast, bemonsteren, ruw, List.copyOf(app), jfr, vooraf);
         }
     }
 
@@ -418,6 +423,14 @@ public final class LeesBenchmark {
             System.out.printf("%nLezen: %d verbindingen, GET /api/v1/mijnzaken/{zaakId}, willekeurige paren; %d s opwarmen,"
                     + " %d s meten; aan en uit om beurten%n", instellingen.verbindingen(), instellingen.opwarmen(),
                     instellingen.duur());
+            // The JIT compiles the read path while it runs: first a while on each node, not counted.
+            for (Node node : List.of(aan, uit)) {
+                LeesLast.Uitslag warm = last.draai(node.poort(), verzoeken,
+                        System.nanoTime() + instellingen.vooraf() * 1_000_000_000L);
+                System.out.printf(Locale.ROOT, "  vooraf opwarmen audit %s: %d s, %,d verzoeken, %d fouten%n", node.naam(),
+                        instellingen.vooraf(), warm.aantal(), warm.fouten());
+                alles &= warm.fouten() == 0;
+            }
             for (int herhaling = 1; herhaling <= instellingen.herhalingen(); herhaling++) {
                 // Alternating which goes first, so that a drift of the machine does not favour one.
                 List<Node> volgorde = herhaling % 2 == 1 ? List.of(aan, uit) : List.of(uit, aan);
@@ -429,7 +442,7 @@ public final class LeesBenchmark {
             }
 
             if (instellingen.bemonsteren()) {
-                int seconden = Math.min(10, instellingen.duur());
+                int seconden = instellingen.duur();
                 System.out.printf("%nWaar de tijd gaat (apart, niet in de cijfers): %d s per node, pg_stat_activity elke 10 ms,"
                         + " stapels van de engine-draden elke 10 ms%n", seconden);
                 for (Node node : List.of(aan, uit)) {
@@ -505,6 +518,11 @@ public final class LeesBenchmark {
         if (uitslag.eersteFout != null) {
             System.out.println("    eerste fout: " + uitslag.eersteFout);
         }
+        System.out.println("    draden met de meeste CPU (cores): " + draden.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("draad "))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey().substring(6), ronde.cores(e.getValue())))
+                .toList());
         return ronde;
     }
 
@@ -515,15 +533,29 @@ public final class LeesBenchmark {
         long tot = van + seconden * 1_000_000_000L;
         AtomicBoolean klaar = new AtomicBoolean();
         LeesStapels[] stapels = new LeesStapels[1];
+        Path[] profiel = new Path[1];
         Postgresbemonstering[] sessies = new Postgresbemonstering[1];
         Thread starter = new Thread(() -> {
             try {
                 slaapTot(van);
+                // With --jfr: a flight recording (method profile) of the same seconds, for a closer look.
+                jdk.jfr.Recording opname = null;
+                if (instellingen.jfr() != null) {
+                    opname = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                    opname.start();
+                }
                 stapels[0] = new LeesStapels(10);
                 sessies[0] = new Postgresbemonstering(db, 10);
                 slaapTot(tot);
                 stapels[0].close();
                 sessies[0].close();
+                if (opname != null) {
+                    Path bestand = Path.of(instellingen.jfr() + "-" + node.naam() + ".jfr");
+                    opname.stop();
+                    opname.dump(bestand);
+                    opname.close();
+                    profiel[0] = bestand;
+                }
             } catch (Exception e) {
                 System.out.println("  bemonstering mislukt: " + e);
             } finally {
@@ -541,6 +573,9 @@ public final class LeesBenchmark {
         }
         if (sessies[0] != null) {
             sessies[0].druk("PostgreSQL-sessies (pg_stat_activity, elke 10 ms), audit " + node.naam());
+        }
+        if (profiel[0] != null) {
+            LeesProfiel.druk(profiel[0], "audit " + node.naam() + " (opname " + profiel[0] + ")");
         }
     }
 
@@ -712,7 +747,7 @@ public final class LeesBenchmark {
     // ---------------------------------------------------------------- threads
 
     private static String groep(String naam) {
-        if (naam.startsWith("reactor-http")) {
+        if (naam.startsWith("webflux-http") || naam.startsWith("reactor-http")) {
             return GROEPEN.get(0);
         }
         if (naam.startsWith("lezer")) {
@@ -727,6 +762,7 @@ public final class LeesBenchmark {
         return GROEPEN.get(3);
     }
 
+    /** CPU seconds per group, and (key prefixed with "draad ") per thread name with its numbers as '#'. */
     private static Map<String, Double> draadCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Double> groepen = new HashMap<>();
@@ -737,6 +773,7 @@ public final class LeesBenchmark {
             long cpu = threads.getThreadCpuTime(info.getThreadId());
             if (cpu >= 0) {
                 groepen.merge(groep(info.getThreadName()), cpu / 1e9, Double::sum);
+                groepen.merge("draad " + info.getThreadName().replaceAll("[0-9]+", "#"), cpu / 1e9, Double::sum);
             }
         }
         return groepen;
@@ -747,6 +784,12 @@ public final class LeesBenchmark {
         for (String groep : GROEPEN) {
             uit.put(groep, na.getOrDefault(groep, 0.0) - voor.getOrDefault(groep, 0.0));
         }
+        na.keySet().stream().filter(k -> k.startsWith("draad ")).forEach(k -> {
+            double d = na.get(k) - voor.getOrDefault(k, 0.0);
+            if (d > 0) {
+                uit.put(k, d);
+            }
+        });
         return uit;
     }
 
@@ -813,7 +856,7 @@ public final class LeesBenchmark {
             regel("    " + groep, rondes, r -> r.cores(r.draden().get(groep)), "%16.2f");
         }
         regel("    GC, JIT, beeindigde draden", rondes, r -> r.cores(r.cpu().jvm()
-                - r.draden().values().stream().mapToDouble(Double::doubleValue).sum()), "%16.2f");
+                - GROEPEN.stream().mapToDouble(g -> r.draden().get(g)).sum()), "%16.2f");
         regel("  PostgreSQL", rondes, r -> r.cores(r.cpu().postgres()), "%16.2f");
         regel("  andere processen op de machine", rondes, r -> r.cores(r.cpu().machineBezet() - r.cpu().jvm()
                 - r.cpu().postgres()), "%16.2f");

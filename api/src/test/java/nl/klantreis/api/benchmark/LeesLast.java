@@ -21,7 +21,7 @@ import reactor.netty.resources.LoopResources;
  * as soon as the answer is in (a closed loop: {@code n} requests in flight at every moment).
  *
  * <p>Reactor Netty's client on event loops of its own ({@code lees-client-*} threads, two: one
- * per core), so its CPU can be told apart from the server's ({@code reactor-http-*}), and a pool
+ * per core), so its CPU can be told apart from the server's ({@code webflux-http-*}), and a pool
  * of exactly {@code n} connections, kept alive. Every answer is read to the end. Latency is from
  * the request's subscription (connection taken from the pool) to the last byte of the answer.
  */

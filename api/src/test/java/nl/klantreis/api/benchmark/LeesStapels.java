@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What the engine's threads do while burgers read, without a profiler: every few milliseconds the
- * stacks of the HTTP event loops ({@code reactor-http-*}), the read workers ({@code lezer-*}) and
+ * stacks of the HTTP event loops ({@code webflux-http-*}), the read workers ({@code lezer-*}) and
  * audit's threads are taken, and each thread is counted in one bucket: waiting for work, waiting
  * for PostgreSQL or a pooled connection, or on a CPU in a library (the innermost frame of a known
  * library: Jackson, the JDBC driver, JWT checking, Netty, ...). The result is the mean number of
@@ -72,8 +72,8 @@ final class LeesStapels implements AutoCloseable {
     }
 
     private static String groep(String naam) {
-        if (naam.startsWith("reactor-http")) {
-            return "netty-http (reactor-http-*)";
+        if (naam.startsWith("webflux-http") || naam.startsWith("reactor-http")) {
+            return "netty-http (webflux-http-*)";
         }
         if (naam.startsWith("lezer")) {
             return "lezers (lezer-*)";
@@ -93,12 +93,13 @@ final class LeesStapels implements AutoCloseable {
             return "(geen stapel)";
         }
         String top = stapel[0].getClassName() + "." + stapel[0].getMethodName();
-        boolean pg = bevat(stapel, "org.postgresql.");
+        boolean pg = bevat(stapel, "org.postgresql.", null);
         if (pg && (top.contains("socketRead") || top.contains("SocketDispatcher.read") || top.contains("NioSocketImpl")
                 || top.contains("Net.poll") || top.contains("park") || top.startsWith("sun.nio.ch."))) {
-            return "wacht op PostgreSQL: " + (bevat(stapel, "commit") ? "COMMIT" : "query");
+            return "wacht op PostgreSQL: " + (bevat(stapel, "PgConnection", "commit") ? "COMMIT"
+                    : bevat(stapel, "PgConnection", "setAutoCommit") ? "BEGIN/autocommit" : "query");
         }
-        if (bevat(stapel, "com.zaxxer.hikari.pool.HikariPool.getConnection")
+        if (bevat(stapel, "com.zaxxer.hikari.pool.HikariPool", "getConnection")
                 && info.getThreadState() != Thread.State.RUNNABLE) {
             return "wacht op een verbinding uit de pool (Hikari)";
         }
@@ -107,9 +108,9 @@ final class LeesStapels implements AutoCloseable {
             return "wacht op werk (event loop leeg)";
         }
         if (info.getThreadState() != Thread.State.RUNNABLE) {
-            if (bevat(stapel, "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take")
-                    || bevat(stapel, "java.util.concurrent.LinkedBlockingQueue.take")
-                    || bevat(stapel, "java.util.concurrent.ThreadPoolExecutor.getTask")) {
+            if (bevat(stapel, "ScheduledThreadPoolExecutor$DelayedWorkQueue", "take")
+                    || bevat(stapel, "java.util.concurrent.LinkedBlockingQueue", "take")
+                    || bevat(stapel, "java.util.concurrent.ThreadPoolExecutor", "getTask")) {
                 return "wacht op werk";
             }
             return "wacht (" + info.getThreadState().name().toLowerCase(Locale.ROOT) + "): " + eigenFrame(stapel);
@@ -138,9 +139,10 @@ final class LeesStapels implements AutoCloseable {
         return stapel[0].getClassName() + "." + stapel[0].getMethodName();
     }
 
-    private static boolean bevat(StackTraceElement[] stapel, String tekst) {
+    /** Whether a frame's class contains {@code klasse} and (when given) its method is {@code methode}. */
+    private static boolean bevat(StackTraceElement[] stapel, String klasse, String methode) {
         for (StackTraceElement frame : stapel) {
-            if ((frame.getClassName() + "." + frame.getMethodName()).contains(tekst)) {
+            if (frame.getClassName().contains(klasse) && (methode == null || frame.getMethodName().equals(methode))) {
                 return true;
             }
         }

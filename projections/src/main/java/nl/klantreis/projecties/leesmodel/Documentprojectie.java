@@ -35,15 +35,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Runs {@link Documentregels} as a projection into one generation's table. Events of a batch are
  * collected per document; when the batch commits, the documents are read in one query, the events
  * applied in order, and the changed documents written in one JDBC batch, in the processor's
- * transaction (so together with its token). An event at or before a document's stored position
- * was applied before and is skipped: re-delivery and replays change nothing.
- *
- * <p>When the rules ask for it ({@link Documentregels#meldWijzigingen()}) and the generation is
- * the serving one, every written document is announced with {@code pg_notify} in that same
- * transaction: PostgreSQL delivers it to the listeners of every node only after the commit.
+ * transaction (so together with its token). A document remembers, per aggregate whose events it
+ * applied, the last sequence number: an event at or before it was applied before and is skipped,
+ * so re-delivery and replays change nothing, while an event of another aggregate that committed
+ * late (with a lower global index) is still applied. Its revision ({@code positie}) rises by one
+ * per applied event.
  */
 public final class Documentprojectie<D> {
     private static final Logger LOG = LoggerFactory.getLogger(Documentprojectie.class);
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>> VOLGNUMMERS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
     private final Documentregels<D> regels;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -109,11 +111,11 @@ public final class Documentprojectie<D> {
         String[] sleutels = partij.perSleutel.keySet().toArray(String[]::new);
         jdbc.query(verbinding -> {
             PreparedStatement vraag = verbinding.prepareStatement(
-                    "SELECT sleutel, document, positie FROM " + tabel + " WHERE sleutel = ANY(?)");
+                    "SELECT sleutel, document, positie, volgnummers FROM " + tabel + " WHERE sleutel = ANY(?)");
             vraag.setArray(1, verbinding.createArrayOf("text", sleutels));
             return vraag;
         }, rij -> {
-            bestaand.put(rij.getString(1), new Opgeslagen(rij.getString(2), rij.getLong(3)));
+            bestaand.put(rij.getString(1), new Opgeslagen(rij.getString(2), rij.getLong(3), volgnummers(rij.getString(4))));
         });
 
         Set<String> geblokkeerd = new HashSet<>(jdbc.query(verbinding -> {
@@ -129,10 +131,13 @@ public final class Documentprojectie<D> {
             String sleutel = paar.getKey();
             Opgeslagen opgeslagen = bestaand.get(sleutel);
             D document = opgeslagen == null ? null : lees(opgeslagen.document());
-            long positie = opgeslagen == null ? -1 : opgeslagen.positie();
-            boolean gewijzigd = false;
+            long revisie = opgeslagen == null ? 0 : opgeslagen.positie();
+            Map<String, Long> volgnummers = opgeslagen == null ? new HashMap<>() : new HashMap<>(opgeslagen.volgnummers());
+            List<Gebeurtenis> toegepast = new ArrayList<>();
             for (Gebeurtenis gebeurtenis : paar.getValue()) {
-                if (gebeurtenis.positie() >= 0 && gebeurtenis.positie() <= positie) {
+                String aggregaat = gebeurtenis.aggregaat();
+                Long laatste = aggregaat == null ? null : volgnummers.get(aggregaat);
+                if (laatste != null && gebeurtenis.volgnummer() <= laatste) {
                     continue;
                 }
                 if (geblokkeerd.contains(sleutel)) {
@@ -147,25 +152,33 @@ public final class Documentprojectie<D> {
                             regels.naam(), gebeurtenis.bericht().getIdentifier(), sleutel, fout);
                     dodeBrieven.enqueue(sleutel, new GenericDeadLetter<>(sleutel, gebeurtenis.bericht(), fout));
                     geblokkeerd.add(sleutel);
-                    // The document stays as it was before this event (what was applied before it in memory may be half).
+                    // pasToe may have half-changed the document: make it again from the stored one
+                    // and the events of this batch that did apply (they are pure and did so before).
                     document = opgeslagen == null ? null : lees(opgeslagen.document());
-                    gewijzigd = false;
+                    for (Gebeurtenis eerder : toegepast) {
+                        document = regels.pasToe(document, sleutel, eerder.event(), eerder.bekendOp());
+                    }
                     continue;
                 }
-                positie = Math.max(positie, gebeurtenis.positie());
-                gewijzigd = true;
+                if (aggregaat != null) {
+                    volgnummers.put(aggregaat, gebeurtenis.volgnummer());
+                }
+                revisie++;
+                toegepast.add(gebeurtenis);
             }
-            if (gewijzigd && document != null) {
-                rijen.add(new Rij(paar.getKey(), regels.eigenaar(document),
-                        regels.zoeksleutels(document).toArray(String[]::new), schrijf(document), positie));
+            if (!toegepast.isEmpty() && document != null) {
+                rijen.add(new Rij(sleutel, regels.eigenaar(document),
+                        regels.zoeksleutels(document).toArray(String[]::new), schrijf(document), revisie,
+                        schrijfVolgnummers(volgnummers)));
             }
         }
         if (rijen.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO " + tabel + " (sleutel, eigenaar, zoeksleutels, document, positie) "
-                + "VALUES (?, ?, ?, ?::jsonb, ?) ON CONFLICT (sleutel) DO UPDATE SET eigenaar = excluded.eigenaar, "
-                + "zoeksleutels = excluded.zoeksleutels, document = excluded.document, positie = excluded.positie",
+        jdbc.batchUpdate("INSERT INTO " + tabel + " (sleutel, eigenaar, zoeksleutels, document, positie, volgnummers) "
+                + "VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb) ON CONFLICT (sleutel) DO UPDATE SET eigenaar = excluded.eigenaar, "
+                + "zoeksleutels = excluded.zoeksleutels, document = excluded.document, positie = excluded.positie, "
+                + "volgnummers = excluded.volgnummers",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement opdracht, int i) throws SQLException {
@@ -175,6 +188,7 @@ public final class Documentprojectie<D> {
                         opdracht.setArray(3, opdracht.getConnection().createArrayOf("text", rij.zoeksleutels()));
                         opdracht.setString(4, rij.document());
                         opdracht.setLong(5, rij.positie());
+                        opdracht.setString(6, rij.volgnummers());
                     }
 
                     @Override
@@ -219,6 +233,22 @@ public final class Documentprojectie<D> {
         }
     }
 
+    private Map<String, Long> volgnummers(String tekst) {
+        try {
+            return tekst == null ? Map.of() : json.readValue(tekst, VOLGNUMMERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("volgnummers van leesmodel " + regels.naam() + " onleesbaar", e);
+        }
+    }
+
+    private String schrijfVolgnummers(Map<String, Long> volgnummers) {
+        try {
+            return json.writeValueAsString(new java.util.TreeMap<>(volgnummers));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String aggregaat(EventMessage<?> bericht) {
         return bericht instanceof DomainEventMessage<?> domein ? domein.getAggregateIdentifier() : null;
     }
@@ -229,6 +259,14 @@ public final class Documentprojectie<D> {
     }
 
     private record Gebeurtenis(long positie, EventMessage<?> bericht) {
+        String aggregaat() {
+            return Documentprojectie.aggregaat(bericht);
+        }
+
+        long volgnummer() {
+            return bericht instanceof DomainEventMessage<?> domein ? domein.getSequenceNumber() : -1;
+        }
+
         Object event() {
             return bericht.getPayload();
         }
@@ -238,10 +276,11 @@ public final class Documentprojectie<D> {
         }
     }
 
-    private record Opgeslagen(String document, long positie) {
+    private record Opgeslagen(String document, long positie, Map<String, Long> volgnummers) {
     }
 
-    private record Rij(String sleutel, String eigenaar, String[] zoeksleutels, String document, long positie) {
+    private record Rij(String sleutel, String eigenaar, String[] zoeksleutels, String document, long positie,
+                       String volgnummers) {
     }
 
     private static final class Partij {

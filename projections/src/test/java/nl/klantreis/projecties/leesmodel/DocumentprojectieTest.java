@@ -1,0 +1,121 @@
+package nl.klantreis.projecties.leesmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.klantreis.projecties.TestDatabase;
+import nl.klantreis.projecties.opslag.Eventserialisatie;
+
+/**
+ * The projection engine's idempotency on real PostgreSQL: a document keeps, per source aggregate,
+ * the last sequence number it applied. A repeat is skipped; an event of another aggregate that
+ * committed late, with a lower global index, is still applied; a failing event is parked and the
+ * document keeps what applied before it.
+ */
+class DocumentprojectieTest {
+    private DataSource database;
+    private Documentprojectie<Spoor> projectie;
+    private JdbcSequencedDeadLetterQueue<EventMessage<?>> dodeBrieven;
+
+    /** The test document: the events applied, in order. */
+    public static class Spoor {
+        public List<String> events = new ArrayList<>();
+    }
+
+    static final class Spoorregels implements Documentregels<Spoor> {
+        @Override
+        public String naam() {
+            return "spoor";
+        }
+
+        @Override
+        public Class<Spoor> documenttype() {
+            return Spoor.class;
+        }
+
+        @Override
+        public String sleutel(Object event, String aggregaat) {
+            return "doc";
+        }
+
+        @Override
+        public Spoor pasToe(Spoor document, String sleutel, Object event, Instant bekendOp) {
+            if ("kapot".equals(event)) {
+                throw new IllegalStateException("dit event is niet te verwerken");
+            }
+            Spoor spoor = document == null ? new Spoor() : document;
+            spoor.events.add((String) event);
+            return spoor;
+        }
+    }
+
+    @BeforeEach
+    void tabel() {
+        database = TestDatabase.nieuweDatabase();
+        new JdbcTemplate(database).queryForObject("SELECT leesmodel_maak_tabel('spoor_g1')::text", String.class);
+        projectie = new Documentprojectie<>(new Spoorregels(), database, Eventserialisatie.objectMapper());
+        dodeBrieven = JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder().processingGroup("spoor-g1")
+                .connectionProvider(database::getConnection).transactionManager(NoTransactionManager.INSTANCE)
+                .schema(DeadLetterSchema.defaultSchema()).genericSerializer(Eventserialisatie.serializer())
+                .eventSerializer(Eventserialisatie.serializer()).build();
+    }
+
+    @Test
+    void eenLaatGecommitEventVanEenAnderAggregaat_wordtToegepast_eenHerhalingNiet() {
+        verwerk(event("zaak", 0, 10, "zaak-0"));
+        verwerk(event("klant", 0, 5, "klant-0"), event("zaak", 0, 10, "zaak-0"));
+        verwerk(event("zaak", 1, 12, "zaak-1"), event("klant", 0, 5, "klant-0"));
+
+        assertThat(document().events).containsExactly("zaak-0", "klant-0", "zaak-1");
+        assertThat(new JdbcTemplate(database).queryForObject("SELECT positie FROM spoor_g1", Long.class)).isEqualTo(3);
+    }
+
+    @Test
+    void eenOnverwerkbaarEvent_gaatNaarDeDodeBrieven_enWatErVoorKwamBlijft() {
+        verwerk(event("zaak", 0, 1, "zaak-0"), event("zaak", 1, 2, "kapot"), event("zaak", 2, 3, "zaak-2"));
+
+        assertThat(document().events).containsExactly("zaak-0");
+        assertThat(new JdbcTemplate(database).queryForObject(
+                "SELECT count(*) FROM deadletterentry WHERE processinggroup = 'spoor-g1'", Long.class)).isEqualTo(2);
+    }
+
+    private void verwerk(EventMessage<?>... events) {
+        DefaultUnitOfWork<?> werk = DefaultUnitOfWork.startAndGet(null);
+        werk.execute(() -> {
+            for (EventMessage<?> event : events) {
+                try {
+                    projectie.handler("spoor_g1", dodeBrieven, "spoor-g1", () -> false).handle(event);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+    }
+
+    private Spoor document() {
+        return projectie.lees(new JdbcTemplate(database).queryForObject("SELECT document::text FROM spoor_g1",
+                String.class));
+    }
+
+    private static EventMessage<?> event(String aggregaat, long volgnummer, long positie, String inhoud) {
+        return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(positie, List.of()),
+                new GenericDomainEventMessage<>("Test", aggregaat, volgnummer, inhoud));
+    }
+}

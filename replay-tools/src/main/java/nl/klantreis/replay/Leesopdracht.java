@@ -1,0 +1,173 @@
+package nl.klantreis.replay;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import nl.klantreis.domein.gedeeld.Bsn;
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.gedeeld.Tijd;
+import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the commands that read the engine share: the connection ({@link Engineverbinding}), the exit
+ * codes (0 done, 1 failed, 2 wrong use), times shown in Europe/Amsterdam, and JSON for scripts.
+ */
+abstract class Leesopdracht implements Callable<Integer> {
+    static final DateTimeFormatter TIJD = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(Tijd.AMSTERDAM);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Engineverbinding engine;
+
+    /** The command's work, on a started engine context. */
+    abstract int voerUit(Engineverbinding verbinding) throws Exception;
+
+    /** Whether the command needs the read-model processors running in its context (a rebuild does). */
+    boolean verwerkt() {
+        return false;
+    }
+
+    /** Checks the arguments before anything is started; throws {@link VerkeerdGebruik} when wrong. */
+    void controleer() {
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        try {
+            controleer();
+        } catch (VerkeerdGebruik e) {
+            return verkeerdGebruik(e.getMessage());
+        }
+        if (verwerkt()) {
+            engine.metVerwerking().metEigenschap("klantreis.projecties.bewaak-ms", 200);
+        }
+        try (Engineverbinding verbinding = engine.start()) {
+            return voerUit(verbinding);
+        } catch (VerkeerdGebruik e) {
+            return verkeerdGebruik(e.getMessage());
+        } catch (Engineverbinding.GeenDatabase e) {
+            fout().println(e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // One line for the operator (the database unreachable, a rebuild that did not finish), not a stack trace.
+            Throwable oorzaak = e;
+            while (oorzaak.getCause() != null && oorzaak.getCause() != oorzaak) {
+                oorzaak = oorzaak.getCause();
+            }
+            fout().println("Mislukt: " + e.getMessage() + (oorzaak != e ? " (" + oorzaak.getMessage() + ")" : ""));
+            return 1;
+        }
+    }
+
+    PrintWriter uit() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter fout() {
+        return spec.commandLine().getErr();
+    }
+
+    int verkeerdGebruik(String uitleg) {
+        fout().println(uitleg);
+        spec.commandLine().usage(fout());
+        return 2;
+    }
+
+    /** Writes one JSON document to stdout. */
+    void json(Object waarde) throws JsonProcessingException {
+        uit().println(JSON.writeValueAsString(waarde));
+        uit().flush();
+    }
+
+    /** A JSON object whose fields keep the order given: name, value, name, value, ... */
+    static Map<String, Object> velden(Object... namenEnWaarden) {
+        Map<String, Object> velden = new LinkedHashMap<>();
+        for (int i = 0; i < namenEnWaarden.length; i += 2) {
+            velden.put((String) namenEnWaarden[i], namenEnWaarden[i + 1]);
+        }
+        return velden;
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    static String tijd(Instant moment) {
+        return moment == null ? "-" : TIJD.format(moment);
+    }
+
+    /** The BSN turned into the klant's pseudonym at once; the number itself is never shown. */
+    static KlantId klantVan(String bsn, Engineverbinding verbinding) {
+        return verbinding.pseudoniemen().voor(new Bsn(bsn));
+    }
+
+    static void controleerBsn(String bsn) {
+        if (bsn == null || !Bsn.isGeldig(bsn)) {
+            // Not the number itself: it is personal data, and this message may end up in a log.
+            throw new VerkeerdGebruik("--bsn is geen geldig BSN (9 cijfers en elfproef)");
+        }
+    }
+
+    /**
+     * A moment as an operator writes it: with an offset ({@code 2026-03-10T12:00:00+01:00}, or
+     * {@code Z}), without one (taken in Europe/Amsterdam), or a date alone (the end of that day in
+     * Europe/Amsterdam). Null gives now.
+     */
+    static Instant moment(String tekst) {
+        if (tekst == null || tekst.isBlank()) {
+            return Instant.now();
+        }
+        try {
+            return OffsetDateTime.parse(tekst).toInstant();
+        } catch (DateTimeParseException e) {
+            // Not with an offset: try the next form.
+        }
+        try {
+            return LocalDateTime.parse(tekst).atZone(Tijd.AMSTERDAM).toInstant();
+        } catch (DateTimeParseException e) {
+            // Not a local date-time either.
+        }
+        try {
+            ZonedDateTime volgendeDag = LocalDate.parse(tekst).plusDays(1).atStartOfDay(Tijd.AMSTERDAM);
+            return volgendeDag.toInstant().minusNanos(1_000);
+        } catch (DateTimeParseException e) {
+            throw new VerkeerdGebruik("--alsop '" + tekst + "' is geen tijdstip (bijv. 2026-03-10T12:00:00+01:00, "
+                    + "2026-03-10T12:00 of 2026-03-10)");
+        }
+    }
+
+    static Tijdas tijdas(String tekst) {
+        return switch (tekst == null ? "gebeurd" : tekst.toLowerCase()) {
+            case "gebeurd" -> Tijdas.GEBEURD;
+            case "bekend" -> Tijdas.BEKEND;
+            default -> throw new VerkeerdGebruik("--tijdas is gebeurd of bekend, niet '" + tekst + "'");
+        };
+    }
+
+    /** Wrong use of the command: exit code 2, with the usage. */
+    static final class VerkeerdGebruik extends RuntimeException {
+        VerkeerdGebruik(String uitleg) {
+            super(uitleg);
+        }
+    }
+}

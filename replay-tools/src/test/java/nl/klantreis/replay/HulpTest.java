@@ -1,0 +1,25 @@
+package nl.klantreis.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every command of this tool answers --help with its usage and exit code 0, without a database. */
+class HulpTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"toon", "van", "klantreis toon", "klantreis van", "mijnzaken toon", "projectie herbouw",
+            "wat-als", "audit verifieer", "audit betrokkene"})
+    void helpGeeftGebruik(String opdracht) {
+        StringWriter uit = new StringWriter();
+        String[] argumenten = (opdracht + " --help").split(" ");
+        int code = Klantreis.opdrachtregel().setOut(new PrintWriter(uit, true)).execute(argumenten);
+
+        assertThat(code).isZero();
+        assertThat(uit.toString()).startsWith("Usage: klantreis " + opdracht).contains("--db-url");
+    }
+}
