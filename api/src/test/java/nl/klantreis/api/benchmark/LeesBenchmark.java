@@ -119,7 +119,7 @@ public final class LeesBenchmark {
             boolean ruw = true;
             List<String> app = new ArrayList<>();
             Path jfr = null;
-            int vooraf = 20;
+            int vooraf = 60;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--jfr" -> jfr = Path.of(args[++i]).toAbsolutePath();
@@ -442,9 +442,10 @@ public final class LeesBenchmark {
             }
 
             if (instellingen.bemonsteren()) {
-                int seconden = instellingen.duur();
-                System.out.printf("%nWaar de tijd gaat (apart, niet in de cijfers): %d s per node, pg_stat_activity elke 10 ms,"
-                        + " stapels van de engine-draden elke 10 ms%n", seconden);
+                int seconden = Math.max(5, instellingen.duur() / 2);
+                System.out.printf("%nWaar de tijd gaat (apart, niet in de cijfers), per node: %s%d s stapels van de"
+                        + " engine-draden en pg_stat_activity, elke 10 ms%n", instellingen.jfr() == null ? ""
+                        : seconden + " s JFR (alleen CPU-monsters, elke 10 ms), dan ", seconden);
                 for (Node node : List.of(aan, uit)) {
                     bemonster(instellingen, last, node, verzoeken, db, seconden);
                 }
@@ -526,56 +527,59 @@ public final class LeesBenchmark {
         return ronde;
     }
 
+    /**
+     * Load as in a measured run, with (with --jfr) first a flight recording of only CPU samples
+     * (no safepoints, little overhead), then stack sampling of the engine's threads and
+     * pg_stat_activity (which say what threads wait on, but cost throughput themselves).
+     */
     private static void bemonster(Instellingen instellingen, LeesLast last, Node node, List<LeesLast.Verzoek> verzoeken,
                                   RuweOpslag db, int seconden) throws Exception {
         Thread.sleep(2_000);
         long van = System.nanoTime() + instellingen.opwarmen() * 1_000_000_000L;
-        long tot = van + seconden * 1_000_000_000L;
-        AtomicBoolean klaar = new AtomicBoolean();
+        long midden = instellingen.jfr() == null ? van : van + seconden * 1_000_000_000L;
+        long tot = midden + seconden * 1_000_000_000L;
         LeesStapels[] stapels = new LeesStapels[1];
         Path[] profiel = new Path[1];
         Postgresbemonstering[] sessies = new Postgresbemonstering[1];
         Thread starter = new Thread(() -> {
             try {
-                slaapTot(van);
-                // With --jfr: a flight recording (method profile) of the same seconds, for a closer look.
-                jdk.jfr.Recording opname = null;
                 if (instellingen.jfr() != null) {
-                    opname = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-                    opname.start();
+                    slaapTot(van);
+                    Path bestand = Path.of(instellingen.jfr() + "-" + node.naam() + ".jfr");
+                    try (jdk.jfr.Recording opname = new jdk.jfr.Recording()) {
+                        opname.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+                        opname.start();
+                        slaapTot(midden);
+                        opname.stop();
+                        opname.dump(bestand);
+                    }
+                    profiel[0] = bestand;
                 }
+                slaapTot(midden);
                 stapels[0] = new LeesStapels(10);
                 sessies[0] = new Postgresbemonstering(db, 10);
                 slaapTot(tot);
                 stapels[0].close();
                 sessies[0].close();
-                if (opname != null) {
-                    Path bestand = Path.of(instellingen.jfr() + "-" + node.naam() + ".jfr");
-                    opname.stop();
-                    opname.dump(bestand);
-                    opname.close();
-                    profiel[0] = bestand;
-                }
             } catch (Exception e) {
                 System.out.println("  bemonstering mislukt: " + e);
-            } finally {
-                klaar.set(true);
             }
         }, "lees-bemonstering");
         starter.start();
         LeesLast.Uitslag uitslag = last.draai(node.poort(), verzoeken, tot);
         starter.join();
-        LeesLast.Venster venster = uitslag.venster(van, tot);
-        String kop = String.format(Locale.ROOT, "%naudit %s: %,.0f lezingen/s, p99 %.1f ms tijdens de bemonstering",
-                node.naam(), venster.perSeconde(), venster.percentielMs(99));
+        if (profiel[0] != null) {
+            LeesLast.Venster venster = uitslag.venster(van, midden);
+            LeesProfiel.druk(profiel[0], String.format(Locale.ROOT, "%naudit %s: %,.0f lezingen/s, p99 %.1f ms tijdens"
+                    + " de JFR-opname %s", node.naam(), venster.perSeconde(), venster.percentielMs(99), profiel[0]));
+        }
+        LeesLast.Venster venster = uitslag.venster(midden, tot);
         if (stapels[0] != null) {
-            stapels[0].druk(kop);
+            stapels[0].druk(String.format(Locale.ROOT, "%naudit %s: %,.0f lezingen/s, p99 %.1f ms tijdens de"
+                    + " stapelbemonstering", node.naam(), venster.perSeconde(), venster.percentielMs(99)));
         }
         if (sessies[0] != null) {
             sessies[0].druk("PostgreSQL-sessies (pg_stat_activity, elke 10 ms), audit " + node.naam());
-        }
-        if (profiel[0] != null) {
-            LeesProfiel.druk(profiel[0], "audit " + node.naam() + " (opname " + profiel[0] + ")");
         }
     }
 
@@ -893,25 +897,30 @@ public final class LeesBenchmark {
         if (push != null) {
             System.out.printf("Push (zaak %s): van het ingestie-antwoord tot de ontvangst van de zaak-gebeurtenis (ms)%n",
                     push.zaakId());
-            System.out.printf("%-40s%8s%8s%8s%8s%10s%14s%n", "", "p50", "p99", "max", "n", "gemist", "melding p50");
+            System.out.printf("%-48s%7s%7s%7s%5s%8s%16s%13s%n", "", "p50", "p99", "max", "n", "gemist",
+                    "POST p50/p99", "melding p50");
             for (int f = 0; f < push.fasen().size(); f++) {
                 LeesPush.Reeks reeks = push.reeksen().get(f);
                 for (int v = 0; v < reeks.volgers().size(); v++) {
                     double[] l = reeks.latentie(v);
                     String naam = push.fasen().get(f) + ", volger op node " + reeks.volgers().get(v)
                             + (reeks.volgers().get(v).equals("aan") ? " (audit aan)" : " (audit uit)");
-                    System.out.printf(Locale.ROOT, "%-40s%8.0f%8.0f%8.0f%8d%10d%14.0f%n", naam,
+                    double[] vanafPost = reeks.vanafVerzenden(v);
+                    System.out.printf(Locale.ROOT, "%-48s%7.0f%7.0f%7.0f%5d%8d%16s%13.0f%n", naam,
                             LeesPush.percentiel(l, 50), LeesPush.percentiel(l, 99), LeesPush.max(l),
                             Arrays.stream(l).filter(x -> !Double.isNaN(x)).count(),
                             Arrays.stream(l).filter(Double::isNaN).count(),
+                            String.format(Locale.ROOT, "%.0f / %.0f", LeesPush.percentiel(vanafPost, 50),
+                                    LeesPush.percentiel(vanafPost, 99)),
                             LeesPush.percentiel(reeks.totMeldingMs(), 50));
                     if (f == 0 && reeks.volgers().get(v).equals("aan")) {
                         pushP99 = LeesPush.percentiel(l, 99);
                     }
                 }
             }
-            System.out.println("  (melding: van het ingestie-antwoord tot de commit-melding van de projectie, gehoord door"
-                    + " een eigen LISTEN-verbinding)");
+            System.out.println("  (POST: vanaf het verzenden van de status in plaats van vanaf het antwoord; melding: van het"
+                    + " ingestie-antwoord tot de commit-melding van de projectie, gehoord door een eigen LISTEN-verbinding;"
+                    + " negatief: de melding kwam voor het antwoord)");
             System.out.println();
         }
 

@@ -166,6 +166,16 @@ final class LeesPush implements AutoCloseable {
         double[] latentie(int volger) {
             return latentiesMs.get(volger);
         }
+
+        /** From sending the status (not from its answer) to receipt. */
+        double[] vanafVerzenden(int volger) {
+            double[] l = latentiesMs.get(volger);
+            double[] uit = new double[l.length];
+            for (int i = 0; i < l.length; i++) {
+                uit[i] = l[i] + ingestMs[i];
+            }
+            return uit;
+        }
     }
 
     /**
