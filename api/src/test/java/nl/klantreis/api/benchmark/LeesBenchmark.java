@@ -66,7 +66,7 @@ import nl.klantreis.projecties.simulatie.Simulatie;
  * <pre>
  * mvn -q -o install -DskipTests &amp;&amp; mvn -q -o -pl api exec:java \
  *     -Dexec.mainClass=nl.klantreis.api.benchmark.LeesBenchmark -Dexec.classpathScope=test \
- *     -Dexec.args="--klanten 2000 --duur 20 --verbindingen 64"
+ *     -Dexec.args="--klanten 2000 --duur 20 --verbindingen 64 --jfr /tmp/leesbenchmark"
  * </pre>
  *
  * <ol>
@@ -78,8 +78,10 @@ import nl.klantreis.projecties.simulatie.Simulatie;
  * the zaken of the MijnZaken read model whose owner is the pseudonym of the BSN that registered
  * them in the simulation; each BSN gets a burger token.</li>
  * <li>Reads: {@code --verbindingen} connections in a closed loop, {@code GET
- * /api/v1/mijnzaken/{zaakId}} for random pairs, {@code --opwarmen} s not counted then
- * {@code --duur} s counted; "aan" and "uit" alternately, {@code --herhalingen} times; medians.</li>
+ * /api/v1/mijnzaken/{zaakId}} for random pairs; first {@code --vooraf} s per node for the JIT,
+ * then per measurement {@code --opwarmen} s not counted and {@code --duur} s counted; "aan" and
+ * "uit" alternately, {@code --herhalingen} times; medians. Apart from the figures: a JFR CPU
+ * profile ({@code --jfr}), stack and pg_stat_activity sampling, and plain JDBC of the same query.</li>
  * <li>Push: a burger follows one zaak over SSE on both nodes; new statuses of that zaak are
  * posted to node "aan" one after another; from the ingest answer to each follower's receipt.
  * Without other load, and while node "aan" serves the read load.</li>
@@ -411,6 +413,16 @@ public final class LeesBenchmark {
     private static int meet(Instellingen instellingen, Node aan, Node uit, IngebeddePostgres postgres, RuweOpslag db,
                             Cpumeting cpu, Path dataMap, String bronToken, Gevuld gevuld, double anderenVooraf)
             throws Exception {
+        if (instellingen.jfr() != null) {
+            // The first recording in a JVM instruments JDK classes, which throws away compiled code that
+            // depends on them: done before the JIT warms up, not in the middle of the sampled seconds.
+            try (jdk.jfr.Recording eerste = new jdk.jfr.Recording()) {
+                eerste.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+                eerste.start();
+                Thread.sleep(200);
+                eerste.stop();
+            }
+        }
         List<Paar> paren = controleer(paren(aan, db, gevuld, dataMap), List.of(aan, uit));
         if (paren.isEmpty()) {
             System.out.println("Geen bruikbare paren: niets te meten.");
