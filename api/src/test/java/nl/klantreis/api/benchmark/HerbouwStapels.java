@@ -110,21 +110,35 @@ final class HerbouwStapels implements AutoCloseable {
         return false;
     }
 
+    /**
+     * What the driver is waiting for, by the innermost frame that says so: the batch's documents are
+     * read and written inside the unit of work's commit (its prepare-commit phase), so "a frame named
+     * commit somewhere below" would not tell a COMMIT from the statements before it.
+     */
     private static String waarop(StackTraceElement[] stapel) {
-        if (bevatMethode(stapel, "commit")) {
-            return "commit (WAL schrijven + fsync)";
-        }
-        if (bevat(stapel, "fetchTrackedEvents") || bevat(stapel, "EventStreamSpliterator")) {
-            return "events lezen (event store)";
-        }
-        if (bevat(stapel, "storeToken") || bevat(stapel, "JdbcTokenStore")) {
-            return "token opslaan";
-        }
-        if (bevat(stapel, "batchUpdate")) {
-            return "documenten schrijven (INSERT ... ON CONFLICT)";
-        }
-        if (bevat(stapel, "Documentprojectie")) {
-            return "documenten en dode brieven opvragen (SELECT ... ANY)";
+        for (StackTraceElement frame : stapel) {
+            String klasse = frame.getClassName();
+            String methode = frame.getMethodName();
+            if (klasse.startsWith("org.postgresql.") && methode.equals("commit")
+                    || klasse.endsWith("TransactionManager") && methode.startsWith("commit")) {
+                return "COMMIT (WAL schrijven + fsync, of einde leestransactie)";
+            }
+            if (klasse.endsWith("JdbcTokenStore") || methode.equals("storeToken")) {
+                return "token opslaan";
+            }
+            if (methode.equals("batchUpdate")) {
+                return "documenten schrijven (INSERT ... ON CONFLICT)";
+            }
+            if (klasse.endsWith("Documentprojectie")) {
+                return "documenten en dode brieven opvragen (SELECT ... ANY)";
+            }
+            if (methode.equals("fetchTrackedEvents") || klasse.contains("EventStreamSpliterator")
+                    || methode.equals("readEventData")) {
+                return "events lezen (event store)";
+            }
+            if (klasse.endsWith("TransactionManager") && methode.startsWith("start")) {
+                return "BEGIN";
+            }
         }
         return "overige SQL (" + eersteEigenFrame(stapel) + ")";
     }
@@ -199,15 +213,6 @@ final class HerbouwStapels implements AutoCloseable {
     private static boolean bevat(StackTraceElement[] stapel, String klasse, String methode) {
         for (StackTraceElement frame : stapel) {
             if (frame.getClassName().endsWith(klasse) && frame.getMethodName().equals(methode)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean bevatMethode(StackTraceElement[] stapel, String methode) {
-        for (StackTraceElement frame : stapel) {
-            if (frame.getMethodName().equals(methode)) {
                 return true;
             }
         }
