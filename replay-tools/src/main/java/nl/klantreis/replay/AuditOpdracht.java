@@ -34,9 +34,20 @@ final class AuditOpdracht implements Runnable {
         @Option(names = "--json", description = "het rapport als JSON (zoals GET /api/v1/audit/integriteit)")
         boolean json;
 
+        @Option(names = "--voortgang", description = "de voortgangsregel ook tonen als het controleren snel gaat"
+                + " (anders pas na een seconde)")
+        boolean voortgang;
+
         @Override
         int voerUit(Engineverbinding verbinding) throws Exception {
-            Integriteitsrapport rapport = new Integriteitscontrole(verbinding.database()).controleer();
+            // Walking a long log takes a while: progress on stderr, so --json output stays clean.
+            Voortgangsregel regel = new Voortgangsregel(fout(), "auditketen", "records", voortgang);
+            long[] laatst = {0};
+            Integriteitsrapport rapport = new Integriteitscontrole(verbinding.database()).controleer((gedaan, totaal) -> {
+                laatst[0] = gedaan;
+                regel.toon(gedaan, totaal);
+            });
+            regel.klaar(laatst[0]);
             if (json) {
                 json(rapport);
             } else {

@@ -86,7 +86,7 @@ final class ProjectieOpdracht implements Runnable {
             int oudeGeneratie = beheer.voortgang(leesmodel).actieveGeneratie();
             Instant begin = Instant.now();
             int generatie = beheer.herbouw(leesmodel);
-            Voortgangsregel regel = new Voortgangsregel(fout(), "herbouw " + leesmodel, true);
+            Voortgangsregel regel = new Voortgangsregel(fout(), "herbouw " + leesmodel, "events", true);
             while (true) {
                 Projectiebeheer.Voortgang voortgang = beheer.voortgang(leesmodel);
                 if (voortgang.herbouwKlaar() && voortgang.actieveGeneratie() >= generatie

@@ -14,15 +14,20 @@ final class Voortgangsregel {
 
     private final PrintWriter uit;
     private final String wat;
+    private final String eenheid;
     private final Instant begin = Instant.now();
     private final boolean altijd;
     private Instant laatst = Instant.EPOCH;
     private boolean getoond;
 
-    /** @param altijd also show the line (and the last one) when the work is quick */
-    Voortgangsregel(PrintWriter uit, String wat, boolean altijd) {
+    /**
+     * @param eenheid what is counted, in the plural ("events", "zaken", "records")
+     * @param altijd  also show the line (and the last one) when the work is quick
+     */
+    Voortgangsregel(PrintWriter uit, String wat, String eenheid, boolean altijd) {
         this.uit = uit;
         this.wat = wat;
+        this.eenheid = eenheid;
         this.altijd = altijd;
     }
 
@@ -33,7 +38,7 @@ final class Voortgangsregel {
         }
         laatst = nu;
         getoond = true;
-        uit.print("\r" + wat + " " + regel(gedaan, totaal, Duration.between(begin, nu)));
+        uit.print("\r" + wat + " " + regel(gedaan, totaal, eenheid, Duration.between(begin, nu)));
         uit.flush();
     }
 
@@ -44,18 +49,18 @@ final class Voortgangsregel {
         }
         Duration duur = Duration.between(begin, Instant.now());
         uit.println("\r" + (totaal < 0 ? wat + ": afgebroken na " + duur.toSeconds() + " s"
-                : wat + " " + regel(totaal, totaal, duur)));
+                : wat + " " + regel(totaal, totaal, eenheid, duur)));
         uit.flush();
     }
 
-    static String regel(long gedaan, long totaal, Duration duur) {
+    static String regel(long gedaan, long totaal, String eenheid, Duration duur) {
         double fractie = totaal <= 0 ? 1 : Math.min(1, (double) gedaan / totaal);
         int vol = (int) Math.round(fractie * BREEDTE);
         double seconden = Math.max(duur.toMillis(), 1) / 1000.0;
         double tempo = gedaan / seconden;
         String resterend = gedaan >= totaal ? "klaar" : tempo <= 0 ? "nog ?" : "nog ~" + tijd((long) ((totaal - gedaan) / tempo));
-        return String.format("[%s%s] %d/%d events (%3.0f%%)  %.0f events/s  %s   ", "#".repeat(vol), ".".repeat(BREEDTE - vol),
-                gedaan, totaal, fractie * 100, tempo, resterend);
+        return String.format("[%s%s] %d/%d %s (%3.0f%%)  %.0f %s/s  %s   ", "#".repeat(vol), ".".repeat(BREEDTE - vol),
+                gedaan, totaal, eenheid, fractie * 100, tempo, eenheid, resterend);
     }
 
     private static String tijd(long seconden) {

@@ -78,7 +78,7 @@ final class WatAlsOpdracht extends Leesopdracht {
         Map<String, Telling> tellingen = new TreeMap<>();
         servicenormen.forEach((zaaktype, dagen) -> tellingen.put(zaaktype, new Telling(zaaktype, dagen)));
         long totaal = dossiers.aantal();
-        Voortgangsregel regel = new Voortgangsregel(fout(), "zaken", false);
+        Voortgangsregel regel = new Voortgangsregel(fout(), "zaken", "zaken", false);
         long gelezen = 0;
         try (Stream<Zaakdossier> stroom = dossiers.stroom()) {
             for (Zaakdossier dossier : (Iterable<Zaakdossier>) stroom::iterator) {

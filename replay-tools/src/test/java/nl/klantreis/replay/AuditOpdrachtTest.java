@@ -77,6 +77,17 @@ class AuditOpdrachtTest {
     }
 
     @Test
+    void verifieer_toontVoortgangOpStderr_enHoudtJsonSchoon() {
+        Testomgeving.Uitvoer uitvoer = omgeving.voerUit("audit", "verifieer", "--voortgang", "--json");
+
+        assertThat(uitvoer.code()).as(uitvoer.fout()).isIn(0, 1);
+        // The last progress line: both chains walked, 6 + 6 records of the 12 the heads announce.
+        assertThat(uitvoer.fout()).contains("auditketen [########################] 12/12 records (100%)")
+                .contains("records/s  klaar");
+        assertThat(uitvoer.uit()).startsWith("{").doesNotContain("auditketen [");
+    }
+
+    @Test
     void verifieer_vindtEenGewijzigdRecord_enNoemtDeEersteBreuk() {
         Testomgeving.Uitvoer intact = omgeving.voerUit("audit", "verifieer");
         assertThat(intact.code()).as(intact.fout()).isZero();

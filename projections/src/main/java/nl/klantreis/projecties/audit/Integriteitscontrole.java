@@ -40,7 +40,27 @@ public class Integriteitscontrole {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /**
+     * Told how far the walk is, every {@value #MELD_PER} records and at the end of each chain:
+     * records checked so far, of the records the chains' heads announce (a tampered log may hold
+     * more or fewer).
+     */
+    @FunctionalInterface
+    public interface Voortgang {
+        Voortgang GEEN = (gecontroleerd, totaal) -> {
+        };
+
+        void gecontroleerd(long records, long totaal);
+    }
+
+    static final int MELD_PER = 1_000;
+
     public Integriteitsrapport controleer() {
+        return controleer(Voortgang.GEEN);
+    }
+
+    public Integriteitsrapport controleer(Voortgang voortgang) {
+        Objects.requireNonNull(voortgang, "voortgang");
         try (Connection verbinding = dataSource.getConnection()) {
             verbinding.setAutoCommit(false);
             verbinding.setReadOnly(true);
@@ -48,13 +68,16 @@ public class Integriteitscontrole {
             try {
                 Map<String, Kop> koppen = koppen(verbinding);
                 Ketenhash ketenhash = new Ketenhash();
+                long totaal = koppen.values().stream().mapToLong(kop -> Math.max(kop.volgnummer(), 0)).sum();
                 Integriteitsrapport.Keten verwerking = keten(verbinding, VERWERKING, VERWERKINGEN,
-                        koppen.get(VERWERKING), (rij, vorige, nummer) -> ketenhash.verwerking(vorige, nummer,
+                        koppen.get(VERWERKING), gedaan -> voortgang.gecontroleerd(gedaan, totaal), (rij, vorige, nummer) -> ketenhash.verwerking(vorige, nummer,
                                 rij.getString("trace_id"), rij.getString("span_id"), tijdstip(rij),
                                 rij.getString("activiteit"), rij.getString("doel"), rij.getString("grondslag"),
                                 rij.getString("betrokkene"), rij.getString("resultaat")));
+                long vooraf = verwerking.records();
                 Integriteitsrapport.Keten gebruiker = keten(verbinding, GEBRUIKERSAUDIT, GEBRUIKERSAUDITS,
-                        koppen.get(GEBRUIKERSAUDIT), (rij, vorige, nummer) -> ketenhash.gebruikersaudit(
+                        koppen.get(GEBRUIKERSAUDIT), gedaan -> voortgang.gecontroleerd(vooraf + gedaan,
+                                Math.max(totaal, vooraf + gedaan)), (rij, vorige, nummer) -> ketenhash.gebruikersaudit(
                                 vorige, nummer, rij.getString("trace_id"), rij.getString("span_id"), tijdstip(rij),
                                 rij.getString("activiteit"), rij.getString("actor"), rij.getString("rol"),
                                 rij.getString("organisatieonderdeel")));
@@ -84,6 +107,7 @@ public class Integriteitscontrole {
     }
 
     private static Integriteitsrapport.Keten keten(Connection verbinding, String tabel, String sql, Kop kop,
+                                                   java.util.function.LongConsumer gemeld,
                                                    Herberekening herberekening) throws SQLException {
         Integriteitsrapport.Breuk breuk = null;
         long records = 0;
@@ -109,9 +133,13 @@ public class Integriteitscontrole {
                     // Go on from what is stored: one changed record is one break, not a break at every record after it.
                     verwacht = nummer + 1;
                     vorige = hash == null ? Ketenhash.BEGIN : hash;
+                    if (records % MELD_PER == 0) {
+                        gemeld.accept(records);
+                    }
                 }
             }
         }
+        gemeld.accept(records);
         long laatste = verwacht - 1;
         if (kop == null) {
             // The head itself removed: the chain has no end to be checked against.
