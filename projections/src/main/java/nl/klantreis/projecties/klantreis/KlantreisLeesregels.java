@@ -30,6 +30,12 @@ public final class KlantreisLeesregels implements Documentregels<Klantdossier> {
         return event instanceof KlantEvent klantEvent ? klantEvent.klantId().waarde() : null;
     }
 
+    /** Every event of the Klant aggregate goes to the klant's own dossier. */
+    @Override
+    public boolean heelAggregaat(Object event) {
+        return event instanceof KlantEvent;
+    }
+
     @Override
     public Klantdossier pasToe(Klantdossier document, String sleutel, Object event, Instant bekendOp) {
         Klantdossier dossier = document != null ? document : new Klantdossier(sleutel);

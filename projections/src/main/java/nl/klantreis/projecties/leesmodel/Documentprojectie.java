@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -39,7 +41,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * applied, the last sequence number: an event at or before it was applied before and is skipped,
  * so re-delivery and replays change nothing, while an event of another aggregate that committed
  * late (with a lower global index) is still applied. Its revision ({@code positie}) rises by one
- * per applied event.
+ * per applied event. Where a document holds every event of an aggregate
+ * ({@link Documentregels#heelAggregaat}), a hole in that aggregate's sequence numbers is filled
+ * from the event store before the event after it applies ({@link Aanvulling}).
  */
 public final class Documentprojectie<D> {
     private static final Logger LOG = LoggerFactory.getLogger(Documentprojectie.class);
@@ -49,11 +53,44 @@ public final class Documentprojectie<D> {
     private final Documentregels<D> regels;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Aanvulling aanvulling;
+    private final LongAdder aangevuld = new LongAdder();
+
+    /**
+     * The events an aggregate applied from a sequence number on, in order, as the event store
+     * gives them ({@code EventStore.readEvents(aggregaat, vanaf)}).
+     *
+     * <p>A tracking processor can pass an event by: Axon's token gives up on a gap in the global
+     * index once the events after it are older than the gap timeout, or more than its maximum gap
+     * offset further on, and a transaction that committed later than that is never delivered. Events
+     * of one aggregate commit in sequence order, so the document sees such a loss as a hole in the
+     * aggregate's sequence numbers, and fills it from here.
+     */
+    @FunctionalInterface
+    public interface Aanvulling {
+        /** For projections without an event store at hand: a hole stops the processor. */
+        Aanvulling GEEN = (aggregaat, vanaf) -> {
+            throw new IllegalStateException("geen event store om events van aggregaat " + aggregaat + " vanaf "
+                    + vanaf + " te lezen");
+        };
+
+        Stream<? extends DomainEventMessage<?>> vanaf(String aggregaat, long volgnummer);
+    }
 
     public Documentprojectie(Documentregels<D> regels, DataSource database, ObjectMapper json) {
+        this(regels, database, json, Aanvulling.GEEN);
+    }
+
+    public Documentprojectie(Documentregels<D> regels, DataSource database, ObjectMapper json, Aanvulling aanvulling) {
         this.regels = regels;
         this.jdbc = new JdbcTemplate(database);
         this.json = json;
+        this.aanvulling = java.util.Objects.requireNonNull(aanvulling, "aanvulling");
+    }
+
+    /** Events read from the event store to fill holes, since start (a metric). */
+    public long aangevuld() {
+        return aangevuld.sum();
     }
 
     public Documentregels<D> regels() {
@@ -145,7 +182,15 @@ public final class Documentprojectie<D> {
                     dodeBrieven.enqueue(sleutel, new GenericDeadLetter<>(sleutel, gebeurtenis.bericht()));
                     continue;
                 }
+                List<DomainEventMessage<?>> ontbrekend = ontbrekend(sleutel, gebeurtenis, laatste,
+                        opgeslagen == null || !opgeslagen.volgnummers().isEmpty());
                 try {
+                    for (DomainEventMessage<?> eerder : ontbrekend) {
+                        document = regels.pasToe(document, sleutel, eerder.getPayload(), eerder.getTimestamp());
+                        volgnummers.put(aggregaat, eerder.getSequenceNumber());
+                        revisie++;
+                        toegepast.add(new Gebeurtenis(-1, eerder));
+                    }
                     document = regels.pasToe(document, sleutel, gebeurtenis.event(), gebeurtenis.bekendOp());
                 } catch (RuntimeException fout) {
                     LOG.error("leesmodel {}: event {} van document {} is niet te verwerken en staat nu in de dode-brievenlijst",
@@ -205,6 +250,54 @@ public final class Documentprojectie<D> {
         if (regels.meldWijzigingen() && dient.getAsBoolean()) {
             meld(rijen);
         }
+    }
+
+    /**
+     * The events of the gebeurtenis's aggregate between the last one the document applied and it,
+     * when the document should hold them all and does not: read from the event store, and exactly
+     * those, or the batch fails (the processor stops and retries) rather than build on a hole.
+     *
+     * @param volgnummersBekend whether the document records sequence numbers at all (a document
+     *                          written before they were kept says nothing about holes)
+     */
+    private List<DomainEventMessage<?>> ontbrekend(String sleutel, Gebeurtenis gebeurtenis, Long laatste,
+                                                   boolean volgnummersBekend) {
+        String aggregaat = gebeurtenis.aggregaat();
+        if (aggregaat == null || !regels.heelAggregaat(gebeurtenis.event())) {
+            return List.of();
+        }
+        long verwacht;
+        if (laatste != null) {
+            verwacht = laatste + 1;
+        } else if (volgnummersBekend) {
+            verwacht = 0;
+        } else {
+            return List.of();
+        }
+        long volgnummer = gebeurtenis.volgnummer();
+        if (volgnummer <= verwacht) {
+            return List.of();
+        }
+        List<DomainEventMessage<?>> gelezen;
+        try (Stream<? extends DomainEventMessage<?>> stroom = aanvulling.vanaf(aggregaat, verwacht)) {
+            gelezen = stroom.filter(e -> e.getSequenceNumber() < volgnummer).<DomainEventMessage<?>>map(e -> e).toList();
+        }
+        for (int i = 0; i < gelezen.size(); i++) {
+            if (gelezen.get(i).getSequenceNumber() != verwacht + i) {
+                gelezen = List.of();
+                break;
+            }
+        }
+        if (gelezen.size() != volgnummer - verwacht) {
+            throw new IllegalStateException("leesmodel " + regels.naam() + ", document " + sleutel + ": events "
+                    + verwacht + ".." + (volgnummer - 1) + " van aggregaat " + aggregaat
+                    + " zijn nooit afgeleverd en niet volledig in de event store te vinden");
+        }
+        LOG.warn("leesmodel {}, document {}: events {}..{} van aggregaat {} zijn nooit afgeleverd (voorbij een gat in"
+                        + " de globale index gegaan?); uit de event store gelezen en eerst toegepast",
+                regels.naam(), sleutel, verwacht, volgnummer - 1, aggregaat);
+        aangevuld.add(gelezen.size());
+        return gelezen;
     }
 
     /**

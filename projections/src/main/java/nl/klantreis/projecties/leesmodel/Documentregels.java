@@ -30,6 +30,17 @@ public interface Documentregels<D> {
     String sleutel(Object event, String aggregaat);
 
     /**
+     * Whether this document receives every event of the aggregate that applied {@code event} (the
+     * klant's dossier, every event of the Klant aggregate). The aggregate's sequence numbers then
+     * follow each other in the document without a hole, and a hole means the processor never
+     * delivered an event that is in the store: the projection reads it from the store and applies
+     * it first ({@link Documentprojectie.Aanvulling}), rather than build on an incomplete history.
+     */
+    default boolean heelAggregaat(Object event) {
+        return false;
+    }
+
+    /**
      * Applies one event.
      *
      * @param document the current document, or null when there is none yet

@@ -32,13 +32,16 @@ public class LeesmodelConfiguratie {
                                            @Value("${klantreis.projecties.batch:500}") int batch,
                                            @Value("${klantreis.projecties.bewaak-ms:1000}") long bewaakMs,
                                            @Value("${klantreis.projecties.wek-ms:25}") long wekMs,
-                                           @Value("${klantreis.projecties.verwerken:true}") boolean verwerken) {
+                                           @Value("${klantreis.projecties.verwerken:true}") boolean verwerken,
+                                           @Value("${klantreis.projecties.voorladen:5000}") int voorladen) {
         List<Documentprojectie<?>> projecties = regels.orderedStream()
-                .<Documentprojectie<?>>map(r -> new Documentprojectie<>(r, database, Eventserialisatie.objectMapper()))
+                .<Documentprojectie<?>>map(r -> new Documentprojectie<>(r, database, Eventserialisatie.objectMapper(),
+                        (aggregaat, vanaf) -> events.readEvents(aggregaat, vanaf).asStream()))
                 .toList();
         WekbareEventbron bron = new WekbareEventbron(events, Duration.ofMillis(wekMs));
         return new Projectiebeheer(projecties, bron, tokens, transacties, database, verbindingen,
                 Eventserialisatie.serializer(), Eventserialisatie.objectMapper(),
-                meters, new Projectiebeheer.Instellingen(segmenten, batch, Duration.ofMillis(bewaakMs), verwerken));
+                meters, new Projectiebeheer.Instellingen(segmenten, batch, Duration.ofMillis(bewaakMs), verwerken,
+                        voorladen));
     }
 }

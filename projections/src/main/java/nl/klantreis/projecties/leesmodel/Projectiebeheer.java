@@ -25,6 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -60,6 +61,10 @@ public final class Projectiebeheer implements SmartLifecycle {
     private final ConnectionProvider verbindingen;
     private final Serializer serializer;
     private final Map<String, Draaiend> draaiend = new ConcurrentHashMap<>();
+    /** Generations being filled in bulk on this node, and those whose bulk fill has ended here. */
+    private final Map<String, java.util.concurrent.Future<?>> voorladend = new ConcurrentHashMap<>();
+    private final java.util.Set<String> voorgeladen = ConcurrentHashMap.newKeySet();
+    private java.util.concurrent.ExecutorService voorlader;
     private final Map<String, String> actieveTabellen = new ConcurrentHashMap<>();
     private ScheduledExecutorService bewaking;
     private volatile boolean actief;
@@ -70,12 +75,23 @@ public final class Projectiebeheer implements SmartLifecycle {
      * @param bewaakElke how often each node looks at {@code leesmodel_generatie} and at rebuild progress
      * @param verwerken  false for a process that only reads the read models (a command-line tool):
      *                   it follows the generations but runs no processors of its own
+     * @param voorladen  events per transaction of a rebuild's bulk fill ({@link #laadVoor}); 0 for none
      */
-    public record Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken) {
+    public record Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken, int voorladen) {
+        public Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken) {
+            this(segmenten, batch, bewaakElke, verwerken, VOORLADEN);
+        }
+
         public Instellingen(int segmenten, int batch, Duration bewaakElke) {
             this(segmenten, batch, bewaakElke, true);
         }
     }
+
+    /**
+     * Events per transaction when a new generation is filled in bulk ({@link #laadVoor}); 0: no bulk
+     * fill, the generation's pooled processor does it all.
+     */
+    static final int VOORLADEN = 5_000;
 
     public Projectiebeheer(List<Documentprojectie<?>> projecties, StreamableMessageSource<TrackedEventMessage<?>> events,
                            TokenStore tokens, TransactionManager transacties, DataSource database,
@@ -96,6 +112,12 @@ public final class Projectiebeheer implements SmartLifecycle {
                     .tag("projectie", naam).register(meters);
             Gauge.builder("klantreis.projectie.dode.brieven", () -> dodeBrieven(naam))
                     .description("Events of this read model that could not be handled and wait in the dead-letter queue")
+                    .tag("projectie", naam).register(meters);
+            Documentprojectie<?> projectie = this.projecties.get(naam);
+            io.micrometer.core.instrument.FunctionCounter.builder("klantreis.projectie.aangevuld", projectie,
+                            Documentprojectie::aangevuld)
+                    .description("Events this read model read from the event store because its processor never"
+                            + " delivered them (a hole in an aggregate's sequence numbers); should stay 0")
                     .tag("projectie", naam).register(meters);
             Gauge.builder("klantreis.projectie.herbouw.achterstand", () -> herbouwAchterstand(naam).orElse(0L))
                     .description("Events a running rebuild of this read model still has to process (0 when none runs)")
@@ -118,6 +140,11 @@ public final class Projectiebeheer implements SmartLifecycle {
             });
         }
         actief = true;
+        voorlader = Executors.newCachedThreadPool(r -> {
+            Thread draad = new Thread(r, "leesmodel-voorladen");
+            draad.setDaemon(true);
+            return draad;
+        });
         volg();
         bewaking = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread draad = new Thread(r, "leesmodel-bewaking");
@@ -156,8 +183,13 @@ public final class Projectiebeheer implements SmartLifecycle {
             }
             boolean moetDraaien = instellingen.verwerken() && !generatie.toestand().equals("vervangen");
             Draaiend bestaand = draaiend.get(generatie.processor());
-            if (moetDraaien && bestaand == null) {
-                draaiend.put(generatie.processor(), startProcessor(generatie));
+            if (moetDraaien && bestaand == null && !voorladend.containsKey(generatie.processor())) {
+                if (generatie.toestand().equals("bouwen") && instellingen.voorladen() > 0
+                        && voorgeladen.add(generatie.processor())) {
+                    voorladend.put(generatie.processor(), voorlader.submit(() -> laadVoor(generatie)));
+                } else {
+                    draaiend.put(generatie.processor(), startProcessor(generatie));
+                }
             } else if (!moetDraaien && bestaand != null) {
                 stop(draaiend.remove(generatie.processor()));
             }
@@ -179,6 +211,112 @@ public final class Projectiebeheer implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.warn("leesmodel {}: wissel van generatie niet gemeld aan de luisteraars", naam, e);
         }
+    }
+
+    /**
+     * Fills a new generation in bulk before its pooled processor takes over: one thread reads the
+     * event store from the generation's token onwards and applies the events through the same
+     * {@link Documentprojectie} in transactions of {@code voorladen} events, storing the position
+     * as the token of every segment in each of them. A pooled processor's worker commits whatever
+     * its coordinator has queued, tens of events at a time in a rebuild, and per batch reads its
+     * documents and dead letters and stores its token: the bulk fill does that once per thousands
+     * (docs/benchmarks.md). It holds the claims of all segments, so no node's processor handles
+     * the generation meanwhile; once it has read everything available it releases them and the
+     * pooled processor continues from the stored token, gaps in the global index included. When
+     * the claims cannot all be had (another node is at it, or the segments stand at different
+     * positions) or anything fails, the pooled processor simply does all the work.
+     */
+    private void laadVoor(Generatie generatie) {
+        String processor = generatie.processor();
+        List<Integer> geclaimd = new ArrayList<>();
+        try {
+            Optional<java.util.function.Supplier<TrackingToken>> begin = claimAlles(processor, geclaimd);
+            if (begin.isPresent()) {
+                long begonnen = System.nanoTime();
+                long gelezen = vul(generatie, begin.get().get(), geclaimd);
+                LOG.info("leesmodel {} generatie {}: {} events in bulk verwerkt in {} s; de processor neemt het over",
+                        generatie.naam(), generatie.generatie(), gelezen,
+                        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - begonnen) / 1e9));
+            }
+        } catch (Exception e) {
+            LOG.warn("leesmodel {} generatie {}: vullen in bulk gestopt; de processor gaat verder vanaf het laatst"
+                    + " opgeslagen token", generatie.naam(), generatie.generatie(), e);
+        } finally {
+            for (int segment : geclaimd) {
+                try {
+                    transacties.executeInTransaction(() -> tokens.releaseClaim(processor, segment));
+                } catch (RuntimeException e) {
+                    LOG.warn("leesmodel {}: claim op segment {} niet vrijgegeven (verloopt vanzelf)", processor, segment, e);
+                }
+            }
+            synchronized (this) {
+                voorladend.remove(processor);
+            }
+            if (actief) {
+                volg();
+            }
+        }
+    }
+
+    /**
+     * Claims every segment of the processor (creating them if the generation is new); present, with
+     * the position they all stand at, only when all were claimed and stand at one position.
+     */
+    private Optional<java.util.function.Supplier<TrackingToken>> claimAlles(String processor, List<Integer> geclaimd) {
+        int[] segmenten = transacties.fetchInTransaction(() -> {
+            int[] bestaand = tokens.fetchSegments(processor);
+            if (bestaand.length == 0) {
+                tokens.initializeTokenSegments(processor, instellingen.segmenten());
+                return tokens.fetchSegments(processor);
+            }
+            return bestaand;
+        });
+        List<TrackingToken> posities = new ArrayList<>();
+        for (int segment : segmenten) {
+            try {
+                posities.add(transacties.fetchInTransaction(() -> tokens.fetchToken(processor, segment)));
+                geclaimd.add(segment);
+            } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
+                return Optional.empty();
+            }
+        }
+        if (segmenten.length == 0 || posities.stream().distinct().count() != 1) {
+            return Optional.empty();
+        }
+        TrackingToken begin = posities.get(0);
+        return Optional.of(() -> begin);
+    }
+
+    private long vul(Generatie generatie, TrackingToken begin, List<Integer> segmenten) throws Exception {
+        String processor = generatie.processor();
+        Documentprojectie<?> projectie = projecties.get(generatie.naam());
+        org.axonframework.eventhandling.EventMessageHandler handler = projectie.handler(generatie.tabel(),
+                dodeBrievenlijst(processor), processor,
+                () -> generatie.tabel().equals(actieveTabellen.get(generatie.naam())));
+        long gelezen = 0;
+        try (org.axonframework.common.stream.BlockingStream<TrackedEventMessage<?>> stroom = events.openStream(begin)) {
+            while (actief && !Thread.currentThread().isInterrupted() && stroom.hasNextAvailable()) {
+                List<TrackedEventMessage<?>> deel = new ArrayList<>(instellingen.voorladen());
+                while (deel.size() < instellingen.voorladen() && stroom.hasNextAvailable()) {
+                    deel.add(stroom.nextAvailable());
+                }
+                TrackingToken tot = deel.get(deel.size() - 1).trackingToken();
+                org.axonframework.messaging.unitofwork.BatchingUnitOfWork<TrackedEventMessage<?>> werk =
+                        new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(deel);
+                werk.attachTransaction(transacties);
+                // Also extends this node's claims: no other node takes a segment while the fill runs.
+                werk.onPrepareCommit(u -> segmenten.forEach(segment -> tokens.storeToken(tot, processor, segment)));
+                org.axonframework.messaging.ResultMessage<?> uitkomst = werk.executeWithResult(
+                        () -> handler.handle(werk.getMessage()),
+                        org.axonframework.messaging.unitofwork.RollbackConfigurationType.ANY_THROWABLE);
+                if (uitkomst.isExceptional()) {
+                    throw new IllegalStateException("events tot positie " + tot.position().orElse(-1)
+                            + " niet verwerkt", uitkomst.exceptionResult());
+                }
+                gelezen += deel.size();
+            }
+        }
+        return gelezen;
     }
 
     private Draaiend startProcessor(Generatie generatie) {
@@ -470,6 +608,9 @@ public final class Projectiebeheer implements SmartLifecycle {
             bewaking.shutdownNow();
         }
         new ArrayList<>(draaiend.keySet()).forEach(naam -> stop(draaiend.remove(naam)));
+        if (voorlader != null) {
+            voorlader.shutdownNow();
+        }
         if (events instanceof AutoCloseable sluitbaar) {
             try {
                 sluitbaar.close();

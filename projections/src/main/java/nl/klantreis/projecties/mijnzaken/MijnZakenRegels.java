@@ -38,6 +38,12 @@ public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
         return null;
     }
 
+    /** Every event of the Zaak aggregate goes to the zaak's own dossier (contacts come from klanten). */
+    @Override
+    public boolean heelAggregaat(Object event) {
+        return event instanceof ZaakEvent;
+    }
+
     @Override
     public Zaakdossier pasToe(Zaakdossier document, String sleutel, Object event, Instant bekendOp) {
         Zaakdossier dossier = document != null ? document : new Zaakdossier(ZaakId.van(sleutel));

@@ -39,7 +39,7 @@ class DocumentprojectieTest {
         public List<String> events = new ArrayList<>();
     }
 
-    static final class Spoorregels implements Documentregels<Spoor> {
+    static class Spoorregels implements Documentregels<Spoor> {
         @Override
         public String naam() {
             return "spoor";
@@ -94,6 +94,66 @@ class DocumentprojectieTest {
         assertThat(document().events).containsExactly("zaak-0");
         assertThat(new JdbcTemplate(database).queryForObject(
                 "SELECT count(*) FROM deadletterentry WHERE processinggroup = 'spoor-g1'", Long.class)).isEqualTo(2);
+    }
+
+    /** The klant's events all go to the document: a hole in their sequence numbers is a lost event. */
+    static final class HeleKlantregels extends Spoorregels {
+        @Override
+        public boolean heelAggregaat(Object event) {
+            return ((String) event).startsWith("klant");
+        }
+    }
+
+    @Test
+    void eenNooitAfgeleverdEventVanEenHeelAggregaat_wordtUitDeEventStoreAangevuld() {
+        // What the event store holds of aggregate "klant"; the processor delivers 0 and 3 only.
+        List<org.axonframework.eventhandling.DomainEventMessage<?>> opslag = new ArrayList<>();
+        for (int i = 0; i <= 3; i++) {
+            opslag.add(new GenericDomainEventMessage<>("Test", "klant", i, "klant-" + i));
+        }
+        List<String> gevraagd = new ArrayList<>();
+        projectie = new Documentprojectie<>(new HeleKlantregels(), database, Eventserialisatie.objectMapper(),
+                (aggregaat, vanaf) -> {
+                    gevraagd.add(aggregaat + "@" + vanaf);
+                    return opslag.stream().filter(e -> e.getAggregateIdentifier().equals(aggregaat)
+                            && e.getSequenceNumber() >= vanaf);
+                });
+
+        verwerk(event("klant", 0, 1, "klant-0"), event("zaak", 0, 2, "zaak-0"));
+        verwerk(event("klant", 3, 9, "klant-3"));
+        verwerk(event("klant", 3, 9, "klant-3"), event("klant", 2, 7, "klant-2"));
+
+        assertThat(document().events).containsExactly("klant-0", "zaak-0", "klant-1", "klant-2", "klant-3");
+        assertThat(gevraagd).containsExactly("klant@1");
+        assertThat(projectie.aangevuld()).isEqualTo(2);
+        assertThat(new JdbcTemplate(database).queryForObject("SELECT positie FROM spoor_g1", Long.class)).isEqualTo(5);
+        assertThat(new JdbcTemplate(database).queryForObject("SELECT volgnummers->>'klant' FROM spoor_g1",
+                String.class)).isEqualTo("3");
+    }
+
+    @Test
+    void eenGatDatDeEventStoreNietKanVullen_laatDeBatchMislukken_enSlaatNietsOver() {
+        projectie = new Documentprojectie<>(new HeleKlantregels(), database, Eventserialisatie.objectMapper(),
+                (aggregaat, vanaf) -> java.util.stream.Stream.of(
+                        new GenericDomainEventMessage<>("Test", aggregaat, 1, "klant-1")));
+        verwerk(event("klant", 0, 1, "klant-0"));
+
+        Throwable fout = org.assertj.core.api.Assertions.catchThrowable(() -> verwerk(event("klant", 3, 9, "klant-3")));
+        assertThat(fout).isNotNull();
+        while (fout.getCause() != null) {
+            fout = fout.getCause();
+        }
+        assertThat(fout).hasMessage("leesmodel spoor, document doc: events 1..2 van aggregaat klant zijn nooit"
+                + " afgeleverd en niet volledig in de event store te vinden");
+        assertThat(document().events).containsExactly("klant-0");
+    }
+
+    @Test
+    void zonderHeelAggregaat_isEenSprongInVolgnummersGeenGat() {
+        verwerk(event("klant", 0, 1, "klant-0"), event("klant", 5, 9, "klant-5"));
+
+        assertThat(document().events).containsExactly("klant-0", "klant-5");
+        assertThat(projectie.aangevuld()).isZero();
     }
 
     private void verwerk(EventMessage<?>... events) {

@@ -1,0 +1,87 @@
+package nl.klantreis.api.leesmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import nl.klantreis.api.testondersteuning.Testengine;
+import nl.klantreis.api.testondersteuning.Voorbeelden;
+import nl.klantreis.projecties.leesmodel.Documentlezer;
+import nl.klantreis.projecties.leesmodel.Projectiebeheer;
+
+/**
+ * A rebuild while messages keep coming in: the new generation is filled in bulk (here in
+ * transactions of 40 events, so over many of them), its pooled processor takes over from the bulk
+ * fill's position, and after the switch it must hold exactly what a rebuild at rest gives.
+ */
+class HerbouwTijdensIngestieTest {
+    private static Testengine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = Testengine.start("--klantreis.projecties.voorladen=40");
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void herbouwMetBulkvulling_terwijlBerichtenBinnenkomen_eindigtGelijkAanEenHerbouwInRust() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            stuur("voor-" + i);
+        }
+        engine.wachtOpLeesmodellen();
+        Projectiebeheer beheer = engine.bean(Projectiebeheer.class);
+
+        CompletableFuture<Void> binnenkomend = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 12; i++) {
+                stuur("tijdens-" + i);
+            }
+        });
+        for (String naam : beheer.namen()) {
+            int nieuw = beheer.herbouw(naam);
+            wachtOpOvername(beheer, naam, nieuw);
+        }
+        binnenkomend.get();
+        engine.wachtOpLeesmodellen();
+
+        for (String naam : beheer.namen()) {
+            Documentlezer<Object> lezer = new Documentlezer<>(beheer, naam, engine.database());
+            String naBulk = lezer.controlegetal();
+            long documenten = lezer.aantal();
+            assertThat(documenten).as(naam).isPositive();
+
+            int inRust = beheer.herbouw(naam);
+            wachtOpOvername(beheer, naam, inRust);
+            assertThat(lezer.controlegetal()).as("%s: herbouw in rust gelijk aan de herbouw tijdens ingestie", naam)
+                    .isEqualTo(naBulk);
+            assertThat(lezer.aantal()).isEqualTo(documenten);
+        }
+    }
+
+    private static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie) throws InterruptedException {
+        Instant tot = Instant.now().plus(Duration.ofMinutes(2));
+        while ((beheer.voortgang(naam).actieveGeneratie() != generatie
+                || !beheer.actieveTabel(naam).endsWith("_g" + generatie)) && Instant.now().isBefore(tot)) {
+            Thread.sleep(50);
+        }
+        assertThat(beheer.voortgang(naam).actieveGeneratie()).as("generatie %d van %s neemt over", generatie, naam)
+                .isEqualTo(generatie);
+    }
+
+    private static void stuur(String voorvoegsel) {
+        engine.client().post().uri("/api/v1/events")
+                .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
+                .bodyValue(Voorbeelden.alsBatch(Voorbeelden.kopie(Voorbeelden.DAKKAPEL, voorvoegsel).berichten()))
+                .exchange().expectStatus().isOk();
+    }
+}
