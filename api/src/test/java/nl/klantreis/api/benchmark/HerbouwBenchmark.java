@@ -609,7 +609,7 @@ public final class HerbouwBenchmark {
             Predicate<String> nieuw = draad -> generatie.entrySet().stream()
                     .anyMatch(e -> draad.endsWith("-" + e.getKey() + "-g" + e.getValue()));
             stapels = new HerbouwStapels(5, draad -> draad.startsWith("coordinator-") && nieuw.test(draad),
-                    draad -> draad.startsWith("werker-") && nieuw.test(draad));
+                    draad -> (draad.startsWith("werker-") || draad.startsWith("voorlader-")) && nieuw.test(draad));
             sessies = new Postgresbemonstering(db, 10);
         }
         Map<String, Double> modelCpuVorige = new HashMap<>();
@@ -941,7 +941,8 @@ public final class HerbouwBenchmark {
     private static Map<String, Double> draadgroepen(ThreadMXBean threads, Map<Long, Double> voor, Map<Long, Double> na,
                                                     Map<String, Integer> generatie) {
         Map<String, Double> groepen = new LinkedHashMap<>();
-        for (String g : List.of("herbouw: coordinatoren", "herbouw: werkers", "levende processors", "overig")) {
+        for (String g : List.of("herbouw: bulkvulling", "herbouw: coordinatoren", "herbouw: werkers", "levende processors",
+                "overig")) {
             groepen.put(g, 0.0);
         }
         for (ThreadInfo info : threads.getThreadInfo(na.keySet().stream().mapToLong(Long::longValue).toArray())) {
@@ -952,7 +953,9 @@ public final class HerbouwBenchmark {
             boolean herbouw = generatie.entrySet().stream()
                     .anyMatch(e -> naam.endsWith("-" + e.getKey() + "-g" + e.getValue()));
             String groep;
-            if (herbouw && naam.startsWith("coordinator-")) {
+            if (herbouw && naam.startsWith("voorlader-")) {
+                groep = "herbouw: bulkvulling";
+            } else if (herbouw && naam.startsWith("coordinator-")) {
                 groep = "herbouw: coordinatoren";
             } else if (herbouw && naam.startsWith("werker-")) {
                 groep = "herbouw: werkers";
@@ -1198,7 +1201,8 @@ public final class HerbouwBenchmark {
         System.out.println("CPU tijdens het herbouwen (cores bezet = CPU-seconden / wandtijd)");
         regel(rondes, extra, "  machine totaal", r -> r.cpu().machineBezet() / r.seconden(), "%14.2f");
         regel(rondes, extra, "  JVM", r -> r.cpu().jvm() / r.seconden(), "%14.2f");
-        for (String groep : List.of("herbouw: coordinatoren", "herbouw: werkers", "levende processors", "overig")) {
+        for (String groep : List.of("herbouw: bulkvulling", "herbouw: coordinatoren", "herbouw: werkers",
+                "levende processors", "overig")) {
             regel(rondes, extra, "    " + groep, r -> r.draadgroepen().get(groep) / r.seconden(), "%14.2f");
         }
         regel(rondes, extra, "    GC, JIT, beeindigde threads", r -> (r.cpu().jvm() - r.draadgroepen().values().stream()

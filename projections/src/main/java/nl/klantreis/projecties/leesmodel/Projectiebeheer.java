@@ -229,6 +229,8 @@ public final class Projectiebeheer implements SmartLifecycle {
     private void laadVoor(Generatie generatie) {
         String processor = generatie.processor();
         List<Integer> geclaimd = new ArrayList<>();
+        String draadnaam = Thread.currentThread().getName();
+        Thread.currentThread().setName("voorlader-" + processor);
         try {
             Optional<java.util.function.Supplier<TrackingToken>> begin = claimAlles(processor, geclaimd);
             if (begin.isPresent()) {
@@ -252,6 +254,7 @@ public final class Projectiebeheer implements SmartLifecycle {
             synchronized (this) {
                 voorladend.remove(processor);
             }
+            Thread.currentThread().setName(draadnaam);
             if (actief) {
                 volg();
             }
