@@ -190,8 +190,15 @@ public class Ingestiedienst {
         }
 
         eventopslag.voorlaad(aggregaten(uitTeVoeren));
+        Map<java.util.UUID, String> eigenaren = legKlantcontactenVast(uitTeVoeren);
         Map<ZaakId, KlantId> zaakKoppelingen = new HashMap<>();
         for (Beoordeling b : uitTeVoeren) {
+            if (b.bericht() instanceof KlantcontactBericht contact
+                    && !klantId(contact.klant(), contact.klantcontactId()).waarde()
+                    .equals(eigenaren.get(contact.klantcontactId()))) {
+                throw new Geweigerd(b.positie(), new Fout("/data/klantcontactId",
+                        "dit klantcontact is al geregistreerd bij een andere klant; een klantcontact hoort bij één klant"));
+            }
             try {
                 Verwerking verwerking = voerUit(b.bericht(), sleutels, zaakKoppelingen);
                 resultaten.put(b.positie(), verwerking == Verwerking.NIEUW
@@ -397,6 +404,45 @@ public class Ingestiedienst {
                 }
             }
             return nieuw;
+        });
+    }
+
+    /**
+     * Records, in this batch's transaction, the klant each new klantcontactId belongs to (the first
+     * message in the batch naming it wins), and returns the klant every klantcontactId of the batch
+     * belongs to. Rows are inserted in id order, so concurrent batches cannot deadlock on them.
+     */
+    private Map<java.util.UUID, String> legKlantcontactenVast(List<Beoordeling> berichten) {
+        Map<java.util.UUID, String> eerste = new LinkedHashMap<>();
+        for (Beoordeling b : berichten) {
+            if (b.bericht() instanceof KlantcontactBericht contact) {
+                eerste.putIfAbsent(contact.klantcontactId(), klantId(contact.klant(), contact.klantcontactId()).waarde());
+            }
+        }
+        if (eerste.isEmpty()) {
+            return Map.of();
+        }
+        java.util.UUID[] ids = eerste.keySet().stream().sorted().toArray(java.util.UUID[]::new);
+        String[] klanten = Arrays.stream(ids).map(eerste::get).toArray(String[]::new);
+        return jdbc.execute((ConnectionCallback<Map<java.util.UUID, String>>) verbinding -> {
+            try (var opdracht = verbinding.prepareStatement("INSERT INTO klantcontact_klant (klantcontact_id, klant_id)"
+                    + " SELECT c, k FROM unnest(?::uuid[], ?::text[]) WITH ORDINALITY AS r(c, k, n) ORDER BY n"
+                    + " ON CONFLICT DO NOTHING")) {
+                opdracht.setArray(1, verbinding.createArrayOf("uuid", ids));
+                opdracht.setArray(2, tekstArray(verbinding, klanten));
+                opdracht.executeUpdate();
+            }
+            Map<java.util.UUID, String> eigenaren = new HashMap<>();
+            try (var vraag = verbinding.prepareStatement(
+                    "SELECT klantcontact_id, klant_id FROM klantcontact_klant WHERE klantcontact_id = ANY(?)")) {
+                vraag.setArray(1, verbinding.createArrayOf("uuid", ids));
+                try (var rijen = vraag.executeQuery()) {
+                    while (rijen.next()) {
+                        eigenaren.put(rijen.getObject(1, java.util.UUID.class), rijen.getString(2));
+                    }
+                }
+            }
+            return eigenaren;
         });
     }
 

@@ -228,6 +228,54 @@ class IngestieIntegratieTest {
     }
 
     @Test
+    void eenKlantcontactIdVanEenAndereKlant_wordtAfgewezen_enSlaatNietsOp() {
+        Voorbeelden.Kopie kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "eigenaar");
+        stuurBatch(kopie.berichten(), HttpStatus.OK);
+        ObjectNode eerste = kopie.berichten().stream()
+                .filter(b -> b.path("type").asText().endsWith("klantcontact-geregistreerd")).findFirst().orElseThrow();
+        String anderBsn = Voorbeelden.geldigBsn(new java.util.Random(4711));
+        assertThat(anderBsn).isNotEqualTo(kopie.bsn());
+
+        // The same klantcontactId under a new message id, now for another klant: rejected, nothing stored.
+        ObjectNode anderKlant = eerste.deepCopy();
+        anderKlant.put("id", "andere-klant-" + UUID.randomUUID());
+        ((ObjectNode) anderKlant.path("data")).putObject("klant").put("bsn", anderBsn);
+        Map<String, Long> voor = tellingen();
+        JsonNode probleem = engine.client().post().uri("/api/v1/events")
+                .contentType(MediaType.parseMediaType("application/cloudevents+json"))
+                .bodyValue(anderKlant.toString())
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(pointers(probleem)).containsExactly("/data/klantcontactId");
+        assertThat(probleem.toString()).contains("al geregistreerd bij een andere klant");
+        // No event and no receipt; only the other klant's key may exist (keys are made before the
+        // batch, in a transaction of their own, and an unused key holds nothing).
+        Map<String, Long> na = tellingen();
+        assertThat(na.get("domainevententry")).isEqualTo(voor.get("domainevententry"));
+        assertThat(na.get("ontvangen_bericht")).isEqualTo(voor.get("ontvangen_bericht"));
+
+        // Within one batch the first message naming a new klantcontactId wins; the same klant may correct it.
+        ObjectNode nieuw = eerste.deepCopy();
+        UUID nieuwId = UUID.randomUUID();
+        nieuw.put("id", "nieuw-" + UUID.randomUUID());
+        ((ObjectNode) nieuw.path("data")).put("klantcontactId", nieuwId.toString());
+        ObjectNode vanAnder = nieuw.deepCopy();
+        vanAnder.put("id", "nieuw-ander-" + UUID.randomUUID());
+        ((ObjectNode) vanAnder.path("data")).putObject("klant").put("bsn", anderBsn);
+        ObjectNode correctie = nieuw.deepCopy();
+        correctie.put("id", "nieuw-correctie-" + UUID.randomUUID());
+        ((ObjectNode) correctie.path("data")).put("duurSeconden", 321);
+        JsonNode antwoord = stuurBatch(List.of(nieuw, vanAnder, correctie), HttpStatus.OK);
+        assertThat(antwoord.path("resultaten").get(0).path("resultaat").asText()).isEqualTo("accepted");
+        assertThat(antwoord.path("resultaten").get(1).path("resultaat").asText()).isEqualTo("rejected");
+        assertThat(pointers(antwoord.path("resultaten").get(1))).containsExactly("/data/klantcontactId");
+        assertThat(antwoord.path("resultaten").get(2).path("resultaat").asText()).isEqualTo("duplicate");
+        assertThat(engine.jdbc().queryForObject("SELECT count(*) FROM klantcontact_klant WHERE klantcontact_id = ?",
+                Long.class, nieuwId)).isEqualTo(1);
+    }
+
+    @Test
     void statusVanAnderZaaktypeVoorDeZaak_wordtBewaardEnBijRegistratieOnbruikbaar() {
         Voorbeelden.Kopie kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "onbruikbaar");
         ObjectNode vreemdeStatus = kopie.berichten().get(3).deepCopy();
