@@ -102,6 +102,22 @@ class LeesmodelIntegratieTest {
         assertThat(engine.vraag(new KlantreisVraag(new KlantreisId(java.util.UUID.fromString(reis.klantreisId())), NA_AFLOOP, Tijdas.GEBEURD),
                 optionalInstanceOf(Klantreis.class))).contains(reis);
 
+        // Before the zaak was registered, the orientation call was a klantreis of its own (about the
+        // onderwerp); it lapsed when the zaak took it in. Asked for by its id as it was then, it is
+        // found; asked for now, it no longer exists.
+        Instant voorDeZaak = reis.stappen().get(2).op().minusSeconds(1);
+        KlantreizenAntwoord toen = engine.vraag(new KlantreizenVraag(klant, voorDeZaak, Tijdas.GEBEURD),
+                instanceOf(KlantreizenAntwoord.class));
+        Klantreis vervallen = toen.klantreizen().stream().filter(r -> !r.klantreisId().equals(reis.klantreisId()))
+                .findFirst().orElseThrow();
+        assertThat(vervallen.thema().onderwerp()).isEqualTo("omgevingsvergunning");
+        assertThat(vervallen.stappen()).extracting(s -> s.kanaal()).containsExactly("telefoon");
+        KlantreisId vervallenId = new KlantreisId(java.util.UUID.fromString(vervallen.klantreisId()));
+        assertThat(engine.vraag(new KlantreisVraag(vervallenId, voorDeZaak, Tijdas.GEBEURD),
+                optionalInstanceOf(Klantreis.class))).contains(vervallen);
+        assertThat(engine.vraag(new KlantreisVraag(vervallenId, NA_AFLOOP, Tijdas.GEBEURD),
+                optionalInstanceOf(Klantreis.class))).isEmpty();
+
         KlantbeeldAntwoord beeld = engine.vraag(new KlantbeeldVraag(klant, Instant.parse("2026-04-01T00:00:00Z"), Tijdas.GEBEURD),
                 instanceOf(KlantbeeldAntwoord.class));
         assertThat(beeld.klantbeeld()).satisfies(b -> {

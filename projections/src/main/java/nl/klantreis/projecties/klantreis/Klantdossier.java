@@ -65,6 +65,7 @@ public class Klantdossier {
     private List<Contact> contacten = new ArrayList<>();
     private List<Zaak> zaken = new ArrayList<>();
     private List<Reis> klantreizen = new ArrayList<>();
+    private List<KlantreisId> vervallenKlantreizen = new ArrayList<>();
     private List<Kanaalwissel> kanaalwissels = new ArrayList<>();
     private List<Kanaalvoorkeur> kanaalvoorkeuren = new ArrayList<>();
     private boolean vergeten;
@@ -187,6 +188,7 @@ public class Klantdossier {
         } else if (gebeurd instanceof KlantreisGestart g) {
             Reis bestaand = reis(g.klantreisId()).orElse(null);
             Thema thema = new Thema(g.zaakId(), g.onderwerp());
+            vervallenKlantreizen.remove(g.klantreisId());
             zetReis(bestaand == null
                     ? new Reis(g.klantreisId(), g.soort(), thema, List.of(), null, null)
                     : new Reis(g.klantreisId(), g.soort(), thema, bestaand.contacten(), bestaand.zaakstap(),
@@ -195,6 +197,10 @@ public class Klantdossier {
             ingedeeld(g.klantcontactId(), g.klantreisId());
         } else if (gebeurd instanceof KlantreisVervallen g) {
             klantreizen.removeIf(reis -> reis.klantreisId().equals(g.klantreisId()));
+            if (!vervallenKlantreizen.contains(g.klantreisId())) {
+                vervallenKlantreizen.add(g.klantreisId());
+                vervallenKlantreizen.sort(Comparator.naturalOrder());
+            }
             // The aggregate retracts a lapsed klantreis's wissels first; this only guards the invariant.
             kanaalwissels.removeIf(wissel -> wissel.klantreisId().equals(g.klantreisId()));
         } else if (gebeurd instanceof KlantreisBeeindigd g) {
@@ -424,6 +430,18 @@ public class Klantdossier {
 
     public void setKlantreizen(List<Reis> klantreizen) {
         this.klantreizen = klantreizen == null ? new ArrayList<>() : new ArrayList<>(klantreizen);
+    }
+
+    /**
+     * Klantreizen that existed once and lapsed (their contacts went into another klantreis): gone
+     * from today's view, but still to be found by id on the past axes (what a screen showed then).
+     */
+    public List<KlantreisId> getVervallenKlantreizen() {
+        return vervallenKlantreizen;
+    }
+
+    public void setVervallenKlantreizen(List<KlantreisId> vervallen) {
+        this.vervallenKlantreizen = vervallen == null ? new ArrayList<>() : new ArrayList<>(vervallen);
     }
 
     /** The kanaalwissels recorded and not retracted, by moment. */

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 
+import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.klant.KlantEvent;
 import nl.klantreis.projecties.leesmodel.Documentregels;
 
@@ -53,6 +54,8 @@ public final class KlantreisLeesregels implements Documentregels<Klantdossier> {
     /** A klantreis is asked for by its id alone ({@code GET /api/v1/klantreizen/{klantreisId}}). */
     @Override
     public List<String> zoeksleutels(Klantdossier document) {
-        return document.getKlantreizen().stream().map(reis -> reis.klantreisId().toString()).toList();
+        // Lapsed klantreizen too: asked for as they were, they are found in their klant's dossier.
+        return java.util.stream.Stream.concat(document.getKlantreizen().stream().map(reis -> reis.klantreisId().toString()),
+                document.getVervallenKlantreizen().stream().map(KlantreisId::toString)).toList();
     }
 }
