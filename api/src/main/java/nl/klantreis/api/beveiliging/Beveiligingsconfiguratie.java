@@ -87,13 +87,15 @@ class Beveiligingsconfiguratie {
      * Which tokens are genuine. Local mode: signed with the key in the data directory, issued by
      * {@value Tokenmaker#UITGEVER}. External mode: signed with a key of the identity provider's
      * JWKS (fetched and refreshed by Spring Security), issued by {@code klantreis.beveiliging.issuer}
-     * when that is set. Either way the token must carry an expiry, and be within it.
+     * when that is set. Either way the token must carry an expiry, and be within it. A token that
+     * passed is not checked again on every request for a few minutes ({@link Tokengeheugen}).
      */
     @Bean
     ReactiveJwtDecoder tokencontrole(@Value("${klantreis.beveiliging.jwks-url:}") String jwksUrl,
                                      @Value("${klantreis.beveiliging.issuer:}") String uitgever,
                                      @Value("${klantreis.beveiliging.audience:}") String publiek,
-                                     @Value("${klantreis.data-map:./data}") String dataMap) {
+                                     @Value("${klantreis.data-map:./data}") String dataMap,
+                                     java.time.Clock klok) {
         List<OAuth2TokenValidator<Jwt>> regels = new ArrayList<>();
         regels.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
         NimbusReactiveJwtDecoder controle;
@@ -124,6 +126,6 @@ class Beveiligingsconfiguratie {
                     aud -> aud != null && aud.contains(publiek)));
         }
         controle.setJwtValidator(new DelegatingOAuth2TokenValidator<>(regels));
-        return controle;
+        return new Tokengeheugen(controle, klok);
     }
 }

@@ -1,0 +1,114 @@
+package nl.klantreis.api.beveiliging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import reactor.core.publisher.Mono;
+
+class TokengeheugenTest {
+    private static final Instant NU = Instant.parse("2026-11-23T12:00:00Z");
+
+    /** A decoder that counts its calls; tokens starting with "fout" fail, the rest expire as told. */
+    private static final class Tellende implements ReactiveJwtDecoder {
+        final List<String> gecontroleerd = new ArrayList<>();
+        Duration geldig = Duration.ofHours(1);
+
+        @Override
+        public Mono<Jwt> decode(String token) {
+            gecontroleerd.add(token);
+            if (token.startsWith("fout")) {
+                return Mono.error(new BadJwtException("ongeldig"));
+            }
+            Jwt.Builder jwt = Jwt.withTokenValue(token).header("alg", "RS256").subject("s").issuedAt(NU.minusSeconds(5));
+            if (!geldig.isNegative()) {
+                jwt.expiresAt(NU.plus(geldig));
+            }
+            return Mono.just(jwt.build());
+        }
+    }
+
+    private final Tellende controle = new Tellende();
+    private Clock klok = Clock.fixed(NU, ZoneOffset.UTC);
+
+    private Tokengeheugen geheugen() {
+        return new Tokengeheugen(controle, new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return klok.instant();
+            }
+        });
+    }
+
+    @Test
+    void eenGoedgekeurdToken_wordtNietBijElkVerzoekOpnieuwGecontroleerd() {
+        Tokengeheugen geheugen = geheugen();
+        Jwt eerste = geheugen.decode("a").block();
+        Jwt tweede = geheugen.decode("a").block();
+        geheugen.decode("b").block();
+
+        assertThat(tweede).isSameAs(eerste);
+        assertThat(controle.gecontroleerd).containsExactly("a", "b");
+    }
+
+    @Test
+    void naHoogstensVijfMinuten_ofBijHetVerlopen_wordtHetOpnieuwGecontroleerd() {
+        Tokengeheugen geheugen = geheugen();
+        geheugen.decode("lang").block();
+        klok = Clock.fixed(NU.plus(Tokengeheugen.HOOGSTENS).minusSeconds(1), ZoneOffset.UTC);
+        geheugen.decode("lang").block();
+        klok = Clock.fixed(NU.plus(Tokengeheugen.HOOGSTENS), ZoneOffset.UTC);
+        geheugen.decode("lang").block();
+        assertThat(controle.gecontroleerd).containsExactly("lang", "lang");
+
+        klok = Clock.fixed(NU, ZoneOffset.UTC);
+        controle.geldig = Duration.ofSeconds(30);
+        geheugen.decode("kort").block();
+        klok = Clock.fixed(NU.plusSeconds(30), ZoneOffset.UTC);
+        geheugen.decode("kort").block();
+        assertThat(controle.gecontroleerd).containsExactly("lang", "lang", "kort", "kort");
+    }
+
+    @Test
+    void eenAfgekeurdToken_ofEenZonderVervaltijd_wordtNietOnthouden() {
+        Tokengeheugen geheugen = geheugen();
+        assertThatThrownBy(() -> geheugen.decode("fout").block()).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> geheugen.decode("fout").block()).isInstanceOf(BadJwtException.class);
+        controle.geldig = Duration.ofSeconds(-1);
+        geheugen.decode("zonder-exp").block();
+        geheugen.decode("zonder-exp").block();
+
+        assertThat(controle.gecontroleerd).containsExactly("fout", "fout", "zonder-exp", "zonder-exp");
+        assertThat(geheugen.aantal()).isZero();
+    }
+
+    @Test
+    void hetGeheugenBlijftBegrensd() {
+        Tokengeheugen geheugen = geheugen();
+        for (int i = 0; i <= Tokengeheugen.MAXIMUM; i++) {
+            geheugen.decode("t" + i).block();
+        }
+        assertThat(geheugen.aantal()).isBetween(1, Tokengeheugen.MAXIMUM);
+    }
+}
