@@ -95,6 +95,7 @@ class Beveiligingsconfiguratie {
                                      @Value("${klantreis.beveiliging.issuer:}") String uitgever,
                                      @Value("${klantreis.beveiliging.audience:}") String publiek,
                                      @Value("${klantreis.data-map:./data}") String dataMap,
+                                     @Value("${klantreis.beveiliging.tokengeheugen:true}") boolean onthouden,
                                      java.time.Clock klok) {
         List<OAuth2TokenValidator<Jwt>> regels = new ArrayList<>();
         regels.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
@@ -126,6 +127,6 @@ class Beveiligingsconfiguratie {
                     aud -> aud != null && aud.contains(publiek)));
         }
         controle.setJwtValidator(new DelegatingOAuth2TokenValidator<>(regels));
-        return new Tokengeheugen(controle, klok);
+        return onthouden ? new Tokengeheugen(controle, klok) : controle;
     }
 }
