@@ -5,6 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -62,9 +72,9 @@ public final class Projectiebeheer implements SmartLifecycle {
     private final Serializer serializer;
     private final Map<String, Draaiend> draaiend = new ConcurrentHashMap<>();
     /** Generations being filled in bulk on this node, and those whose bulk fill has ended here. */
-    private final Map<String, java.util.concurrent.Future<?>> voorladend = new ConcurrentHashMap<>();
-    private final java.util.Set<String> voorgeladen = ConcurrentHashMap.newKeySet();
-    private java.util.concurrent.ExecutorService voorlader;
+    private final Map<String, Future<?>> voorladend = new ConcurrentHashMap<>();
+    private final Set<String> voorgeladen = ConcurrentHashMap.newKeySet();
+    private ExecutorService voorlader;
     private final Map<String, String> actieveTabellen = new ConcurrentHashMap<>();
     private ScheduledExecutorService bewaking;
     private volatile boolean actief;
@@ -232,13 +242,13 @@ public final class Projectiebeheer implements SmartLifecycle {
         String draadnaam = Thread.currentThread().getName();
         Thread.currentThread().setName("voorlader-" + processor);
         try {
-            Optional<java.util.function.Supplier<TrackingToken>> begin = claimAlles(processor, geclaimd);
+            Optional<Beginpositie> begin = claimAlles(processor, geclaimd);
             if (begin.isPresent()) {
                 long begonnen = System.nanoTime();
-                long gelezen = vul(generatie, begin.get().get(), geclaimd);
+                long gelezen = vul(generatie, begin.get().token(), geclaimd);
                 LOG.info("leesmodel {} generatie {}: {} events in bulk verwerkt in {} s; de processor neemt het over",
                         generatie.naam(), generatie.generatie(), gelezen,
-                        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - begonnen) / 1e9));
+                        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - begonnen) / 1e9));
             }
         } catch (Exception e) {
             LOG.warn("leesmodel {} generatie {}: vullen in bulk gestopt; de processor gaat verder vanaf het laatst"
@@ -265,7 +275,7 @@ public final class Projectiebeheer implements SmartLifecycle {
      * Claims every segment of the processor (creating them if the generation is new); present, with
      * the position they all stand at, only when all were claimed and stand at one position.
      */
-    private Optional<java.util.function.Supplier<TrackingToken>> claimAlles(String processor, List<Integer> geclaimd) {
+    private Optional<Beginpositie> claimAlles(String processor, List<Integer> geclaimd) {
         int[] segmenten = transacties.fetchInTransaction(() -> {
             int[] bestaand = tokens.fetchSegments(processor);
             if (bestaand.length == 0) {
@@ -279,39 +289,36 @@ public final class Projectiebeheer implements SmartLifecycle {
             try {
                 posities.add(transacties.fetchInTransaction(() -> tokens.fetchToken(processor, segment)));
                 geclaimd.add(segment);
-            } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
+            } catch (UnableToClaimTokenException e) {
                 return Optional.empty();
             }
         }
         if (segmenten.length == 0 || posities.stream().distinct().count() != 1) {
             return Optional.empty();
         }
-        TrackingToken begin = posities.get(0);
-        return Optional.of(() -> begin);
+        return Optional.of(new Beginpositie(posities.get(0)));
     }
 
     private long vul(Generatie generatie, TrackingToken begin, List<Integer> segmenten) throws Exception {
         String processor = generatie.processor();
         Documentprojectie<?> projectie = projecties.get(generatie.naam());
-        org.axonframework.eventhandling.EventMessageHandler handler = projectie.handler(generatie.tabel(),
+        EventMessageHandler handler = projectie.handler(generatie.tabel(),
                 dodeBrievenlijst(processor), processor,
                 () -> generatie.tabel().equals(actieveTabellen.get(generatie.naam())));
         long gelezen = 0;
-        try (org.axonframework.common.stream.BlockingStream<TrackedEventMessage<?>> stroom = events.openStream(begin)) {
+        try (BlockingStream<TrackedEventMessage<?>> stroom = events.openStream(begin)) {
             while (actief && !Thread.currentThread().isInterrupted() && stroom.hasNextAvailable()) {
                 List<TrackedEventMessage<?>> deel = new ArrayList<>(instellingen.voorladen());
                 while (deel.size() < instellingen.voorladen() && stroom.hasNextAvailable()) {
                     deel.add(stroom.nextAvailable());
                 }
                 TrackingToken tot = deel.get(deel.size() - 1).trackingToken();
-                org.axonframework.messaging.unitofwork.BatchingUnitOfWork<TrackedEventMessage<?>> werk =
-                        new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(deel);
+                BatchingUnitOfWork<TrackedEventMessage<?>> werk = new BatchingUnitOfWork<>(deel);
                 werk.attachTransaction(transacties);
                 // Also extends this node's claims: no other node takes a segment while the fill runs.
                 werk.onPrepareCommit(u -> segmenten.forEach(segment -> tokens.storeToken(tot, processor, segment)));
-                org.axonframework.messaging.ResultMessage<?> uitkomst = werk.executeWithResult(
-                        () -> handler.handle(werk.getMessage()),
-                        org.axonframework.messaging.unitofwork.RollbackConfigurationType.ANY_THROWABLE);
+                ResultMessage<?> uitkomst = werk.executeWithResult(() -> handler.handle(werk.getMessage()),
+                        RollbackConfigurationType.ANY_THROWABLE);
                 if (uitkomst.isExceptional()) {
                     throw new IllegalStateException("events tot positie " + tot.position().orElse(-1)
                             + " niet verwerkt", uitkomst.exceptionResult());
@@ -636,6 +643,10 @@ public final class Projectiebeheer implements SmartLifecycle {
 
     private record Generatie(String naam, int generatie, String tabel, String processor, String toestand,
                              Instant actiefOp) {
+    }
+
+    /** Where a bulk fill starts: the position all the generation's segments stand at (null: the first event). */
+    private record Beginpositie(TrackingToken token) {
     }
 
     private record Draaiend(PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,

@@ -139,12 +139,15 @@ class KlantdossierTest {
         }
 
         @Test
-        void deVervallenKlantreisVanDeOrientatie_bestaatNietMeer() {
+        void deVervallenKlantreisVanDeOrientatie_bestaatNietMeer_maarBlijftVindbaarVoorHetVerleden() {
             Klantdossier dossier = dakkapel();
 
             assertThat(dossier.reis(ORIENTATIEREIS)).isEmpty();
             assertThat(KlantreisWeergave.klantreis(dossier, ORIENTATIEREIS, JUNI)).isEmpty();
-            assertThat(new KlantreisLeesregels().zoeksleutels(dossier)).containsExactly(ZAAKREIS.toString());
+            assertThat(dossier.getVervallenKlantreizen()).containsExactly(ORIENTATIEREIS);
+            // Found by its id, the dossier can show it as it was before the zaak took it in.
+            assertThat(new KlantreisLeesregels().zoeksleutels(dossier))
+                    .containsExactly(ZAAKREIS.toString(), ORIENTATIEREIS.toString());
         }
 
         @Test
