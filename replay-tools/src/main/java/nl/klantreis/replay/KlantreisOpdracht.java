@@ -53,6 +53,24 @@ final class KlantreisOpdracht implements Runnable {
 
         @Option(names = "--json", description = "JSON voor scripts in plaats van de tijdlijn")
         boolean json;
+
+        /** The moment and axis asked for, read once by {@link #lees()}. */
+        Instant peilmoment;
+        Tijdas as;
+
+        /** Reads {@code --alsop} and {@code --tijdas}; wrong use is a {@code VerkeerdGebruik}. */
+        void lees() {
+            peilmoment = Leesopdracht.moment(alsOp);
+            as = Leesopdracht.tijdas(tijdas);
+        }
+
+        /** The timeline's heading when a moment was asked for: which moment, on which axis. */
+        void kop(java.io.PrintWriter uit) {
+            if (alsOp != null) {
+                uit.println("Zoals " + (as == Tijdas.BEKEND ? "bekend" : "gebeurd") + " op "
+                        + Leesopdracht.tijd(peilmoment) + " (Europe/Amsterdam)");
+            }
+        }
     }
 
     @Command(name = "toon", mixinStandardHelpOptions = true, description = "Toont één klantreis als tijdlijn.")
@@ -64,8 +82,6 @@ final class KlantreisOpdracht implements Runnable {
         Peiling peiling = new Peiling();
 
         private KlantreisId id;
-        private Instant peilmoment;
-        private Tijdas as;
 
         @Override
         void controleer() {
@@ -74,12 +90,13 @@ final class KlantreisOpdracht implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new VerkeerdGebruik("'" + klantreisId + "' is geen klantreisId (een UUID)");
             }
-            peilmoment = moment(peiling.alsOp);
-            as = tijdas(peiling.tijdas);
+            peiling.lees();
         }
 
         @Override
         int voerUit(Engineverbinding verbinding) throws Exception {
+            Instant peilmoment = peiling.peilmoment;
+            Tijdas as = peiling.as;
             Optional<Klantreis> reis = verbinding.vragen().query(new KlantreisVraag(id, peilmoment, as),
                     ResponseTypes.optionalInstanceOf(Klantreis.class)).join();
             if (reis.isEmpty()) {
@@ -91,18 +108,12 @@ final class KlantreisOpdracht implements Runnable {
             if (peiling.json) {
                 json(velden("peilmoment", peilmoment, "tijdas", as.name().toLowerCase(), "klantreis", tijdlijn));
             } else {
-                kop(peilmoment, as, peiling.alsOp != null);
+                peiling.kop(uit());
                 tijdlijn.schrijf(uit());
             }
             return 0;
         }
 
-        private void kop(Instant peilmoment, Tijdas as, boolean gegeven) {
-            if (gegeven) {
-                uit().println("Zoals " + (as == Tijdas.BEKEND ? "bekend" : "gebeurd") + " op " + tijd(peilmoment)
-                        + " (Europe/Amsterdam)");
-            }
-        }
     }
 
     @Command(name = "van", mixinStandardHelpOptions = true, description = "Toont alle klantreizen van één burger.")
@@ -114,18 +125,17 @@ final class KlantreisOpdracht implements Runnable {
         @CommandLine.Mixin
         Peiling peiling = new Peiling();
 
-        private Instant peilmoment;
-        private Tijdas as;
 
         @Override
         void controleer() {
             controleerBsn(bsn);
-            peilmoment = moment(peiling.alsOp);
-            as = tijdas(peiling.tijdas);
+            peiling.lees();
         }
 
         @Override
         int voerUit(Engineverbinding verbinding) throws Exception {
+            Instant peilmoment = peiling.peilmoment;
+            Tijdas as = peiling.as;
             KlantId klant = klantVan(bsn, verbinding);
             bsn = null;
             KlantreizenAntwoord antwoord = verbinding.vragen().query(new KlantreizenVraag(klant, peilmoment, as),
@@ -139,10 +149,7 @@ final class KlantreisOpdracht implements Runnable {
                         "klantreizen", tijdlijnen));
                 return 0;
             }
-            if (peiling.alsOp != null) {
-                uit().println("Zoals " + (as == Tijdas.BEKEND ? "bekend" : "gebeurd") + " op " + tijd(peilmoment)
-                        + " (Europe/Amsterdam)");
-            }
+            peiling.kop(uit());
             if (tijdlijnen.isEmpty()) {
                 uit().println("Geen klantreizen van klant " + klant.waarde() + ".");
             }

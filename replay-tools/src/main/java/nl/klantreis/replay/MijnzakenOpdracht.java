@@ -34,18 +34,17 @@ final class MijnzakenOpdracht implements Runnable {
         @CommandLine.Mixin
         KlantreisOpdracht.Peiling peiling = new KlantreisOpdracht.Peiling();
 
-        private Instant peilmoment;
-        private Tijdas as;
 
         @Override
         void controleer() {
             controleerBsn(bsn);
-            peilmoment = moment(peiling.alsOp);
-            as = tijdas(peiling.tijdas);
+            peiling.lees();
         }
 
         @Override
         int voerUit(Engineverbinding verbinding) throws Exception {
+            Instant peilmoment = peiling.peilmoment;
+            Tijdas as = peiling.as;
             KlantId burger = klantVan(bsn, verbinding);
             bsn = null;
             MijnZakenAntwoord antwoord = verbinding.vragen().query(new MijnZakenVraag(burger, peilmoment, as),
