@@ -39,7 +39,7 @@ public final class Tijdstipinvoer {
     private static final int LANGSTE = 40;
 
     private static final String VORMEN = "een tijdstip als 2026-03-10T12:00:00+01:00 (RFC 3339), 2026-03-10T12:00 "
-            + "(Europe/Amsterdam) of een datum 2026-03-10 (het eind van die dag)";
+            + "(Europe/Amsterdam) of een datum 2026-03-10 (het eind van die dag), in de jaren 1900 tot en met 9999";
 
     private Tijdstipinvoer() {
     }
