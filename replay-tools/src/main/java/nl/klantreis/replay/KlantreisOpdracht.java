@@ -11,6 +11,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.projecties.klantreis.Klantgeschiedenis;
 import nl.klantreis.projecties.klantreis.Klantreis;
 import nl.klantreis.projecties.klantreis.KlantreisVraag;
 import nl.klantreis.projecties.klantreis.KlantreizenAntwoord;
@@ -44,7 +45,8 @@ final class KlantreisOpdracht implements Runnable {
     static class Peiling {
         @Option(names = "--alsop", paramLabel = "<tijd>",
                 description = "toon het zoals het toen was (2026-03-10T12:00:00+01:00, 2026-03-10T12:00 in "
-                        + "Europe/Amsterdam, of 2026-03-10: het eind van die dag); standaard nu")
+                        + "Europe/Amsterdam, of 2026-03-10: het eind van die dag; jaren 1900 tot en met 9999; "
+                        + "zoals alsOp in de API); standaard nu")
         String alsOp;
 
         @Option(names = "--tijdas", defaultValue = "gebeurd", paramLabel = "gebeurd|bekend",
@@ -62,6 +64,38 @@ final class KlantreisOpdracht implements Runnable {
         void lees() {
             peilmoment = Leesopdracht.moment(alsOp);
             as = Leesopdracht.tijdas(tijdas);
+        }
+
+        /**
+         * Why an answer about a moment is empty, when the reason is that it lies before the
+         * klant's history on the axis asked: on {@code bekend} the engine had not yet received
+         * anything about him (typical right after loading old data: everything was sent today),
+         * on {@code gebeurd} nothing had happened yet. Says nothing when neither is the reason.
+         *
+         * @param eersteGebeurd when his history began on the gebeurd axis, as the command counts it
+         * @param wat           what the command lists, plural ("klantreizen")
+         * @param eersteBegon   how that history began, e.g. "zijn eerste klantreis begon"
+         */
+        void legLeegUit(java.io.PrintWriter uit, Engineverbinding verbinding, KlantId klant,
+                        Optional<Instant> eersteGebeurd, String wat, String eersteBegon) {
+            if (as == Tijdas.BEKEND) {
+                Optional<Instant> eerste = verbinding.bean(Klantgeschiedenis.class).eersteBekendOp(klant);
+                if (eerste.isEmpty()) {
+                    uit.println("De engine heeft (nog) geen enkel bericht over deze klant ontvangen.");
+                } else if (eerste.get().isAfter(peilmoment)) {
+                    uit.println("Op " + Leesopdracht.tijd(peilmoment) + " wist de engine nog niets van deze klant: "
+                            + "het eerste bericht over hem kwam binnen op " + Leesopdracht.tijd(eerste.get()) + ".");
+                    uit.println("Wat er op dat moment al gebeurd was, ook als het pas later binnenkwam, toont "
+                            + "--tijdas gebeurd.");
+                }
+                return;
+            }
+            if (eersteGebeurd.isEmpty()) {
+                uit.println("De engine kent (nog) geen " + wat + " van deze klant.");
+            } else if (eersteGebeurd.get().isAfter(peilmoment)) {
+                uit.println("Op " + Leesopdracht.tijd(peilmoment) + " was er nog niets gebeurd: " + eersteBegon
+                        + " op " + Leesopdracht.tijd(eersteGebeurd.get()) + ".");
+            }
         }
 
         /** The timeline's heading when a moment was asked for: which moment, on which axis. */
@@ -152,6 +186,10 @@ final class KlantreisOpdracht implements Runnable {
             peiling.kop(uit());
             if (tijdlijnen.isEmpty()) {
                 uit().println("Geen klantreizen van klant " + klant.waarde() + ".");
+                Optional<Instant> eerste = verbinding.vragen().query(new KlantreizenVraag(klant, Instant.now(),
+                                Tijdas.GEBEURD), KlantreizenAntwoord.class).join().klantreizen().stream()
+                        .map(Klantreis::gestartOp).min(Instant::compareTo);
+                peiling.legLeegUit(uit(), verbinding, klant, eerste, "klantreizen", "zijn eerste klantreis begon");
             }
             for (int i = 0; i < tijdlijnen.size(); i++) {
                 if (i > 0) {

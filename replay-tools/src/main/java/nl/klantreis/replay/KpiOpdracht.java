@@ -5,8 +5,6 @@ import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.projecties.kpi.Kpiuitkomst;
 import nl.klantreis.projecties.kpi.Kpivraag;
+import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
 import nl.klantreis.projecties.opslag.Eventserialisatie;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +47,8 @@ final class KpiOpdracht implements Callable<Integer> {
     @Option(names = "--per", description = "uitsplitsing: kanaal of zaaktype")
     String per;
 
-    @Option(names = "--peilmoment", description = "RFC 3339-tijdstip waarop de KPI's worden berekend; standaard nu")
+    @Option(names = "--peilmoment", description = "tijdstip waarop de KPI's worden berekend, zoals --alsop (een datum: "
+            + "het eind van die dag); standaard nu")
     String peilmoment;
 
     @Option(names = "--kpi", description = "één KPI; standaard alle: ${COMPLETION-CANDIDATES}",
@@ -70,9 +70,16 @@ final class KpiOpdracht implements Callable<Integer> {
         PrintWriter fout = spec.commandLine().getErr();
         Instant peil;
         try {
-            peil = peilmoment == null ? Instant.now() : OffsetDateTime.parse(peilmoment).toInstant();
-        } catch (DateTimeParseException e) {
-            return verkeerdGebruik("--peilmoment is geen RFC 3339-tijdstip met tijdzone: " + peilmoment);
+            // Read as the API reads its peilmoment, so a figure from here and from there agree.
+            peil = peilmoment == null ? Instant.now() : Tijdstipinvoer.moment(peilmoment);
+        } catch (Tijdstipinvoer.Ongeldig e) {
+            return verkeerdGebruik("--peilmoment: " + e.getMessage());
+        }
+        for (LocalDate datum : new LocalDate[] {van, tot}) {
+            if (datum.isBefore(Tijdstipinvoer.EERSTE_DATUM) || datum.isAfter(Tijdstipinvoer.LAATSTE_DATUM)) {
+                return verkeerdGebruik((datum == van ? "--van" : "--tot") + " moet van " + Tijdstipinvoer.EERSTE_DATUM
+                        + " tot en met " + Tijdstipinvoer.LAATSTE_DATUM + " liggen");
+            }
         }
         if (per != null && !per.equals(Kpivraag.PER_KANAAL) && !per.equals(Kpivraag.PER_ZAAKTYPE)) {
             return verkeerdGebruik("--per moet kanaal of zaaktype zijn");

@@ -2,12 +2,7 @@ package nl.klantreis.replay;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,6 +16,7 @@ import nl.klantreis.domein.gedeeld.Bsn;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.Tijd;
 import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -129,39 +125,33 @@ abstract class Leesopdracht implements Callable<Integer> {
     }
 
     /**
-     * A moment as an operator writes it: with an offset ({@code 2026-03-10T12:00:00+01:00}, or
-     * {@code Z}), without one (taken in Europe/Amsterdam), or a date alone (the end of that day in
-     * Europe/Amsterdam). Null gives now.
+     * A moment as an operator writes it, read exactly as the API reads {@code alsOp}
+     * ({@link Tijdstipinvoer}): with an offset ({@code 2026-03-10T12:00:00+01:00}, or {@code Z}),
+     * without one (taken in Europe/Amsterdam), or a date alone (the end of that day in
+     * Europe/Amsterdam); years 1900 to 9999. Null gives now.
      */
     static Instant moment(String tekst) {
-        if (tekst == null || tekst.isBlank()) {
+        if (tekst == null) {
             return Instant.now();
         }
         try {
-            return OffsetDateTime.parse(tekst).toInstant();
-        } catch (DateTimeParseException e) {
-            // Not with an offset: try the next form.
-        }
-        try {
-            return LocalDateTime.parse(tekst).atZone(Tijd.AMSTERDAM).toInstant();
-        } catch (DateTimeParseException e) {
-            // Not a local date-time either.
-        }
-        try {
-            ZonedDateTime volgendeDag = LocalDate.parse(tekst).plusDays(1).atStartOfDay(Tijd.AMSTERDAM);
-            return volgendeDag.toInstant().minusNanos(1_000);
-        } catch (DateTimeParseException e) {
-            throw new VerkeerdGebruik("--alsop '" + tekst + "' is geen tijdstip (bijv. 2026-03-10T12:00:00+01:00, "
-                    + "2026-03-10T12:00 of 2026-03-10)");
+            return Tijdstipinvoer.moment(tekst);
+        } catch (Tijdstipinvoer.Ongeldig e) {
+            throw new VerkeerdGebruik("--alsop '" + kort(tekst) + "': " + e.getMessage());
         }
     }
 
     static Tijdas tijdas(String tekst) {
-        return switch (tekst == null ? "gebeurd" : tekst.toLowerCase()) {
-            case "gebeurd" -> Tijdas.GEBEURD;
-            case "bekend" -> Tijdas.BEKEND;
-            default -> throw new VerkeerdGebruik("--tijdas is gebeurd of bekend, niet '" + tekst + "'");
-        };
+        try {
+            return Tijdstipinvoer.tijdas(tekst);
+        } catch (Tijdstipinvoer.Ongeldig e) {
+            throw new VerkeerdGebruik("--tijdas is gebeurd of bekend, niet '" + kort(tekst) + "'");
+        }
+    }
+
+    /** Input echoed in a message, cut short: a pasted file should not fill the terminal. */
+    private static String kort(String tekst) {
+        return tekst.length() <= 40 ? tekst : tekst.substring(0, 40) + "...";
     }
 
     /** Wrong use of the command: exit code 2, with the usage. */

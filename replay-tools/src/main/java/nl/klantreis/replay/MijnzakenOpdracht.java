@@ -1,6 +1,7 @@
 package nl.klantreis.replay;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.mijnzaken.MijnZakenAntwoord;
@@ -57,6 +58,14 @@ final class MijnzakenOpdracht implements Runnable {
                     + " op " + tijd(peilmoment) + " (Europe/Amsterdam)");
             if (antwoord.zaken().isEmpty()) {
                 uit().println("  geen zaken");
+                if (peiling.alsOp != null) {
+                    // His zaken as they are now say when the first one began on the gebeurd axis.
+                    Optional<Instant> eerste = verbinding.vragen().query(new MijnZakenVraag(burger, Instant.now(),
+                                    Tijdas.GEBEURD), MijnZakenAntwoord.class).join().zaken().stream()
+                            .map(Zaakkaart::status).filter(java.util.Objects::nonNull).map(Zaakkaart.Status::gezetOp)
+                            .filter(java.util.Objects::nonNull).min(Instant::compareTo);
+                    peiling.legLeegUit(uit(), verbinding, burger, eerste, "zaken", "zijn eerste zaak kreeg een status");
+                }
             }
             for (Zaakkaart kaart : antwoord.zaken()) {
                 schrijf(kaart);

@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simuleer", mixinStandardHelpOptions = true,
         description = {"Maakt een realistische gesimuleerde gemeente als NDJSON-CloudEvents (één per regel).",
-                "Deterministisch: dezelfde opties geven dezelfde bytes."})
+                "Deterministisch: dezelfde --seed, --klanten, --van en --tot geven dezelfde bytes. Zonder --van en "
+                        + "--tot is de periode de 21 maanden tot de eerste dag van vorige maand (afhankelijk van "
+                        + "vandaag); wat op een zaak volgt loopt door tot een maand na --tot, en dat moet voor vandaag "
+                        + "liggen, want berichten uit de toekomst neemt de engine niet aan."})
 final class SimuleerOpdracht implements Callable<Integer> {
     /** Klanten simulated up front to estimate the number of messages for the progress line. */
     private static final int PROEF = 200;
@@ -43,11 +46,13 @@ final class SimuleerOpdracht implements Callable<Integer> {
     @Option(names = "--seed", required = true, description = "zaad van de simulatie")
     long seed;
 
-    @Option(names = "--van", description = "eerste dag van zaken en contacten (JJJJ-MM-DD), standaard 2025-01-01")
-    LocalDate van = Simulatie.STANDAARD_VAN;
+    @Option(names = "--van", description = "eerste dag van zaken en contacten (JJJJ-MM-DD); standaard 21 maanden "
+            + "voor --tot")
+    LocalDate van;
 
-    @Option(names = "--tot", description = "dag na de laatste (JJJJ-MM-DD, exclusief), standaard 2026-10-01")
-    LocalDate tot = Simulatie.STANDAARD_TOT;
+    @Option(names = "--tot", description = "dag na de laatste (JJJJ-MM-DD, exclusief); standaard de eerste dag van "
+            + "vorige maand; uiterlijk een maand voor vandaag")
+    LocalDate tot;
 
     @Option(names = "--fouten", description = "ook de fouten van echte systemen: herzendingen, status voor zaak, late contacten")
     boolean fouten;
@@ -66,6 +71,20 @@ final class SimuleerOpdracht implements Callable<Integer> {
         PrintWriter fout = spec.commandLine().getErr();
         if (klanten < 0 || klanten > Simulatie.MEESTE_KLANTEN) {
             return verkeerdGebruik("--klanten moet tussen 0 en " + Simulatie.MEESTE_KLANTEN + " liggen");
+        }
+        // The only clock read: for the default period and to refuse a period not yet over.
+        LocalDate vandaag = LocalDate.now(Simulatie.AMSTERDAM);
+        Simulatie.Periode standaard = Simulatie.standaardPeriode(vandaag);
+        if (tot == null) {
+            tot = standaard.tot();
+        }
+        if (van == null) {
+            van = tot.minusMonths(Simulatie.MAANDEN_STANDAARDPERIODE);
+        }
+        if (!Simulatie.voorbijOp(tot, vandaag)) {
+            return verkeerdGebruik("--tot " + tot + " ligt te laat: wat op een zaak volgt loopt door tot een maand "
+                    + "na --tot, en de engine neemt geen berichten uit de toekomst aan (vandaag kan --tot "
+                    + standaard.tot() + ")");
         }
         Simulatie simulatie;
         try {

@@ -84,7 +84,7 @@ class EngineWandelingTest {
     void simuleerVerstuurKpi_gelijkAanDeApi() throws Exception {
         Path bestand = map.resolve("gemeente.ndjson");
         Uitvoer simulatie = voerUit("simuleer", "--klanten", "150", "--seed", "42", "--fouten", "--stil",
-                "--uit", bestand.toString());
+                "--van", VAN, "--tot", TOT, "--uit", bestand.toString());
         assertThat(simulatie.code()).as(simulatie.fout()).isZero();
         List<String> regels = Files.readAllLines(bestand).stream().filter(r -> !r.isBlank()).toList();
         Set<String> uniek = new HashSet<>();

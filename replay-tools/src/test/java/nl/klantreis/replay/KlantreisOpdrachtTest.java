@@ -2,6 +2,7 @@ package nl.klantreis.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreissoort;
+import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
 
 /** {@code klantreis toon} and {@code klantreis van} on the dakkapel story, in a real PostgreSQL. */
 class KlantreisOpdrachtTest {
@@ -98,6 +100,43 @@ class KlantreisOpdrachtTest {
         assertThat(omgeving.voerUit("van", "--bsn", "123456789").code()).isEqualTo(2);
         assertThat(omgeving.voerUit("toon", "geen-uuid").code()).isEqualTo(2);
         assertThat(omgeving.voerUit("toon", zaakreis(), "--tijdas", "morgen").code()).isEqualTo(2);
+    }
+
+    @Test
+    void van_opEenMomentVoorDeGeschiedenis_zegtWaaromHetAntwoordLeegIs() {
+        // The story was sent today: on the bekend axis nothing was known on 10 March.
+        Testomgeving.Uitvoer bekend = omgeving.voerUit("van", "--bsn", Verhaal.BSN, "--alsop", "2026-03-10",
+                "--tijdas", "bekend");
+        assertThat(bekend.code()).as(bekend.fout()).isZero();
+        assertThat(bekend.uit()).contains("Geen klantreizen")
+                .contains("Op 2026-03-10 23:59:59 wist de engine nog niets van deze klant: het eerste bericht over hem "
+                        + "kwam binnen op ")
+                .doesNotContain("binnen op 2026-03")
+                .contains("--tijdas gebeurd");
+
+        Testomgeving.Uitvoer gebeurd = omgeving.voerUit("van", "--bsn", Verhaal.BSN, "--alsop", "2026-03-01");
+        assertThat(gebeurd.code()).as(gebeurd.fout()).isZero();
+        assertThat(gebeurd.uit()).contains("Op 2026-03-01 23:59:59 was er nog niets gebeurd: zijn eerste klantreis "
+                + "begon op 2026-03-02 09:12:40.");
+
+        Testomgeving.Uitvoer toen = omgeving.voerUit("van", "--bsn", Verhaal.BSN, "--alsop", "2026-03-10");
+        assertThat(toen.uit()).contains("Klantreis " + zaakreis()).doesNotContain("nog niets");
+    }
+
+    @Test
+    void alsop_wordtGelezenZoalsDeApiAlsOpLeest() throws Exception {
+        for (String tekst : List.of("2026-03-10", "2026-03-10T12:00", "2026-03-10T12:00:00+01:00", "1900-01-01")) {
+            Testomgeving.Uitvoer json = omgeving.voerUit("van", "--bsn", Verhaal.BSN, "--alsop", tekst, "--json");
+            assertThat(json.code()).as(tekst + ": " + json.fout()).isZero();
+            assertThat(Instant.parse(new ObjectMapper().readTree(json.uit()).path("peilmoment").asText())).as(tekst)
+                    .isEqualTo(Tijdstipinvoer.moment(tekst));
+        }
+        for (String fout : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1899-12-31", "",
+                "gisteren", "２０２６-03-10")) {
+            Testomgeving.Uitvoer uitvoer = omgeving.voerUit("van", "--bsn", Verhaal.BSN, "--alsop", fout);
+            assertThat(uitvoer.code()).as(fout).isEqualTo(2);
+            assertThat(uitvoer.fout()).as(fout).contains("--alsop").contains("1900").doesNotContain("Exception");
+        }
     }
 
     @Test

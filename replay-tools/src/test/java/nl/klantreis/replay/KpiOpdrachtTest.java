@@ -102,6 +102,14 @@ class KpiOpdrachtTest {
         assertThat(omgeving.voerUit("kpi", "--van", "2026-01-01", "--tot", "2025-01-01").code()).isEqualTo(2);
         assertThat(omgeving.voerUit("kpi", "--van", "2025-01-01", "--tot", "2026-01-01", "--per", "wijk").code())
                 .isEqualTo(2);
+        // Extreme moments and dates are wrong use, as they are a 400 in the API; never a failure.
+        Testomgeving.Uitvoer teLaat = omgeving.voerUit("kpi", "--van", "2025-01-01", "--tot", "2026-01-01",
+                "--peilmoment", "+999999999-12-31T23:59:59Z");
+        assertThat(teLaat.code()).isEqualTo(2);
+        assertThat(teLaat.fout()).contains("--peilmoment").contains("9999");
+        assertThat(omgeving.voerUit("kpi", "--van", "+999999999-01-01", "--tot", "+999999999-12-31").code())
+                .isEqualTo(2);
+        assertThat(omgeving.voerUit("kpi", "--van", "1899-01-01", "--tot", "2026-01-01").code()).isEqualTo(2);
         Testomgeving.Uitvoer help = omgeving.voerUit("kpi", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.uit()).contains("--peilmoment").contains("first-contact-resolution");

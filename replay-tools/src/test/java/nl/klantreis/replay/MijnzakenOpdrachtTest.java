@@ -37,6 +37,8 @@ class MijnzakenOpdrachtTest {
                 // 2026-03-04 + 56 days, plus the day the running opschorting has lasted by the peildatum.
                 .contains("beslissing uiterlijk: 2026-04-30 (opgeschort)")
                 .contains("volgende stap:        In behandeling")
+                // The story was sent today; the page of 10 March was last changed on 9 March, not today.
+                .contains("laatst gewijzigd 2026-03-09 11:00:00")
                 .doesNotContain("afgesloten:")
                 .doesNotContain(Verhaal.BSN);
     }
@@ -61,6 +63,8 @@ class MijnzakenOpdrachtTest {
                 "--alsop", "2026-03-10", "--tijdas", "bekend");
 
         assertThat(uitvoer.code()).as(uitvoer.fout()).isZero();
-        assertThat(uitvoer.uit()).contains("zoals bekend op 2026-03-10").contains("geen zaken");
+        assertThat(uitvoer.uit()).contains("zoals bekend op 2026-03-10").contains("geen zaken")
+                .contains("wist de engine nog niets van deze klant: het eerste bericht over hem kwam binnen op ")
+                .contains("--tijdas gebeurd");
     }
 }

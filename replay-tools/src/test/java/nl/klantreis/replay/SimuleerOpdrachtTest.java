@@ -76,9 +76,33 @@ class SimuleerOpdrachtTest {
     }
 
     @Test
+    void zonderPeriode_isDeStandaardperiodeVanVandaag_enDieLigtHeelInHetVerleden(@TempDir Path map) throws Exception {
+        assertThat(voerUit("simuleer", "--klanten", "5", "--seed", "3", "--json", "--stil",
+                "--uit", map.resolve("a.ndjson").toString())).isZero();
+        JsonNode verslag = JSON.readTree(uit.toString());
+        Simulatie.Periode standaard = Simulatie.standaardPeriode(LocalDate.parse(verslag.path("tot").asText())
+                .plusMonths(1));
+        assertThat(verslag.path("tot").asText()).isEqualTo(standaard.tot().toString());
+        assertThat(verslag.path("van").asText()).isEqualTo(standaard.van().toString());
+        assertThat(LocalDate.parse(verslag.path("tot").asText()).plusMonths(Simulatie.MAANDEN_NA_PERIODE))
+                .isBeforeOrEqualTo(LocalDate.now(Simulatie.AMSTERDAM));
+    }
+
+    @Test
+    void eenPeriodeDieNogNietVoorbijIs_isVerkeerdGebruik() {
+        String volgendJaar = Integer.toString(LocalDate.now(Simulatie.AMSTERDAM).getYear() + 1);
+        assertThat(voerUit("simuleer", "--klanten", "5", "--seed", "3", "--van", volgendJaar + "-01-01",
+                "--tot", volgendJaar + "-02-01", "--uit", "x.ndjson")).isEqualTo(2);
+        assertThat(fout.toString()).contains("ligt te laat");
+    }
+
+    @Test
     void help() {
         assertThat(voerUit("simuleer", "--help")).isZero();
         assertThat(uit.toString()).contains("--klanten").contains("--seed").contains("--uit");
+        // picocli wraps the descriptions: compare with the line breaks taken out.
+        assertThat(uit.toString().replaceAll("\\s+", " ")).contains("standaard de eerste dag van vorige maand")
+                .contains("standaard 21 maanden voor --tot");
     }
 
     private int voerUit(String... argumenten) {

@@ -1,8 +1,6 @@
 package nl.klantreis.api.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +23,7 @@ import nl.klantreis.api.web.OngeldigeParameters.Parameterfout;
 import nl.klantreis.api.web.Werkers;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
 
 import reactor.core.publisher.Mono;
@@ -158,9 +157,9 @@ class AuditController {
             return null;
         }
         try {
-            return OffsetDateTime.parse(waarde).toInstant();
-        } catch (DateTimeParseException e) {
-            fouten.add(new Parameterfout(naam, "geen RFC 3339-tijdstip met tijdzone, bijvoorbeeld 2026-03-16T10:00:00+01:00"));
+            return Tijdstipinvoer.rfc3339(waarde);
+        } catch (Tijdstipinvoer.Ongeldig e) {
+            fouten.add(new Parameterfout(naam, e.getMessage()));
             return null;
         }
     }

@@ -4,7 +4,7 @@ import static org.axonframework.messaging.responsetypes.ResponseTypes.optionalIn
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
+
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -24,6 +24,7 @@ import nl.klantreis.api.web.Audits;
 import nl.klantreis.api.web.NietGevonden;
 import nl.klantreis.api.web.OngeldigeParameters;
 import nl.klantreis.api.web.Tijdreis;
+import nl.klantreis.api.web.Uuids;
 import nl.klantreis.api.web.Werkers;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantreisId;
@@ -75,7 +76,7 @@ class KlantreizenController {
 
     private static KlantreisId klantreisId(String tekst) {
         try {
-            return new KlantreisId(UUID.fromString(tekst));
+            return new KlantreisId(Uuids.strikt(tekst));
         } catch (IllegalArgumentException e) {
             throw new OngeldigeParameters(List.of(new OngeldigeParameters.Parameterfout("klantreisId", "geen geldige UUID")));
         }

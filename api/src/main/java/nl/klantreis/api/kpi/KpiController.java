@@ -5,8 +5,6 @@ import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,13 +22,14 @@ import nl.klantreis.api.web.OngeldigeParameters.Parameterfout;
 import nl.klantreis.api.web.Werkers;
 import nl.klantreis.projecties.kpi.Kpiuitkomst;
 import nl.klantreis.projecties.kpi.Kpivraag;
+import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
 
 import reactor.core.publisher.Mono;
 
 /**
  * The KPIs of KLANTREIS-EN-KPI.md §3 for the analist: aggregates only, so nothing to log as a
  * processing of personal data. {@code van} and {@code tot} are dates ({@code tot} exclusive),
- * {@code peilmoment} RFC 3339 (default now), {@code per} kanaal or zaaktype.
+ * {@code peilmoment} as {@link Tijdstipinvoer#moment} reads it (default now), {@code per} kanaal or zaaktype.
  */
 @RestController
 @RequestMapping(value = "/api/v1/kpi", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,10 +54,11 @@ class KpiController {
         LocalDate totDatum = datum("tot", tot, fouten);
         Instant peil = klok.instant();
         if (peilmoment != null) {
+            // Read as alsOp is (a date is the end of that day), so an analist and a tool agree.
             try {
-                peil = OffsetDateTime.parse(peilmoment).toInstant();
-            } catch (DateTimeParseException e) {
-                fouten.add(new Parameterfout("peilmoment", "geen RFC 3339-tijdstip met tijdzone"));
+                peil = Tijdstipinvoer.moment(peilmoment);
+            } catch (Tijdstipinvoer.Ongeldig e) {
+                fouten.add(new Parameterfout("peilmoment", e.getMessage()));
             }
         }
         if (!fouten.isEmpty()) {
@@ -79,9 +79,9 @@ class KpiController {
             return null;
         }
         try {
-            return LocalDate.parse(waarde);
-        } catch (DateTimeParseException e) {
-            fouten.add(new Parameterfout(naam, "geen datum JJJJ-MM-DD"));
+            return Tijdstipinvoer.datum(waarde);
+        } catch (Tijdstipinvoer.Ongeldig e) {
+            fouten.add(new Parameterfout(naam, e.getMessage()));
             return null;
         }
     }

@@ -5,7 +5,7 @@ import static org.axonframework.messaging.responsetypes.ResponseTypes.optionalIn
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
+
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -25,6 +25,7 @@ import nl.klantreis.api.web.Audits;
 import nl.klantreis.api.web.NietGevonden;
 import nl.klantreis.api.web.OngeldigeParameters;
 import nl.klantreis.api.web.Tijdreis;
+import nl.klantreis.api.web.Uuids;
 import nl.klantreis.api.web.Werkers;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
@@ -93,7 +94,7 @@ class MijnZakenController {
 
     static ZaakId zaakId(String tekst) {
         try {
-            return new ZaakId(UUID.fromString(tekst));
+            return new ZaakId(Uuids.strikt(tekst));
         } catch (IllegalArgumentException e) {
             throw new OngeldigeParameters(List.of(new OngeldigeParameters.Parameterfout("zaakId", "geen geldige UUID")));
         }

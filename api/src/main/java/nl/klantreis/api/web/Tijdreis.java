@@ -2,17 +2,17 @@ package nl.klantreis.api.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
 
 /**
- * The time-travel parameters of API.md: {@code alsOp} (RFC 3339, default now) and {@code tijdas}
- * ({@code gebeurd}, the default, or {@code bekend}).
+ * The time-travel parameters of API.md: {@code alsOp} (default now) and {@code tijdas}
+ * ({@code gebeurd}, the default, or {@code bekend}), read by {@link Tijdstipinvoer} exactly as the
+ * tools read {@code --alsop}: RFC 3339, a local date-time in Europe/Amsterdam, or a date (the end
+ * of that day), years 1900 to 9999. An empty value is not "now": it is answered as invalid.
  */
 public record Tijdreis(Instant moment, Tijdas tijdas) {
 
@@ -21,19 +21,16 @@ public record Tijdreis(Instant moment, Tijdas tijdas) {
         Instant moment = klok.instant();
         if (alsOp != null) {
             try {
-                moment = OffsetDateTime.parse(alsOp).toInstant();
-            } catch (DateTimeParseException e) {
-                fouten.add(new OngeldigeParameters.Parameterfout("alsOp",
-                        "geen RFC 3339-tijdstip met tijdzone, bijvoorbeeld 2026-03-16T10:00:00+01:00"));
+                moment = Tijdstipinvoer.moment(alsOp);
+            } catch (Tijdstipinvoer.Ongeldig e) {
+                fouten.add(new OngeldigeParameters.Parameterfout("alsOp", e.getMessage()));
             }
         }
         Tijdas as = Tijdas.GEBEURD;
-        if (tijdas != null) {
-            switch (tijdas.toLowerCase(Locale.ROOT)) {
-                case "gebeurd" -> as = Tijdas.GEBEURD;
-                case "bekend" -> as = Tijdas.BEKEND;
-                default -> fouten.add(new OngeldigeParameters.Parameterfout("tijdas", "moet 'gebeurd' of 'bekend' zijn"));
-            }
+        try {
+            as = Tijdstipinvoer.tijdas(tijdas);
+        } catch (Tijdstipinvoer.Ongeldig e) {
+            fouten.add(new OngeldigeParameters.Parameterfout("tijdas", "moet 'gebeurd' of 'bekend' zijn"));
         }
         if (!fouten.isEmpty()) {
             throw new OngeldigeParameters(fouten);

@@ -41,7 +41,7 @@ class KlantbeeldVragen {
                 ? geschiedenis.zoalsBekendOp(vraag.klantId(), vraag.peilmoment())
                 : dossiers.document(vraag.klantId().waarde());
         return new KlantbeeldAntwoord(dossier.map(d -> KlantbeeldWeergave.klantbeeld(d, vraag.peilmoment(),
-                        ontsleuteling.voorEenAntwoord(),
+                        vraag.tijdas(), ontsleuteling.voorEenAntwoord(),
                         mijnZaken.openZaken(vraag.klantId().waarde(), vraag.peilmoment(), vraag.tijdas())))
                 .orElse(null));
     }

@@ -3,6 +3,7 @@ package nl.klantreis.projecties.klantbeeld;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +18,12 @@ import nl.klantreis.domein.gedeeld.Versleuteld;
 import nl.klantreis.projecties.klantreis.Klantdossier;
 import nl.klantreis.projecties.klantreis.Klantreis;
 import nl.klantreis.projecties.klantreis.KlantreisWeergave;
+import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
 
 /**
  * Renders the {@link Klantbeeld} of a klant from his {@link Klantdossier} as it stood at a
- * peilmoment on the {@code gebeurd} axis: what had happened by then counts, later facts do not.
+ * peilmoment: what had happened by then counts, later facts do not, and every window ("the last
+ * 12 months") ends at the peilmoment, not today.
  *
  * <p>Personal fields are decrypted here, when read, by the caller's {@code ontsleutel} (which looks
  * the klant's key up and records nothing itself): once the klant is forgotten the dossier no longer
@@ -50,9 +53,25 @@ public final class KlantbeeldWeergave {
     public static <Z> Klantbeeld<Z> klantbeeld(Klantdossier dossier, Instant peilmoment,
                                                Function<Versleuteld, Optional<String>> ontsleutel,
                                                List<Z> openZaken) {
+        return klantbeeld(dossier, peilmoment, Tijdas.GEBEURD, ontsleutel, openZaken);
+    }
+
+    /**
+     * @param tijdas {@code gebeurd}: the klantreizen computed again from what had happened by the
+     *               peilmoment, as {@code /klantreizen} shows them (a zaak registered later has not yet
+     *               pulled an earlier call into its klantreis); {@code bekend}: the dossier is the one
+     *               the engine held then, its klantreizen as they were rendered then
+     */
+    public static <Z> Klantbeeld<Z> klantbeeld(Klantdossier dossier, Instant peilmoment, Tijdas tijdas,
+                                               Function<Versleuteld, Optional<String>> ontsleutel,
+                                               List<Z> openZaken) {
         Objects.requireNonNull(dossier, "dossier");
         Objects.requireNonNull(peilmoment, "peilmoment");
+        Objects.requireNonNull(tijdas, "tijdas");
         Objects.requireNonNull(ontsleutel, "ontsleutel");
+        List<Klantreis> klantreizen = tijdas == Tijdas.BEKEND
+                ? KlantreisWeergave.klantreizen(dossier, peilmoment)
+                : KlantreisWeergave.zoalsGebeurdOp(dossier, peilmoment);
         String nummer = leesbaar(dossier.getNummer(), ontsleutel);
         List<Klantdossier.Contact> gebeurd = dossier.getContacten().stream()
                 .filter(contact -> !contact.plaatsgevondenOp().isAfter(peilmoment))
@@ -68,9 +87,9 @@ public final class KlantbeeldWeergave {
                 kanaalvoorkeur(dossier, peilmoment),
                 openZaken,
                 recenteContacten(inVenster, ontsleutel),
-                openVervolgacties(gebeurd),
+                openVervolgacties(gebeurd, klantreisPerContact(klantreizen)),
                 kanaalmix(inVenster),
-                KlantreisWeergave.klantreizen(dossier, peilmoment).stream().filter(Klantreis::lopend).toList());
+                klantreizen.stream().filter(Klantreis::lopend).toList());
     }
 
     /** Per onderwerp the latest preference recorded by the peilmoment; the general one first. */
@@ -106,7 +125,8 @@ public final class KlantbeeldWeergave {
      * (in step order) took place by the peilmoment, whichever kanaal or direction it had: the
      * callback itself, or the klant arriving where he was sent.
      */
-    private static List<Klantbeeld.Vervolgactie> openVervolgacties(List<Klantdossier.Contact> gebeurd) {
+    private static List<Klantbeeld.Vervolgactie> openVervolgacties(List<Klantdossier.Contact> gebeurd,
+                                                                  Map<String, String> klantreisVan) {
         List<Klantbeeld.Vervolgactie> open = new ArrayList<>();
         for (int i = 0; i < gebeurd.size(); i++) {
             Klantdossier.Contact contact = gebeurd.get(i);
@@ -114,15 +134,30 @@ public final class KlantbeeldWeergave {
             if (soort == null) {
                 continue;
             }
-            // The dossier keeps contacts in step order, so "later" is "further down the list".
-            boolean gevolgd = contact.klantreisId() != null && gebeurd.subList(i + 1, gebeurd.size()).stream()
-                    .anyMatch(later -> contact.klantreisId().equals(later.klantreisId()));
+            // The dossier keeps contacts in step order, so "later" is "further down the list"; the
+            // klantreis is the one of the peilmoment, not the one later facts put the contact in.
+            String reis = klantreisVan.get(contact.klantcontactId().toString());
+            boolean gevolgd = reis != null && gebeurd.subList(i + 1, gebeurd.size()).stream()
+                    .anyMatch(later -> reis.equals(klantreisVan.get(later.klantcontactId().toString())));
             if (!gevolgd) {
                 open.add(new Klantbeeld.Vervolgactie(contact.klantcontactId().toString(), soort, contact.kanaal(),
                         contact.doorverwezenNaar(), contact.plaatsgevondenOp()));
             }
         }
         return open;
+    }
+
+    /** klantcontactId to the id of the klantreis it belonged to at the peilmoment. */
+    private static Map<String, String> klantreisPerContact(List<Klantreis> klantreizen) {
+        Map<String, String> per = new HashMap<>();
+        for (Klantreis reis : klantreizen) {
+            for (Klantreis.Stap stap : reis.stappen()) {
+                if (stap.klantcontactId() != null) {
+                    per.put(stap.klantcontactId(), reis.klantreisId());
+                }
+            }
+        }
+        return per;
     }
 
     private static String vervolgsoort(String resultaat) {

@@ -26,6 +26,15 @@ public class Klantgeschiedenis {
         this.events = events;
     }
 
+    /**
+     * When the engine stored its first event about him; empty when it knows nothing of him. Tells
+     * why a question on the {@code bekend} axis has an empty answer ("nothing known yet then").
+     */
+    public Optional<Instant> eersteBekendOp(KlantId klant) {
+        DomainEventStream stroom = events.readEvents(klant.waarde());
+        return stroom.hasNext() ? Optional.of(stroom.next().getTimestamp()) : Optional.empty();
+    }
+
     /** Empty when the engine knew nothing of him by then. */
     public Optional<Klantdossier> zoalsBekendOp(KlantId klant, Instant alsOp) {
         List<Object> bekend = new ArrayList<>();

@@ -126,6 +126,20 @@ public final class MijnZakenWeergave {
             Instant op = tijdas == Tijdas.GEBEURD ? gebeurdOp : bekendOp;
             return op == null || !op.isAfter(moment);
         }
+
+        /**
+         * When a counted fact changed the zaak as this peiling sees it: when the engine learned
+         * it, or, for a fact it learned only after the peilmoment (the gebeurd axis asked about
+         * the past), when it happened. Never after the peilmoment, so a page of the past does
+         * not show today's date; and for "now" it is the moment the engine learned it, as
+         * before, so a late message still moves it.
+         */
+        Instant gewijzigdOp(Instant gebeurdOp, Instant bekendOp) {
+            if (bekendOp != null && !bekendOp.isAfter(moment)) {
+                return bekendOp;
+            }
+            return gebeurdOp;
+        }
     }
 
     /** A counted status of a statustype of the zaak, with its step. */
@@ -302,19 +316,20 @@ public final class MijnZakenWeergave {
             return UiterlijkeEinddatum.bereken(basis, verlengingen, opschortingen, peildatum).datum();
         }
 
-        /** When the engine learned the latest fact this view shows. */
+        /** The latest change this view shows, as {@link Peiling#gewijzigdOp} dates it: never after the peilmoment. */
         private Instant laatstGewijzigd() {
-            List<Instant> bekend = new ArrayList<>();
-            bekend.add(registratie.bekendOp());
-            statussen.forEach(g -> bekend.add(g.status().bekendOp()));
-            tellende(dossier.getOpschortingen()).forEach(m -> bekend.add(m.bekendOp()));
-            tellende(dossier.getHervattingen()).forEach(m -> bekend.add(m.bekendOp()));
-            verlengingen().forEach(v -> bekend.add(v.bekendOp()));
-            eigenContacten().forEach(c -> bekend.add(c.bekendOp()));
+            List<Instant> gewijzigd = new ArrayList<>();
+            gewijzigd.add(peiling.gewijzigdOp(registratie.geregistreerdOp(), registratie.bekendOp()));
+            statussen.forEach(g -> gewijzigd.add(peiling.gewijzigdOp(g.status().datumStatusGezet(),
+                    g.status().bekendOp())));
+            tellende(dossier.getOpschortingen()).forEach(m -> gewijzigd.add(peiling.gewijzigdOp(m.op(), m.bekendOp())));
+            tellende(dossier.getHervattingen()).forEach(m -> gewijzigd.add(peiling.gewijzigdOp(m.op(), m.bekendOp())));
+            verlengingen().forEach(v -> gewijzigd.add(peiling.gewijzigdOp(v.verlengdOp(), v.bekendOp())));
+            eigenContacten().forEach(c -> gewijzigd.add(peiling.gewijzigdOp(c.plaatsgevondenOp(), c.bekendOp())));
             if (afsluiting != null) {
-                bekend.add(afsluiting.bekendOp());
+                gewijzigd.add(peiling.gewijzigdOp(afsluiting.afgeslotenOp(), afsluiting.bekendOp()));
             }
-            return bekend.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+            return gewijzigd.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
         }
     }
 }

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param opgeschort         whether an opschorting runs at the peilmoment
  * @param afgesloten         null while the zaak is open
  * @param volgendeStap       null at the last statustype or once the zaak is closed
- * @param laatstGewijzigd    when the engine learned the latest fact this card shows
+ * @param laatstGewijzigd    the latest change this card shows: when the engine learned it, or, on the gebeurd axis
+ *                           for a fact learned only after the peilmoment, when it happened; never after the peilmoment
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Zaakkaart(String zaakId, String identificatie, String zaaktype, String omschrijving, Status status,

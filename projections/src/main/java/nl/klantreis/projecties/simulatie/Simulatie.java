@@ -45,17 +45,23 @@ import nl.klantreis.projecties.referentie.Referentiegegevens;
  *
  * <p><b>Valid</b>: every message passes the engine's keuring and is accepted by its domain
  * (statussen and resultaten of the zaak's own zaaktype, opschorting and verlenging only where
- * allowed); nothing lies after {@link #NU}. With {@link #metFouten(boolean)} the stream also has
+ * allowed); nothing lies after {@link #nu()}, a month after the period. With {@link #metFouten(boolean)} the stream also has
  * the faults real systems make: resends, statuses before their zaak, late contacts.
  *
  * <p>Instances are immutable; every setting returns a new one.
  */
 public final class Simulatie {
     public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    /** The simulated "now": nothing happens or is logged after it. */
-    public static final Instant NU = LocalDate.of(2026, 11, 1).atStartOfDay(AMSTERDAM).toInstant();
+    /**
+     * The period of {@link #metSeed}, fixed so that a library caller (and a test) gets the same
+     * messages on any day; the {@code simuleer} command defaults to {@link #standaardPeriode} instead.
+     */
     public static final LocalDate STANDAARD_VAN = LocalDate.of(2025, 1, 1);
     public static final LocalDate STANDAARD_TOT = LocalDate.of(2026, 10, 1);
+    /** How far the simulated "now" lies after the period: what follows a zaak runs on that long. */
+    public static final int MAANDEN_NA_PERIODE = 1;
+    /** The length of {@link #standaardPeriode}, as long as the fixed one of {@link #metSeed}. */
+    public static final int MAANDEN_STANDAARDPERIODE = 21;
     public static final int STANDAARD_KLANTEN = 1_000;
     /** The most klanten one seed can give distinct BSNs and KVK numbers. */
     public static final int MEESTE_KLANTEN = Identificaties.MEESTE_KLANTEN;
@@ -96,7 +102,9 @@ public final class Simulatie {
 
     /**
      * The days on which zaken are registered and contacts happen, {@code [van, tot)}; what
-     * follows a zaak (statussen, afsluiting) may run on to {@link #NU}, never beyond.
+     * follows a zaak (statussen, afsluiting) may run on to {@link #nu()}, never beyond. Whether
+     * that lies in the past is the caller's to check ({@link #voorbijOp}): the simulation reads no
+     * clock, so the same period gives the same messages on any day.
      */
     public Simulatie periode(LocalDate van, LocalDate tot) {
         Objects.requireNonNull(van, "van");
@@ -104,10 +112,39 @@ public final class Simulatie {
         if (!van.isBefore(tot)) {
             throw new IllegalArgumentException("van moet voor tot liggen");
         }
-        if (tot.atStartOfDay(AMSTERDAM).toInstant().isAfter(NU)) {
-            throw new IllegalArgumentException("tot mag niet na " + NU.atZone(AMSTERDAM).toLocalDate() + " liggen");
+        if (van.getYear() < 1900 || tot.getYear() > 9999) {
+            throw new IllegalArgumentException("de periode moet in de jaren 1900 tot en met 9999 liggen");
         }
         return new Simulatie(seed, klanten, van, tot, fouten, referentie);
+    }
+
+    /** The simulated "now", {@value #MAANDEN_NA_PERIODE} month after the period: nothing happens or is logged after it. */
+    public Instant nu() {
+        return nu(tot);
+    }
+
+    private static Instant nu(LocalDate tot) {
+        return tot.plusMonths(MAANDEN_NA_PERIODE).atStartOfDay(AMSTERDAM).toInstant();
+    }
+
+    /** A period of days, {@code [van, tot)}. */
+    public record Periode(LocalDate van, LocalDate tot) {
+    }
+
+    /**
+     * The default period of the {@code simuleer} command on a given day: the
+     * {@value #MAANDEN_STANDAARDPERIODE} months up to the first day of last month, so that the
+     * simulated "now" is the first of this month and every message lies in the past, as the
+     * engine requires.
+     */
+    public static Periode standaardPeriode(LocalDate vandaag) {
+        LocalDate tot = vandaag.withDayOfMonth(1).minusMonths(MAANDEN_NA_PERIODE);
+        return new Periode(tot.minusMonths(MAANDEN_STANDAARDPERIODE), tot);
+    }
+
+    /** Whether a simulation ending at {@code tot} lies wholly before {@code vandaag} (its "now" included). */
+    public static boolean voorbijOp(LocalDate tot, LocalDate vandaag) {
+        return !nu(tot).isAfter(vandaag.atStartOfDay(AMSTERDAM).toInstant());
     }
 
     /** Also the faults of real systems: about 2% resends, statuses before their zaak, late contacts. */
@@ -134,7 +171,7 @@ public final class Simulatie {
      * afresh; the nodes are new and the caller may change them.
      */
     public Stream<ObjectNode> berichten() {
-        Opzet opzet = new Opzet(seed, van, tot, NU,
+        Opzet opzet = new Opzet(seed, van, tot, nu(),
                 referentie != null ? referentie : Referentiegegevens.laadStandaard());
         Iterator<ObjectNode> stroom = new Stroom(opzet);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(stroom,
@@ -177,8 +214,9 @@ public final class Simulatie {
         Long seed = null;
         Path uit = null;
         boolean fouten = false;
-        LocalDate van = STANDAARD_VAN;
-        LocalDate tot = STANDAARD_TOT;
+        Periode standaard = standaardPeriode(LocalDate.now(AMSTERDAM));
+        LocalDate van = standaard.van();
+        LocalDate tot = standaard.tot();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -193,6 +231,10 @@ public final class Simulatie {
             }
             if (klanten == null || seed == null || uit == null) {
                 throw new IllegalArgumentException("--klanten, --seed en --uit zijn verplicht");
+            }
+            if (!voorbijOp(tot, LocalDate.now(AMSTERDAM))) {
+                throw new IllegalArgumentException("--tot ligt te laat: de simulatie loopt tot een maand na --tot, "
+                        + "en de engine neemt geen berichten uit de toekomst aan");
             }
         } catch (RuntimeException e) {
             System.err.println("simuleer: " + e.getMessage());

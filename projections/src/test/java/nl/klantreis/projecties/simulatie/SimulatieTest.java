@@ -77,7 +77,9 @@ class SimulatieTest {
     @Test
     void elkBericht_isEenVolledigCloudEvent_nietInDeToekomst_metNederlandseTijdzone() {
         Map<String, JsonNode> perSleutel = new HashMap<>();
-        for (ObjectNode bericht : Simulatie.metSeed(11).klanten(1_500).metFouten(true).berichten().toList()) {
+        Simulatie simulatie = Simulatie.metSeed(11).klanten(1_500).metFouten(true);
+        assertThat(simulatie.nu()).isEqualTo(Instant.parse("2026-10-31T23:00:00Z"));
+        for (ObjectNode bericht : simulatie.berichten().toList()) {
             assertThat(bericht.get("specversion").asText()).isEqualTo("1.0");
             assertThat(bericht.get("source").asText()).startsWith("urn:nld:oin:00000001234567890000:systeem:");
             assertThat(bericht.get("type").asText()).startsWith("nl.overheid.");
@@ -85,7 +87,7 @@ class SimulatieTest {
             assertThat(bericht.get("data").isObject()).isTrue();
             assertThat(tijdstippen(bericht)).allSatisfy(tijd -> {
                 assertThat(tijd).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0[12]:00");
-                assertThat(OffsetDateTime.parse(tijd).toInstant()).isBeforeOrEqualTo(Simulatie.NU);
+                assertThat(OffsetDateTime.parse(tijd).toInstant()).isBeforeOrEqualTo(simulatie.nu());
             });
             // (source, id) names one message: a second one with that key is a resend of the same.
             JsonNode eerder = perSleutel.putIfAbsent(sleutel(bericht), bericht);
@@ -256,7 +258,8 @@ class SimulatieTest {
     @Test
     void main_schrijftNdjson(@TempDir Path map) throws IOException {
         Path uit = map.resolve("sub/sim.ndjson");
-        Simulatie.main(new String[] {"--klanten", "30", "--seed", "5", "--uit", uit.toString()});
+        Simulatie.main(new String[] {"--klanten", "30", "--seed", "5", "--van", "2025-01-01", "--tot", "2026-10-01",
+                "--uit", uit.toString()});
         List<String> regels = Files.readAllLines(uit);
         assertThat(regels).isNotEmpty();
         ObjectMapper json = new ObjectMapper();
@@ -266,11 +269,37 @@ class SimulatieTest {
     }
 
     @Test
-    void periode_naNu_wordtGeweigerd() {
-        assertThatThrownBy(() -> Simulatie.metSeed(1).periode(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)))
-                .isInstanceOf(IllegalArgumentException.class);
+    void legePeriode_wordtGeweigerd() {
         assertThatThrownBy(() -> Simulatie.metSeed(1).periode(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Simulatie.metSeed(1).periode(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deStandaardperiode_hangtAfVanVandaag_enLigtMetHaarNuHeelInHetVerleden() {
+        assertThat(Simulatie.standaardPeriode(LocalDate.of(2026, 12, 6))).isEqualTo(
+                new Simulatie.Periode(LocalDate.of(2025, 2, 1), LocalDate.of(2026, 11, 1)));
+        assertThat(Simulatie.standaardPeriode(LocalDate.of(2031, 1, 1))).isEqualTo(
+                new Simulatie.Periode(LocalDate.of(2029, 3, 1), LocalDate.of(2030, 12, 1)));
+        for (LocalDate vandaag : List.of(LocalDate.of(2026, 12, 6), LocalDate.of(2027, 3, 31), LocalDate.of(2028, 2, 29))) {
+            Simulatie.Periode periode = Simulatie.standaardPeriode(vandaag);
+            assertThat(Simulatie.voorbijOp(periode.tot(), vandaag)).as(vandaag.toString()).isTrue();
+            assertThat(Simulatie.metSeed(1).periode(periode.van(), periode.tot()).nu())
+                    .isBeforeOrEqualTo(vandaag.atStartOfDay(Simulatie.AMSTERDAM).toInstant());
+        }
+        // A period whose month after it has not passed yet is not over.
+        assertThat(Simulatie.voorbijOp(LocalDate.of(2026, 11, 10), LocalDate.of(2026, 12, 6))).isFalse();
+    }
+
+    @Test
+    void eenLatePeriode_looptTotEenMaandErna_enDezelfdePeriodeGeeftDezelfdeBerichten() {
+        Simulatie laat = Simulatie.metSeed(21).klanten(40).periode(LocalDate.of(2029, 1, 1), LocalDate.of(2030, 1, 1));
+        assertThat(laat.nu()).isEqualTo(Instant.parse("2030-01-31T23:00:00Z"));
+        List<ObjectNode> berichten = laat.berichten().toList();
+        assertThat(berichten).isNotEmpty().isEqualTo(laat.berichten().toList());
+        assertThat(berichten).allSatisfy(bericht -> assertThat(tijdstippen(bericht))
+                .allSatisfy(tijd -> assertThat(OffsetDateTime.parse(tijd).toInstant()).isBeforeOrEqualTo(laat.nu())));
     }
 
     @Test
