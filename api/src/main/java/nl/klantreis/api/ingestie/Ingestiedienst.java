@@ -131,13 +131,14 @@ public class Ingestiedienst {
         } catch (BlijvendeDatabasefout blijvend) {
             // One message the database will never take (the checks should have made this impossible):
             // which one is unknown, so each is stored on its own; only the one that fails is rejected.
-            LOG.warn("de database weigert een bericht van deze batch blijvend (SQLSTATE {}); de {} berichten worden"
-                    + " elk apart opgeslagen", blijvend.sqlState, geldig.size());
-            for (Beoordeling b : geldig) {
-                if (uitslagen[b.positie()] != null || weigeringen.containsKey(b.positie())) {
-                    continue;
-                }
+            List<Beoordeling> over = geldig.stream().filter(b -> !weigeringen.containsKey(b.positie())).toList();
+            LOG.warn("de database weigert een bericht blijvend (SQLSTATE {}); {} bericht(en) worden elk apart opgeslagen",
+                    blijvend.sqlState, over.size());
+            for (Beoordeling b : over) {
                 try {
+                    if (over.size() == 1) {
+                        throw blijvend;
+                    }
                     bewaar(List.of(b), sleutels, weigeringen, uitslagen);
                 } catch (BlijvendeDatabasefout alleen) {
                     LOG.warn("bericht op positie {} blijvend geweigerd door de database (SQLSTATE {})", b.positie(),
