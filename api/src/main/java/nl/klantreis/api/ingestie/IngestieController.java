@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -85,8 +87,9 @@ class IngestieController {
     /**
      * Whatever the mappings above do not take (another Content-Type, or {@code application/json}
      * without the {@code ce-*} headers): a problem that says which forms are accepted, rather than
-     * the framework's bare 415.
+     * the framework's bare 415. Not an operation of its own in the OpenAPI document.
      */
+    @Hidden
     @PostMapping(produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<ResponseEntity<ProblemDetail>> anders(@RequestHeader HttpHeaders koppen) {
         MediaType soort = koppen.getContentType();
