@@ -329,7 +329,8 @@ class IngestieFuzzTest {
 
     private static ObjectNode geldig(String id, UUID klantcontactId, boolean anoniem, Random random) {
         ObjectNode bericht = Voorbeelden.berichten(Voorbeelden.DAKKAPEL).get(6).deepCopy();
-        bericht.put("id", id);
+        // Non-ASCII and characters outside the BMP (a surrogate pair) are valid and must stay distinct keys.
+        bericht.put("id", id + kies(random, "", "", "\u00e9", "\uD83D\uDE00", "\u6f22\u5b57", "\u00df"));
         bericht.put("source", SOURCE);
         ObjectNode data = (ObjectNode) bericht.path("data");
         data.put("klantcontactId", klantcontactId.toString());
@@ -340,7 +341,7 @@ class IngestieFuzzTest {
         } else {
             data.putObject("klant").put("bsn", Voorbeelden.geldigBsn(random));
         }
-        data.put("medewerker", "mw-" + random.nextInt(50));
+        data.put("medewerker", "mw-" + random.nextInt(50) + kies(random, "", "\u00f8", "\uD83D\uDE42"));
         data.put("inhoud", "Vraag over " + kies(random, "afval", "parkeren", "paspoort") + ".\r\nTerugbellen.");
         return bericht;
     }
