@@ -63,6 +63,17 @@ class BerichtKeuringTekensTest {
             assertThat(beoordeling.source()).isEqualTo(BerichtBouwer.SOURCE);
         }
 
+        @Test
+        void eenSurrogaatAlsRuweUtf8Bytes_komtOokAlsLosseSurrogaatBinnen_enWordtAfgewezen() {
+            byte[] tekst = eenKlantcontact().metAttribuut("id", "raw-X").bouw().toString()
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = new String(tekst, StandardCharsets.ISO_8859_1)
+                    .replace("raw-X", "raw-\u00ed\u00a0\u0080").getBytes(StandardCharsets.ISO_8859_1);
+            JsonNode gelezen = new Verzoeklezer().lees(bytes);
+            assertThat(gelezen.path("id").textValue()).isEqualTo("raw-" + LOS_HOOG);
+            assertThat(pointers(keuring.keur(0, gelezen))).containsExactly("/id");
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"id", "source", "type", "subject", "time", "dataschema", "extensie"})
         void inElkAttribuut_wordtHetAttribuutGenoemd(String attribuut) {
