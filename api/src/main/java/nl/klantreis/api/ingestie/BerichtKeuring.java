@@ -46,6 +46,14 @@ public final class BerichtKeuring {
     static final Duration SPELING_TOEKOMST = Duration.ofMinutes(5);
     static final int LANGSTE_TEKST = 2_000;
     static final int LANGSTE_IDENTIFICATIE = 40;
+    /**
+     * {@code id}, {@code source}, {@code type}, {@code datacontenttype} and {@code medewerker}: they
+     * identify something. (source, id) is a primary key: 2 x 256 code points are at most 2,048 bytes
+     * of UTF-8, well below PostgreSQL's limit of about 2,700 bytes for a btree entry.
+     */
+    static final int LANGSTE_ATTRIBUUT = 256;
+    /** {@code subject}, {@code dataschema} and extension attributes: longer, and neither stored nor indexed. */
+    static final int LANGSTE_VRIJ_ATTRIBUUT = 1_024;
 
     static final String INKOMEND = "inkomend";
     static final String UITGAAND = "uitgaand";
@@ -93,7 +101,13 @@ public final class BerichtKeuring {
         String id = tekstOfNull(bericht.get("id"));
         String type = tekstOfNull(bericht.get("type"));
 
+        // Characters first: a message with a broken string goes nowhere near the SDK or SQL.
+        List<Fout> tekens = new ArrayList<>(0);
+        List<Fout> lengtes = new ArrayList<>(0);
+        KeuringTekens.keur(bericht, tekens, lengtes);
         List<Fout> fouten = new ArrayList<>(4);
+        fouten.addAll(tekens);
+        fouten.addAll(lengtes);
         keurEnvelop(bericht, type, fouten);
 
         JsonNode data = bericht.get("data");
@@ -123,9 +137,49 @@ public final class BerichtKeuring {
             fouten.add(new Fout("/data", "moet een JSON-object zijn"));
         }
         if (!fouten.isEmpty()) {
-            return new Beoordeling(positie, source, id, type, null, fouten);
+            return new Beoordeling(positie, teruggeefbaar(source), teruggeefbaar(id), teruggeefbaar(type), null,
+                    eenPerVeld(fouten, tekens, lengtes));
         }
         return new Beoordeling(positie, source, id, type, gelezen, List.of());
+    }
+
+    /**
+     * One fout per field where the character walk found one: a broken character says most (an
+     * unknown kanaal with a lone surrogate in it is first of all broken), and a field's own limit
+     * names the right number where the walk's general limit would name another.
+     */
+    private static List<Fout> eenPerVeld(List<Fout> fouten, List<Fout> tekens, List<Fout> lengtes) {
+        if (tekens.isEmpty() && lengtes.isEmpty()) {
+            return fouten;
+        }
+        Set<String> gebroken = tekens.stream().map(Fout::pointer).collect(Collectors.toSet());
+        Set<String> eigen = new java.util.HashSet<>();
+        List<Fout> uit = new ArrayList<>(fouten.size());
+        uit.addAll(tekens);
+        for (Fout fout : fouten.subList(tekens.size() + lengtes.size(), fouten.size())) {
+            if (!gebroken.contains(fout.pointer())) {
+                uit.add(fout);
+                eigen.add(fout.pointer());
+            }
+        }
+        for (Fout fout : lengtes) {
+            if (!eigen.contains(fout.pointer()) && !gebroken.contains(fout.pointer())) {
+                uit.add(fout);
+            }
+        }
+        return uit;
+    }
+
+    /**
+     * {@code source}, {@code id} and {@code type} are echoed in the answer to a rejected message
+     * only when they can be written back as sent: not broken, no control characters, not huge.
+     */
+    private static String teruggeefbaar(String waarde) {
+        if (waarde == null || waarde.length() > LANGSTE_ATTRIBUUT * 2 || KeuringTekens.tekens(waarde) > LANGSTE_ATTRIBUUT
+                || KeuringTekens.fout(waarde) != null || KeuringTekens.heeftStuurteken(waarde)) {
+            return null;
+        }
+        return waarde;
     }
 
     /** The SDK wraps Jackson's exceptions; their own message, without the parser location, says most. */
@@ -169,6 +223,13 @@ public final class BerichtKeuring {
         }
         if (verplichteTekst(bericht, "type", fouten) && !Berichttypen.bekend(type)) {
             fouten.add(new Fout("/type", "onbekend berichttype" + KeuringTekst.citaat(type)));
+        }
+        for (String attribuut : List.of("time", "datacontenttype", "dataschema", "subject")) {
+            JsonNode waarde = bericht.get(attribuut);
+            if (waarde != null && waarde.isTextual()) {
+                attribuuttekens("/" + attribuut, waarde.textValue(),
+                        attribuut.equals("datacontenttype") ? LANGSTE_ATTRIBUUT : LANGSTE_VRIJ_ATTRIBUUT, fouten);
+            }
         }
 
         JsonNode time = bericht.get("time");
@@ -225,6 +286,8 @@ public final class BerichtKeuring {
                     || (waarde.isIntegralNumber() && waarde.canConvertToInt());
             if (!geldig) {
                 fouten.add(new Fout(pointer, "extensie-attribuut moet een tekst, true/false of geheel getal zijn"));
+            } else if (waarde.isTextual()) {
+                attribuuttekens(pointer, waarde.textValue(), LANGSTE_VRIJ_ATTRIBUUT, fouten);
             }
         }
     }
@@ -239,8 +302,24 @@ public final class BerichtKeuring {
             fouten.add(new Fout("/" + attribuut, KeuringVelden.GEEN_TEKST));
             return false;
         }
-        if (waarde.textValue().isEmpty()) {
+        if (waarde.textValue().isBlank()) {
             fouten.add(new Fout("/" + attribuut, KeuringVelden.LEEG));
+            return false;
+        }
+        return attribuuttekens("/" + attribuut, waarde.textValue(), LANGSTE_ATTRIBUUT, fouten);
+    }
+
+    /**
+     * The CloudEvents type system: an attribute's string holds no control characters (U+0000-U+001F,
+     * U+007F-U+009F); and it has a length limit of its own. Surrogates are the walk's (KeuringTekens).
+     */
+    private static boolean attribuuttekens(String pointer, String waarde, int maxTekens, List<Fout> fouten) {
+        if (waarde.length() > maxTekens && KeuringTekens.tekens(waarde) > maxTekens) {
+            fouten.add(new Fout(pointer, "mag hoogstens " + maxTekens + " tekens bevatten"));
+            return false;
+        }
+        if (KeuringTekens.heeftStuurteken(waarde)) {
+            fouten.add(new Fout(pointer, KeuringTekens.STUURTEKEN));
             return false;
         }
         return true;
@@ -335,8 +414,8 @@ public final class BerichtKeuring {
         }
         String doorverwezenNaar = doorverwezenNaar(v, DOORVERWEZEN.equals(resultaat));
         UUID wasKlantcontact = v.uuid("wasKlantcontact", false);
-        String medewerker = v.tekst("medewerker", false);
-        String inhoud = v.tekst("inhoud", false, LANGSTE_TEKST);
+        String medewerker = v.tekst("medewerker", false, LANGSTE_ATTRIBUUT);
+        String inhoud = v.vrijeTekst("inhoud", false);
         Integer duurSeconden = v.geheelGetal("duurSeconden", false, 0, KeuringVelden.ONBEPERKT);
         if (!fouten.isEmpty()) {
             return null;
@@ -374,7 +453,7 @@ public final class BerichtKeuring {
         String kanaalOntvangen = v.tekst("kanaal", true);
         String kanaal = kanaalcode(v, "kanaal", kanaalOntvangen);
         Instant geregistreerdOp = v.tijdstip("geregistreerdOp", true);
-        String omschrijving = v.tekst("omschrijving", false, LANGSTE_TEKST);
+        String omschrijving = v.vrijeTekst("omschrijving", false);
         LocalDate uiterlijkeEinddatum = v.datum("uiterlijkeEinddatum", false);
         String vertrouwelijkheid = v.tekst("vertrouwelijkheid", false);
         if (vertrouwelijkheid != null && Vertrouwelijkheid.metCode(vertrouwelijkheid).isEmpty()) {
@@ -400,7 +479,7 @@ public final class BerichtKeuring {
                     + ": hoort bij geen enkel zaaktype");
         }
         Instant datumStatusGezet = v.tijdstip("datumStatusGezet", true);
-        String statustoelichting = v.tekst("statustoelichting", false, LANGSTE_TEKST);
+        String statustoelichting = v.vrijeTekst("statustoelichting", false);
         if (!fouten.isEmpty()) {
             return null;
         }
@@ -411,7 +490,7 @@ public final class BerichtKeuring {
     private static Bericht zaakOpgeschort(Identiteit i, KeuringVelden v, List<Fout> fouten) {
         UUID zaakId = v.uuid("zaakId", true);
         Instant opgeschortOp = v.tijdstip("opgeschortOp", true);
-        String reden = v.tekst("reden", false, LANGSTE_TEKST);
+        String reden = v.vrijeTekst("reden", false);
         return fouten.isEmpty() ? new ZaakOpgeschortBericht(i.source(), i.id(), i.type(), zaakId, opgeschortOp, reden)
                 : null;
     }
@@ -419,7 +498,7 @@ public final class BerichtKeuring {
     private static Bericht zaakHervat(Identiteit i, KeuringVelden v, List<Fout> fouten) {
         UUID zaakId = v.uuid("zaakId", true);
         Instant hervatOp = v.tijdstip("hervatOp", true);
-        String reden = v.tekst("reden", false, LANGSTE_TEKST);
+        String reden = v.vrijeTekst("reden", false);
         return fouten.isEmpty() ? new ZaakHervatBericht(i.source(), i.id(), i.type(), zaakId, hervatOp, reden) : null;
     }
 
@@ -436,7 +515,7 @@ public final class BerichtKeuring {
         } else {
             duurDagen = v.geheelGetal("duurDagen", true, 1, grootste);
         }
-        String reden = v.tekst("reden", false, LANGSTE_TEKST);
+        String reden = v.vrijeTekst("reden", false);
         if (!fouten.isEmpty()) {
             return null;
         }
@@ -450,7 +529,7 @@ public final class BerichtKeuring {
         if (resultaat != null && !catalogus.resultaatBestaat(resultaat)) {
             v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat) + ": hoort bij geen enkel zaaktype");
         }
-        String toelichting = v.tekst("toelichting", false, LANGSTE_TEKST);
+        String toelichting = v.vrijeTekst("toelichting", false);
         if (!fouten.isEmpty()) {
             return null;
         }

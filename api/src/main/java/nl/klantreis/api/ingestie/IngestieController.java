@@ -1,12 +1,12 @@
 package nl.klantreis.api.ingestie;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,18 +14,22 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Hidden;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * The front door: {@code POST /api/v1/events} with one CloudEvent
- * ({@code application/cloudevents+json}) or a batch ({@code application/cloudevents-batch+json}).
+ * ({@code application/cloudevents+json}), one CloudEvent in the HTTP binding's binary content
+ * mode ({@code ce-*} headers, {@code application/json} data as the body; answered exactly as the
+ * structured form) or a batch ({@code application/cloudevents-batch+json}, possibly empty).
  * Parsing, judging and storing run on the ingestion workers, never on the event loop; the answer
  * is sent once the accepted messages are committed.
  */
@@ -37,51 +41,94 @@ class IngestieController {
     static final URI AFGEWEZEN = URI.create("urn:klantreis:probleem:bericht-afgewezen");
     static final URI ONLEESBAAR = URI.create("urn:klantreis:probleem:onleesbaar-verzoek");
     static final URI TE_GROOT = URI.create("urn:klantreis:probleem:te-groot");
+    static final URI ONBEKEND_FORMAAT = URI.create("urn:klantreis:probleem:onbekend-formaat");
+    static final String MODI = "stuur één CloudEvent als " + EEN + " (gestructureerde modus), als "
+            + MediaType.APPLICATION_JSON_VALUE + " met ce-specversion, ce-id, ce-source en ce-type als kop "
+            + "(binaire modus), of een batch als " + BATCH;
 
     private final Ingestiedienst dienst;
     private final Scheduler werkers;
-    private final ObjectMapper json;
+    private final Verzoeklezer json = new Verzoeklezer();
     private final int maximumBatch;
 
-    IngestieController(Ingestiedienst dienst, IngestieConfiguratie.Ingestiewerkers werkers, ObjectMapper json,
+    IngestieController(Ingestiedienst dienst, IngestieConfiguratie.Ingestiewerkers werkers,
                        IngestieConfiguratie.Batchgrens grens) {
         this.dienst = dienst;
         this.werkers = werkers.scheduler();
-        this.json = json;
         this.maximumBatch = grens.maximum();
     }
 
     @PostMapping(consumes = EEN, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<ResponseEntity<Object>> een(@RequestBody Mono<byte[]> body) {
         return body.publishOn(werkers).map(bytes -> {
-            JsonNode bericht = lees(bytes);
+            JsonNode bericht = json.lees(bytes);
             if (!bericht.isObject()) {
                 throw new Onleesbaar("een CloudEvent is een JSON-object; stuur een batch als "
                         + BATCH);
             }
-            Uitslag uitslag = dienst.verwerk(List.of(bericht)).get(0);
-            if (uitslag.resultaat() == Uitslag.Resultaat.REJECTED) {
-                ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        "Het bericht voldoet niet aan het ingestiecontract; er is niets van opgeslagen.");
-                probleem.setType(AFGEWEZEN);
-                probleem.setTitle("Bericht afgewezen");
-                probleem.setProperty("errors", uitslag.fouten());
-                return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
-            }
-            Map<String, Object> antwoord = new LinkedHashMap<>();
-            antwoord.put("resultaat", uitslag.resultaat().code());
-            antwoord.put("source", uitslag.source());
-            antwoord.put("id", uitslag.id());
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(antwoord);
+            return antwoordOpEen(bericht);
         });
+    }
+
+    /**
+     * Binary content mode. An empty body is read as "no data" (and so rejected as a message
+     * without {@code data}); the body, when there is one, must be one JSON value.
+     */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, headers = BinaireModus.VOORVOEGSEL + "specversion",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    Mono<ResponseEntity<Object>> binair(@RequestHeader HttpHeaders koppen,
+                                        @RequestBody(required = false) Mono<byte[]> body) {
+        return body.defaultIfEmpty(new byte[0]).publishOn(werkers).map(bytes -> {
+            JsonNode data = bytes.length == 0 ? null : json.lees(bytes);
+            return antwoordOpEen(BinaireModus.alsGestructureerd(koppen, data));
+        });
+    }
+
+    /**
+     * Whatever the mappings above do not take (another Content-Type, or {@code application/json}
+     * without the {@code ce-*} headers): a problem that says which forms are accepted, rather than
+     * the framework's bare 415. Not an operation of its own in the OpenAPI document.
+     */
+    @Hidden
+    @PostMapping(produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    Mono<ResponseEntity<ProblemDetail>> anders(@RequestHeader HttpHeaders koppen) {
+        MediaType soort = koppen.getContentType();
+        String gekregen = soort == null ? "een verzoek zonder Content-Type"
+                : MediaType.APPLICATION_JSON.isCompatibleWith(soort)
+                ? MediaType.APPLICATION_JSON_VALUE + " zonder ce-specversion-kop"
+                : "Content-Type " + KeuringTekst.citaat(soort.getType() + "/" + soort.getSubtype()).trim();
+        ResponseEntity<ProblemDetail> antwoord = probleem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ONBEKEND_FORMAAT,
+                "Onbekend berichtformaat", "niet aangenomen: " + gekregen + "; " + MODI);
+        antwoord.getBody().setProperty("aangenomen", List.of(EEN, MediaType.APPLICATION_JSON_VALUE + " (binaire modus)", BATCH));
+        return Mono.just(ResponseEntity.status(antwoord.getStatusCode())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Accept-Post", EEN + ", " + BATCH + ", " + MediaType.APPLICATION_JSON_VALUE)
+                .body(antwoord.getBody()));
+    }
+
+    private ResponseEntity<Object> antwoordOpEen(JsonNode bericht) {
+        Uitslag uitslag = dienst.verwerk(List.of(bericht)).get(0);
+        if (uitslag.resultaat() == Uitslag.Resultaat.REJECTED) {
+            ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Het bericht voldoet niet aan het ingestiecontract; er is niets van opgeslagen.");
+            probleem.setType(AFGEWEZEN);
+            probleem.setTitle("Bericht afgewezen");
+            probleem.setProperty("errors", uitslag.fouten());
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+        }
+        Map<String, Object> antwoord = new LinkedHashMap<>();
+        antwoord.put("resultaat", uitslag.resultaat().code());
+        antwoord.put("source", uitslag.source());
+        antwoord.put("id", uitslag.id());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(antwoord);
     }
 
     @PostMapping(consumes = BATCH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<ResponseEntity<Object>> batch(@RequestBody Mono<byte[]> body) {
         return body.publishOn(werkers).map(bytes -> {
-            JsonNode batch = lees(bytes);
-            if (!batch.isArray() || batch.isEmpty()) {
-                throw new Onleesbaar("een batch is een niet-lege JSON-array van CloudEvents");
+            JsonNode batch = json.lees(bytes);
+            if (!batch.isArray()) {
+                throw new Onleesbaar("een batch is een JSON-array van CloudEvents");
             }
             if (batch.size() > maximumBatch) {
                 throw new TeGroot("een batch heeft ten hoogste " + maximumBatch + " berichten; deze heeft er "
@@ -91,7 +138,8 @@ class IngestieController {
             batch.forEach(berichten::add);
             List<Uitslag> uitslagen = dienst.verwerk(berichten);
             Map<String, Object> samenvatting = samenvatting(uitslagen);
-            if (uitslagen.stream().allMatch(u -> u.resultaat() == Uitslag.Resultaat.REJECTED)) {
+            // An empty batch is valid (the HTTP binding says a batch MAY be empty): 200, nothing stored.
+            if (!uitslagen.isEmpty() && uitslagen.stream().allMatch(u -> u.resultaat() == Uitslag.Resultaat.REJECTED)) {
                 ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                         "Geen enkel bericht van de batch voldoet aan het ingestiecontract; er is niets opgeslagen.");
                 probleem.setType(AFGEWEZEN);
@@ -122,20 +170,6 @@ class IngestieController {
         }
         samenvatting.put("resultaten", resultaten);
         return samenvatting;
-    }
-
-    private JsonNode lees(byte[] bytes) {
-        try {
-            JsonNode boom = json.readTree(bytes);
-            if (boom == null || boom.isMissingNode()) {
-                throw new Onleesbaar("het verzoek is leeg");
-            }
-            return boom;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Onleesbaar("het verzoek is geen geldige JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new Onleesbaar("het verzoek kon niet worden gelezen");
-        }
     }
 
     @ExceptionHandler(Onleesbaar.class)

@@ -126,6 +126,44 @@ public class Ingestiedienst {
         Sleutels sleutels = geldig.isEmpty() ? new Sleutels(Map.of(), Map.of())
                 : transacties.fetchInTransaction(() -> haalSleutels(geldig));
         Map<Integer, List<Fout>> weigeringen = new HashMap<>();
+        try {
+            bewaar(geldig, sleutels, weigeringen, uitslagen);
+        } catch (BlijvendeDatabasefout blijvend) {
+            // One message the database will never take (the checks should have made this impossible):
+            // which one is unknown, so each is stored on its own; only the one that fails is rejected.
+            List<Beoordeling> over = geldig.stream().filter(b -> !weigeringen.containsKey(b.positie())).toList();
+            LOG.warn("de database weigert een bericht blijvend (SQLSTATE {}); {} bericht(en) worden elk apart opgeslagen",
+                    blijvend.sqlState, over.size());
+            for (Beoordeling b : over) {
+                try {
+                    if (over.size() == 1) {
+                        throw blijvend;
+                    }
+                    bewaar(List.of(b), sleutels, weigeringen, uitslagen);
+                } catch (BlijvendeDatabasefout alleen) {
+                    LOG.warn("bericht op positie {} blijvend geweigerd door de database (SQLSTATE {})", b.positie(),
+                            alleen.sqlState);
+                    weigeringen.put(b.positie(), List.of(new Fout("", "de database kan dit bericht niet opslaan"
+                            + " (SQLSTATE " + alleen.sqlState + "); het wordt ook later niet aangenomen")));
+                }
+            }
+        }
+        for (Map.Entry<Integer, List<Fout>> weigering : weigeringen.entrySet()) {
+            Beoordeling b = geldig.stream().filter(g -> g.positie() == weigering.getKey()).findFirst().orElseThrow();
+            uitslagen[b.positie()] = afgewezen(b, weigering.getValue());
+            metrieken.tel(b, Uitslag.Resultaat.REJECTED);
+        }
+        return Arrays.asList(uitslagen);
+    }
+
+    /**
+     * Stores the messages in one transaction, taking out each one the domain refuses and doing the
+     * rest again; a concurrent write to the same aggregate is retried.
+     *
+     * @throws BlijvendeDatabasefout when the database refuses the data itself; nothing is stored then
+     */
+    private void bewaar(List<Beoordeling> geldig, Sleutels sleutels, Map<Integer, List<Fout>> weigeringen,
+                        Uitslag[] uitslagen) {
         int conflicten = 0;
         while (true) {
             List<Beoordeling> teDoen = geldig.stream().filter(b -> !weigeringen.containsKey(b.positie())).toList();
@@ -136,10 +174,14 @@ public class Ingestiedienst {
                     uitslagen[b.positie()] = new Uitslag(b.positie(), b.source(), b.id(), resultaat, List.of());
                     metrieken.tel(b, resultaat);
                 }
-                break;
+                return;
             } catch (Geweigerd geweigerd) {
                 weigeringen.put(geweigerd.positie, List.of(geweigerd.fout));
             } catch (RuntimeException fout) {
+                String blijvend = blijvendeSqlState(fout);
+                if (blijvend != null) {
+                    throw new BlijvendeDatabasefout(blijvend);
+                }
                 if (!isConflict(fout) || ++conflicten >= POGINGEN_BIJ_CONFLICT) {
                     throw fout;
                 }
@@ -149,12 +191,26 @@ public class Ingestiedienst {
                 wacht(conflicten);
             }
         }
-        for (Map.Entry<Integer, List<Fout>> weigering : weigeringen.entrySet()) {
-            Beoordeling b = geldig.stream().filter(g -> g.positie() == weigering.getKey()).findFirst().orElseThrow();
-            uitslagen[b.positie()] = afgewezen(b, weigering.getValue());
-            metrieken.tel(b, Uitslag.Resultaat.REJECTED);
+    }
+
+    /**
+     * The SQLSTATE when the database refused the data itself, so that sending it again can never
+     * succeed: class 22 (data exception: a NUL in text, an invalid byte sequence, a value too long)
+     * and 54 (program limit exceeded: an index row too large). Anything else (a lost connection, a
+     * full disk, a bug of ours) may pass, and stays a 503 "try again later".
+     */
+    static String blijvendeSqlState(Throwable fout) {
+        for (Throwable t = fout; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    String staat = s.getSQLState();
+                    if (staat != null && (staat.startsWith("22") || staat.startsWith("54"))) {
+                        return staat;
+                    }
+                }
+            }
         }
-        return Arrays.asList(uitslagen);
+        return null;
     }
 
     private Map<Integer, Uitslag.Resultaat> inEenTransactie(List<Beoordeling> teDoen, Sleutels sleutels) {
@@ -490,6 +546,16 @@ public class Ingestiedienst {
 
         Sleutel zaak(ZaakId id) {
             return zaken.get(id);
+        }
+    }
+
+    /** The database refused the data of some message of the transaction, which was rolled back. */
+    private static final class BlijvendeDatabasefout extends RuntimeException {
+        private final String sqlState;
+
+        BlijvendeDatabasefout(String sqlState) {
+            super("SQLSTATE " + sqlState, null, false, false);
+            this.sqlState = sqlState;
         }
     }
 

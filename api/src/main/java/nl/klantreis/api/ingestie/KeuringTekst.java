@@ -16,7 +16,8 @@ final class KeuringTekst {
 
     /** {@code " 'waarde'"} when it is safe to echo, else the empty string. */
     static String citaat(String waarde) {
-        if (waarde == null || waarde.length() > LANGSTE_CITAAT || heeftNummer(waarde)) {
+        if (waarde == null || waarde.length() > LANGSTE_CITAAT || heeftNummer(waarde)
+                || KeuringTekens.fout(waarde) != null) {
             return "";
         }
         for (int i = 0; i < waarde.length(); i++) {

@@ -24,6 +24,8 @@ final class KeuringVelden {
     static final String GEEN_TEKST = "moet een tekst zijn";
     static final String LEEG = "mag niet leeg zijn";
     static final int ONBEPERKT = Integer.MAX_VALUE;
+    /** Codes of the reference data are under 40 characters; a longer one names nothing. */
+    static final int LANGSTE_CODE = 100;
 
     private final JsonNode object;
     private final String pointer;
@@ -57,12 +59,25 @@ final class KeuringVelden {
         return waarde;
     }
 
+    /** A code (kanaal, onderwerp, statustype, ...): at most {@link #LANGSTE_CODE} characters, no control characters. */
     String tekst(String veld, boolean verplicht) {
-        return tekst(veld, verplicht, ONBEPERKT);
+        return tekst(veld, verplicht, LANGSTE_CODE);
     }
 
-    /** A string; when required it may not be blank; at most {@code maxTekens} characters (code points). */
+    /**
+     * A string that identifies or names something; when required it may not be blank; at most
+     * {@code maxTekens} characters (code points); no control characters (no line breaks either).
+     */
     String tekst(String veld, boolean verplicht, int maxTekens) {
+        return tekst(veld, verplicht, maxTekens, false);
+    }
+
+    /** Free text for people (at most {@link BerichtKeuring#LANGSTE_TEKST} characters): tab and line breaks allowed. */
+    String vrijeTekst(String veld, boolean verplicht) {
+        return tekst(veld, verplicht, BerichtKeuring.LANGSTE_TEKST, true);
+    }
+
+    private String tekst(String veld, boolean verplicht, int maxTekens, boolean vrij) {
         JsonNode waarde = waarde(veld, verplicht);
         if (waarde == null) {
             return null;
@@ -76,8 +91,12 @@ final class KeuringVelden {
             fout(veld, LEEG);
             return null;
         }
-        if (tekst.length() > maxTekens && tekst.codePointCount(0, tekst.length()) > maxTekens) {
+        if (tekst.length() > maxTekens && KeuringTekens.tekens(tekst) > maxTekens) {
             fout(veld, "mag hoogstens " + maxTekens + " tekens bevatten");
+            return null;
+        }
+        if (vrij ? KeuringTekens.heeftStuurtekenInTekst(tekst) : KeuringTekens.heeftStuurteken(tekst)) {
+            fout(veld, vrij ? KeuringTekens.STUURTEKEN_IN_TEKST : KeuringTekens.STUURTEKEN);
             return null;
         }
         return tekst;
