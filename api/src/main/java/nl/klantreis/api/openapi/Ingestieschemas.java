@@ -71,9 +71,9 @@ final class Ingestieschemas {
     record Positieuitslag(
             @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", description = "Positie in de batch, vanaf 0.")
             int positie,
-            @Schema(nullable = true, description = "De `source` van het bericht; null als die niet te lezen was.")
+            @Schema(types = {"string", "null"}, description = "De `source` van het bericht; null als die niet te lezen was.")
             String source,
-            @Schema(nullable = true, description = "De `id` van het bericht; null als die niet te lezen was.")
+            @Schema(types = {"string", "null"}, description = "De `id` van het bericht; null als die niet te lezen was.")
             String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"accepted", "duplicate", "rejected"})
             String resultaat,

@@ -100,7 +100,8 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
         api.getInfo().contact(new Contact().name("Klantreis"));
         api.setTags(tags());
         Components onderdelen = api.getComponents();
-        voegSchemasToe(onderdelen);
+        nullbaar(onderdelen);
+        voegSchemasToe(onderdelen, api.getOpenapi() != null && api.getOpenapi().startsWith("3.1"));
         for (Foutantwoord fout : Foutantwoord.values()) {
             ApiResponse antwoord = new ApiResponse().description(fout.beschrijving).content(probleem(SCHEMAS + "Probleem"));
             if (fout == Foutantwoord.NIET_AANGEMELD) {
@@ -153,11 +154,12 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
     }
 
     @SuppressWarnings("rawtypes")
-    private static void voegSchemasToe(Components onderdelen) {
+    private static void voegSchemasToe(Components onderdelen, boolean openapi31) {
         for (Class<?> type : List.of(Probleem.class, Ingestieschemas.CloudEvent.class,
                 Ingestieschemas.Berichtuitslag.class, Ingestieschemas.Batchuitslag.class,
                 Ingestieschemas.Batchafwijzing.class)) {
-            Map<String, Schema> schemas = ModelConverters.getInstance().readAll(type);
+            // In the document's own version, so that a null among the types comes out as such.
+            Map<String, Schema> schemas = ModelConverters.getInstance(openapi31).readAll(type);
             schemas.forEach(onderdelen::addSchemas);
         }
         // Any JSON value per member, not an object per member (what a Map<String, Object> would say).
@@ -339,7 +341,7 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
                 continue;
             }
             velden.forEach((veld, eigenschap) -> {
-                if (UUID_VELDEN.contains(veld) && "string".equals(eigenschap.getType()) && eigenschap.getFormat() == null) {
+                if (UUID_VELDEN.contains(veld) && soorten(eigenschap).contains("string") && eigenschap.getFormat() == null) {
                     eigenschap.format("uuid");
                 }
             });
@@ -359,6 +361,60 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
             deel.properties(velden).description("Een deel van de uitsplitsing: de sleutel (`kanaal` of `zaaktype`)"
                     + " en dezelfde cijfers als het geheel.");
         }
+    }
+
+    /**
+     * The read models' records are written with every field, a null one as {@code null} (only
+     * fields marked NON_NULL are left out), so each of their fields may be null unless the schema
+     * requires it; lists are never null. Said here, since the records live in the projections
+     * module, which knows nothing of OpenAPI. Only schemas without a description of their own: those
+     * springdoc made from the records; the api's own {@code @Schema} records all carry one, and their
+     * optional fields are absent rather than null. Runs before this class adds its schemas and
+     * descriptions.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nullbaar(Components onderdelen) {
+        if (onderdelen.getSchemas() == null) {
+            return;
+        }
+        for (Schema schema : onderdelen.getSchemas().values()) {
+            Map<String, Schema> velden = schema.getProperties();
+            if (velden == null || schema.getDescription() != null) {
+                continue;
+            }
+            List<String> verplicht = schema.getRequired() == null ? List.of() : schema.getRequired();
+            for (Map.Entry<String, Schema> veld : new ArrayList<>(velden.entrySet())) {
+                Schema eigenschap = veld.getValue();
+                if (verplicht.contains(veld.getKey()) || "array".equals(eigenschap.getType())) {
+                    continue;
+                }
+                if (eigenschap.get$ref() != null) {
+                    Schema<Object> ofNull = new Schema<>();
+                    ofNull.addAnyOfItem(new Schema<>().$ref(eigenschap.get$ref()));
+                    Schema<Object> leeg = new Schema<>();
+                    leeg.addType("null");
+                    ofNull.addAnyOfItem(leeg);
+                    velden.put(veld.getKey(), ofNull);
+                } else if (!soorten(eigenschap).isEmpty()) {
+                    // OpenAPI 3.1 (springdoc's default): null is a type, there is no `nullable`.
+                    Set<String> soorten = soorten(eigenschap);
+                    soorten.add("null");
+                    eigenschap.types(soorten);
+                }
+            }
+        }
+    }
+
+    /** The JSON types of a schema, whether it was made for OpenAPI 3.1 ({@code types}) or 3.0 ({@code type}). */
+    @SuppressWarnings("rawtypes")
+    private static Set<String> soorten(Schema schema) {
+        Set<String> soorten = new LinkedHashSet<>();
+        if (schema.getTypes() != null) {
+            soorten.addAll(schema.getTypes());
+        } else if (schema.getType() != null) {
+            soorten.add(schema.getType());
+        }
+        return soorten;
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
