@@ -191,6 +191,93 @@ class OpenApiDocumentTest {
         });
     }
 
+    /** 406 of every operation, asked by a caller of the right role: as documented, as problem+json. */
+    @Test
+    void nietAanvaardbaarFormaat_isVanElkeOperatieGedocumenteerdEnEcht() {
+        operaties().forEach((sleutel, operatie) -> {
+            String[] delen = sleutel.split(" ", 2);
+            WebTestClient.RequestBodySpec verzoek = metRol(delen[1]).method(HttpMethod.valueOf(delen[0].toUpperCase()))
+                    .uri(ingevuld(delen[1], "contactvolume") + "?van=2020-01-01&tot=2030-01-01")
+                    .accept(MediaType.APPLICATION_XML);
+            if (operatie.has("requestBody")) {
+                // A body it reads, so that the answer is about the Accept header only.
+                verzoek.contentType(MediaType.parseMediaType(operatie.path("requestBody").path("content").fieldNames()
+                        .next())).bodyValue("{}");
+            }
+            controleer(operatie, verzoek.exchange().expectBody().returnResult(), 406);
+        });
+    }
+
+    /**
+     * Each operation that documents 400 answers it to a bad parameter or body, and each that
+     * documents 404 answers it for something that is not there; the others document neither.
+     */
+    @Test
+    void ongeldigeEnOnbekendeInvoer_krijgtDeGedocumenteerde400En404() {
+        Set<String> met400 = new TreeSet<>();
+        Set<String> met404 = new TreeSet<>();
+        operaties().forEach((sleutel, operatie) -> {
+            String[] delen = sleutel.split(" ", 2);
+            HttpMethod methode = HttpMethod.valueOf(delen[0].toUpperCase());
+            String pad = delen[1];
+            if (operatie.path("responses").has("400")) {
+                met400.add(sleutel);
+                WebTestClient.RequestBodySpec verzoek = metRol(pad).method(methode).uri(ongeldig(pad, operatie));
+                if (operatie.has("requestBody")) {
+                    String soort = operatie.path("requestBody").path("content").fieldNames().next();
+                    verzoek.contentType(MediaType.parseMediaType(soort)).bodyValue("{");
+                }
+                controleer(operatie, verzoek.exchange().expectBody().returnResult(), 400);
+            }
+            if (operatie.path("responses").has("404")) {
+                met404.add(sleutel);
+                WebTestClient.RequestBodySpec verzoek = metRol(pad).method(methode)
+                        .uri(ingevuld(pad, "onbekend") + "?van=2020-01-01&tot=2030-01-01");
+                if (operatie.has("requestBody")) {
+                    verzoek.contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue("{\"bsn\":\"" + Voorbeelden.geldigBsn(new java.util.Random(404)) + "\"}");
+                }
+                controleer(operatie, verzoek.exchange().expectBody().returnResult(), 404);
+            }
+        });
+        assertThat(met400).contains("post /api/v1/events", "post /api/v1/klanten/zoeken", "get /api/v1/kpi/{kpi}",
+                "get /api/v1/mijnzaken").doesNotContain("get /api/v1/audit/integriteit");
+        assertThat(met404).contains("post /api/v1/klanten/zoeken", "get /api/v1/mijnzaken/{zaakId}/updates")
+                .doesNotContain("post /api/v1/events", "get /api/v1/mijnzaken", "get /api/v1/audit/verwerkingen");
+    }
+
+    /** The path with unknown but well-formed ids; {@code kpi} as given. */
+    private static String ingevuld(String pad, String kpi) {
+        return pad.replace("{zaakId}", "00000000-0000-4000-8000-00000000f404")
+                .replace("{klantreisId}", "00000000-0000-4000-8000-00000000f404")
+                .replace("{klantId}", "k-0000000000000404").replace("{kpi}", kpi);
+    }
+
+    /** The path with its first checked parameter malformed (a path id, else a query parameter). */
+    private static String ongeldig(String pad, JsonNode operatie) {
+        if (pad.contains("{zaakId}") || pad.contains("{klantreisId}") || pad.contains("{klantId}")) {
+            return pad.replaceAll("\\{(zaakId|klantreisId|klantId)}", "ongeldig!");
+        }
+        String ingevuld = ingevuld(pad, "contactvolume");
+        for (JsonNode parameter : operatie.path("parameters")) {
+            if ("query".equals(parameter.path("in").asText())) {
+                return ingevuld + "?" + parameter.path("name").asText() + "=ongeldig!";
+            }
+        }
+        return ingevuld;
+    }
+
+    /** A client with the role the path asks for (API.md). */
+    private static WebTestClient metRol(String pad) {
+        Rol rol = pad.equals("/api/v1/events") ? Rol.BRON
+                : pad.startsWith("/api/v1/mijn") ? Rol.BURGER
+                : pad.startsWith("/api/v1/kpi") ? Rol.ANALIST
+                : pad.startsWith("/api/v1/audit") ? Rol.AUDITOR
+                : pad.endsWith("/vergeten") ? Rol.BEHEERDER
+                : Rol.MEDEWERKER;
+        return engine.client(rol, rol == Rol.BURGER ? kopie.bsn() : null);
+    }
+
     /** The documented success status and fields of the answers that are maps or JsonNodes in the code. */
     @Test
     void antwoorden_hebbenDeGedocumenteerdeStatusEnVelden() {
