@@ -1,7 +1,6 @@
 package nl.klantreis.api.openapi;
 
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
@@ -17,10 +16,11 @@ final class Ingestieschemas {
     private Ingestieschemas() {
     }
 
-    @Schema(name = "CloudEvent", description = "Een CloudEvent 1.0 in structured JSON mode volgens het NL GOV-profiel"
-            + " (EVENTS.md). Elk type heeft zijn eigen `data`; een bericht dat een regel overtreedt wordt in zijn"
-            + " geheel afgewezen en er wordt niets van opgeslagen.")
-    record CloudEvent(
+    /** The attributes every type shares; {@code data} per type is added by {@link OpenApiBeschrijving}. */
+    @Schema(name = "CloudEventEnvelop", description = "De attributen van elk CloudEvent 1.0 in structured JSON mode"
+            + " volgens het NL GOV-profiel (EVENTS.md); `data` verschilt per `type`.",
+            requiredProperties = "data")
+    record CloudEventEnvelop(
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "1.0", description = "Altijd `1.0`.")
             String specversion,
             @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, description = "Uniek per `source`;"
@@ -38,10 +38,7 @@ final class Ingestieschemas {
             @Schema(format = "date-time", description = "Wanneer de afzender het vastlegde (RFC 3339).") String time,
             @Schema(allowableValues = "application/json", description = "`application/json` als het gegeven is.")
             String datacontenttype,
-            @Schema(description = "Vrij; nooit een BSN. De engine gebruikt het niet.") String subject,
-            @Schema(requiredMode = RequiredMode.REQUIRED, type = "object", description = "Het feit zelf, per type"
-                    + " zoals in EVENTS.md; tijden RFC 3339 met offset, ten hoogste 5 minuten in de toekomst.")
-            Map<String, Object> data) {
+            @Schema(description = "Vrij; nooit een BSN. De engine gebruikt het niet.") String subject) {
     }
 
     @Schema(name = "Berichtuitslag", description = "Het antwoord op een enkel bericht dat is aangenomen: opgeslagen"

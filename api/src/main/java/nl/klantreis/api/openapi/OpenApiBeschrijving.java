@@ -24,6 +24,7 @@ import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
@@ -35,6 +36,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
 
+import nl.klantreis.api.ingestie.Berichttypen;
 import nl.klantreis.projecties.kpi.Kpivraag;
 
 /**
@@ -87,6 +89,20 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
         ApiResponse verwijzing() {
             return new ApiResponse().$ref(ANTWOORDEN + naam);
         }
+    }
+
+    /** The {@code data} of each type of the ingestion contract. */
+    private static final Map<String, Class<?>> DATA = new LinkedHashMap<>();
+
+    static {
+        DATA.put(Berichttypen.KLANTCONTACT_GEREGISTREERD, Berichtdata.KlantcontactGeregistreerd.class);
+        DATA.put(Berichttypen.ZAAK_GEREGISTREERD, Berichtdata.ZaakGeregistreerd.class);
+        DATA.put(Berichttypen.STATUS_GEZET, Berichtdata.StatusGezet.class);
+        DATA.put(Berichttypen.ZAAK_OPGESCHORT, Berichtdata.ZaakOpgeschort.class);
+        DATA.put(Berichttypen.ZAAK_HERVAT, Berichtdata.ZaakHervat.class);
+        DATA.put(Berichttypen.ZAAK_VERLENGD, Berichtdata.ZaakVerlengd.class);
+        DATA.put(Berichttypen.ZAAK_AFGESLOTEN, Berichtdata.ZaakAfgesloten.class);
+        DATA.put(Berichttypen.KANAALVOORKEUR_VASTGELEGD, Berichtdata.KanaalvoorkeurVastgelegd.class);
     }
 
     private final int maximumBatch;
@@ -155,16 +171,35 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
 
     @SuppressWarnings("rawtypes")
     private static void voegSchemasToe(Components onderdelen, boolean openapi31) {
-        for (Class<?> type : List.of(Probleem.class, Ingestieschemas.CloudEvent.class,
+        List<Class<?>> typen = new ArrayList<>(List.of(Probleem.class, Ingestieschemas.CloudEventEnvelop.class,
                 Ingestieschemas.Berichtuitslag.class, Ingestieschemas.Batchuitslag.class,
-                Ingestieschemas.Batchafwijzing.class)) {
+                Ingestieschemas.Batchafwijzing.class));
+        typen.addAll(DATA.values());
+        for (Class<?> type : typen) {
             // In the document's own version, so that a null among the types comes out as such.
             Map<String, Schema> schemas = ModelConverters.getInstance(openapi31).readAll(type);
             schemas.forEach(onderdelen::addSchemas);
         }
-        // Any JSON value per member, not an object per member (what a Map<String, Object> would say).
-        Schema<?> data = (Schema<?>) onderdelen.getSchemas().get("CloudEvent").getProperties().get("data");
-        data.additionalProperties(Boolean.TRUE);
+        // One schema per type: the envelope with that type and its data; CloudEvent is one of them, by type.
+        ComposedSchema cloudEvent = new ComposedSchema();
+        Discriminator discriminator = new Discriminator().propertyName("type");
+        DATA.forEach((type, data) -> {
+            String dataNaam = data.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class).name();
+            String naam = dataNaam.replaceFirst("Data$", "Event");
+            onderdelen.addSchemas(naam, new ComposedSchema()
+                    .addAllOfItem(new Schema<>().$ref(SCHEMAS + "CloudEventEnvelop"))
+                    .addAllOfItem(new ObjectSchema()
+                            .addProperty("type", new StringSchema()._enum(List.of(type)))
+                            .addProperty("data", new Schema<>().$ref(SCHEMAS + dataNaam)))
+                    .description("Een CloudEvent van het type `" + type + "`."));
+            cloudEvent.addOneOfItem(new Schema<>().$ref(SCHEMAS + naam));
+            discriminator.mapping(type, SCHEMAS + naam);
+        });
+        onderdelen.addSchemas("CloudEvent", cloudEvent.discriminator(discriminator)
+                .description("Een CloudEvent 1.0 in structured JSON mode volgens het NL GOV-profiel (EVENTS.md), met de"
+                        + " `data` van zijn `type`. Een bericht dat een regel overtreedt wordt in zijn geheel"
+                        + " afgewezen; er wordt niets van opgeslagen. Tijden RFC 3339 met offset, ten hoogste 5"
+                        + " minuten in de toekomst."));
         onderdelen.addSchemas("Ingestieprobleem", new ComposedSchema()
                 .addAllOfItem(new Schema<>().$ref(SCHEMAS + "Probleem"))
                 .addAllOfItem(new Schema<>().$ref(SCHEMAS + "Batchafwijzing"))

@@ -191,6 +191,29 @@ class OpenApiDocumentTest {
         });
     }
 
+    /** The request schema names every type of the contract, and every field of the contract's examples. */
+    @Test
+    void cloudEventSchema_kentElkTypeEnElkVeldVanDeVoorbeelden() {
+        JsonNode cloudEvent = document.at("/components/schemas/CloudEvent");
+        Set<String> typen = new TreeSet<>();
+        cloudEvent.path("discriminator").path("mapping").fieldNames().forEachRemaining(typen::add);
+        assertThat(typen).isEqualTo(new TreeSet<>(nl.klantreis.api.ingestie.Berichttypen.ALLE));
+        List<JsonNode> voorbeelden = new ArrayList<>(Voorbeelden.berichten(Voorbeelden.DAKKAPEL));
+        voorbeelden.addAll(Voorbeelden.berichten(Voorbeelden.AFGEWEZEN));
+        Set<String> gezien = new TreeSet<>();
+        for (JsonNode bericht : voorbeelden) {
+            JsonNode verwijzing = cloudEvent.path("discriminator").path("mapping").path(bericht.path("type").asText());
+            if (verwijzing.isMissingNode()) {
+                continue;
+            }
+            gezien.add(bericht.path("type").asText());
+            List<String> onbekend = new ArrayList<>();
+            velden(bericht, JSON.createObjectNode().put("$ref", verwijzing.asText()), "", onbekend);
+            assertThat(onbekend).as("velden van voorbeeld %s die het schema niet noemt", bericht.path("id")).isEmpty();
+        }
+        assertThat(gezien).hasSizeGreaterThan(3);
+    }
+
     /** 406 of every operation, asked by a caller of the right role: as documented, as problem+json. */
     @Test
     void nietAanvaardbaarFormaat_isVanElkeOperatieGedocumenteerdEnEcht() {
