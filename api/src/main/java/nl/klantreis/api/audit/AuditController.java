@@ -26,6 +26,15 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
 
+import nl.klantreis.api.openapi.Documentatie;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import reactor.core.publisher.Mono;
 import nl.klantreis.projecties.audit.Integriteitscontrole;
 import nl.klantreis.projecties.audit.Integriteitsrapport;
@@ -43,6 +52,7 @@ import nl.klantreis.projecties.audit.Integriteitsrapport;
  * user-audit record only. Every answer leaves only after its records are stored.
  */
 @RestController
+@Tag(name = Documentatie.VERWERKINGSLOG)
 class AuditController {
     static final String AUDITLOG_INZIEN = "auditlog-inzien";
     static final String AUDITLOG_CONTROLEREN = "auditlog-controleren";
@@ -65,12 +75,20 @@ class AuditController {
         this.pseudoniemen = pseudoniemen;
     }
 
+    @Operation(operationId = "verwerkingenZoeken", summary = "Verwerkingen zoeken (auditor)",
+            description = "De verwerkingen van persoonsgegevens, nieuwste eerst, met de actor uit het"
+                    + " gebruikersauditrecord, te filteren op betrokkene, actor, trace en periode. Elke ongeldige"
+                    + " parameter wordt tegelijk genoemd. Het inzien wordt zelf ook gelogd.")
+    @ApiResponse(responseCode = "200", description = "De gevonden verwerkingen.",
+            content = @Content(schema = @Schema(implementation = Verwerkingenlijst.class)))
     @GetMapping(value = "/api/v1/audit/verwerkingen", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> verwerkingen(@RequestParam(required = false) String betrokkene,
                                            @RequestParam(required = false) String actor,
                                            @RequestParam(required = false) String traceId,
                                            @RequestParam(required = false) String van,
                                            @RequestParam(required = false) String tot,
+                                           @Parameter(schema = @Schema(type = "integer", minimum = "1",
+                                                   maximum = "" + Auditvragen.MAXIMALE_LIMIET))
                                            @RequestParam(required = false) String limiet,
                                            ServerWebExchange verzoek) {
         Auditvragen.Filter filter = filter(betrokkene, actor, traceId, van, tot, limiet);
@@ -81,6 +99,9 @@ class AuditController {
                         .thenReturn(antwoord(uitkomst, filter.limiet()))));
     }
 
+    @Operation(operationId = "integriteitControleren", summary = "De integriteit van het verwerkingslog controleren",
+            description = "Controleert beide hashketens (verwerkingen en gebruikersaudit) van begin tot eind en"
+                    + " geeft het aantal records, de kop van elke keten en de eerste breuk. Toont niemands gegevens.")
     @GetMapping(value = "/api/v1/audit/integriteit", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Integriteitsrapport> integriteit(ServerWebExchange verzoek) {
         return gebruiker(Rol.AUDITOR).flatMap(auditor -> Werkers.blokkerend(controle::controleer)
@@ -89,8 +110,16 @@ class AuditController {
                         .thenReturn(rapport)));
     }
 
+    @Operation(operationId = "mijnVerwerkingen", summary = "Wie verwerkte mijn gegevens (burger)",
+            description = "De verwerkingen van de gegevens van de burger van het token, nieuwste eerst: wanneer,"
+                    + " welke activiteit, met welk doel en door wie (`uzelf`, `medewerker` of `systeem`). AVG"
+                    + " art. 15.")
+    @ApiResponse(responseCode = "200", description = "De verwerkingen van uw gegevens.",
+            content = @Content(schema = @Schema(implementation = EigenVerwerkingenlijst.class)))
     @GetMapping(value = "/api/v1/mijn-gegevens/verwerkingen", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> mijnVerwerkingen(@RequestParam(required = false) String limiet, ServerWebExchange verzoek) {
+    Mono<Map<String, Object>> mijnVerwerkingen(@Parameter(schema = @Schema(type = "integer", minimum = "1",
+                                                       maximum = "" + Auditvragen.MAXIMALE_LIMIET))
+                                               @RequestParam(required = false) String limiet, ServerWebExchange verzoek) {
         int aantal = limiet(limiet, new ArrayList<>(), true);
         return gebruiker(Rol.BURGER).flatMap(burger -> {
             KlantId klant = pseudoniemen.voor(Identificatiesoort.BSN, burger.bsn());

@@ -18,8 +18,9 @@ class OpenApiConfiguratie {
     OpenAPI klantreisApi() {
         return new OpenAPI()
                 .info(new Info().title("Klantreis API").version("v1")
-                        .description("Ingestion of NL GOV CloudEvents, MijnZaken track & trace, klantbeeld, klantreizen, "
-                                + "KPIs and the Logboek Dataverwerkingen. Errors are RFC 9457 problem details.")
+                        .description("Ingestie van CloudEvents (NL GOV-profiel), MijnZaken track & trace, klantbeeld,"
+                                + " klantreizen, KPI's en het Logboek Dataverwerkingen (contract/API.md en EVENTS.md)."
+                                + " Elke fout is een RFC 9457 problem (`application/problem+json`).")
                         .license(new License().name("EUPL-1.2")))
                 .components(new Components().addSecuritySchemes("jwt", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")

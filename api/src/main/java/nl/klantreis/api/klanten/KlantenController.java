@@ -47,6 +47,14 @@ import nl.klantreis.projecties.klantreis.KlantreizenVraag;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
 
+import nl.klantreis.api.openapi.Documentatie;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -73,6 +81,16 @@ class KlantenController {
     }
 
     /** {@code {"bsn": "..."}} or {@code {"kvk": "..."}} to {@code {"klantId": "..."}}; 404 when unknown. */
+    @Tag(name = Documentatie.KLANTEN)
+    @Operation(operationId = "klantZoeken", summary = "Een klant vinden op BSN of KVK-nummer",
+            description = "Geeft het `klantId` (het pseudoniem van de engine) van de klant met dit BSN of"
+                    + " KVK-nummer. Het nummer staat in de body, nooit in een URL. De zoekvraag wordt gelogd.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "Precies een van `bsn` of `kvk`.",
+                    content = @Content(schema = @Schema(implementation = KlantZoekvraag.class))))
+    @ApiResponse(responseCode = "200", description = "De klant is bekend.",
+            content = @Content(schema = @Schema(implementation = KlantGevonden.class)))
+    @ApiResponse(responseCode = "404", ref = Documentatie.NIET_GEVONDEN)
     @PostMapping(value = "/zoeken", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, String>> zoek(@RequestBody JsonNode vraag, ServerWebExchange verzoek) {
         KlantId klant = klantUit(vraag);
@@ -85,6 +103,11 @@ class KlantenController {
                                 Audits.NIET_GEVONDEN)).then(Mono.error(new NietGevonden("geen klant met dit nummer")))));
     }
 
+    @Tag(name = Documentatie.KLANTEN)
+    @Operation(operationId = "klantbeeld", summary = "Het klantbeeld van een klant",
+            description = "De klant over alle kanalen heen: voorkeuren, open zaken, recente contacten, open"
+                    + " vervolgacties, kanaalmix en lopende klantreizen, nu of zoals het was op `alsOp`."
+                    + " De inzage wordt gelogd voordat het antwoord vertrekt.")
     @GetMapping("/{klantId}/klantbeeld")
     Mono<Klantbeeld<Zaakkaart>> klantbeeld(@PathVariable String klantId, @RequestParam(required = false) String alsOp,
                                            @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {
@@ -98,6 +121,10 @@ class KlantenController {
                                 Audits.GETOOND)).thenReturn(antwoord.klantbeeld())));
     }
 
+    @Tag(name = Documentatie.KLANTEN)
+    @Operation(operationId = "klantreizenVanKlant", summary = "De klantreizen van een klant",
+            description = "Alle klantreizen van de klant, lopend en beeindigd, nu of zoals ze waren op `alsOp`."
+                    + " De inzage wordt gelogd voordat het antwoord vertrekt.")
     @GetMapping("/{klantId}/klantreizen")
     Mono<KlantreizenAntwoord> klantreizen(@PathVariable String klantId, @RequestParam(required = false) String alsOp,
                                           @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {
@@ -115,6 +142,13 @@ class KlantenController {
     }
 
     /** Crypto-shredding: 202 once his keys are gone; 404 for a klant the engine never knew. */
+    @Tag(name = Documentatie.VERGETEN)
+    @Operation(operationId = "klantVergeten", summary = "Een klant vergeten (crypto-shredding)",
+            description = "Vernietigt de sleutels van de klant, zodat zijn persoonsgegevens in de events niet meer"
+                    + " te lezen zijn; alleen anonieme aggregaten blijven. 202 zodra de sleutels weg zijn; 404"
+                    + " voor een klant die de engine nooit kende.")
+    @ApiResponse(responseCode = "202", description = "De sleutels van de klant zijn vernietigd.",
+            content = @Content(schema = @Schema(implementation = KlantVergeten.class)))
     @PostMapping("/{klantId}/vergeten")
     Mono<ResponseEntity<Map<String, Object>>> vergeet(@PathVariable String klantId, ServerWebExchange verzoek) {
         KlantId klant = klantId(klantId);

@@ -31,6 +31,11 @@ import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.projecties.klantreis.Klantreis;
 import nl.klantreis.projecties.klantreis.KlantreisVraag;
 
+import nl.klantreis.api.openapi.Documentatie;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,6 +44,7 @@ import reactor.core.publisher.Mono;
  * logged like any other.
  */
 @RestController
+@Tag(name = Documentatie.KLANTREIZEN)
 @RequestMapping(value = "/api/v1/klantreizen", produces = MediaType.APPLICATION_JSON_VALUE)
 class KlantreizenController {
     private final QueryGateway vragen;
@@ -51,6 +57,10 @@ class KlantreizenController {
         this.klok = klok;
     }
 
+    @Operation(operationId = "klantreis", summary = "Een klantreis stap voor stap",
+            description = "De stappen en kanaalwissels van een klantreis, nu of zoals ze waren op `alsOp`. Een"
+                    + " analist krijgt haar zonder `klantId` (niets verbindt haar dan met een persoon) en zijn"
+                    + " inzage wordt niet gelogd; die van een medewerker wel.")
     @GetMapping("/{klantreisId}")
     Mono<Klantreis> klantreis(@PathVariable String klantreisId, @RequestParam(required = false) String alsOp,
                               @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {

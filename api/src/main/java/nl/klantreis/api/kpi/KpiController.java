@@ -24,6 +24,11 @@ import nl.klantreis.projecties.kpi.Kpiuitkomst;
 import nl.klantreis.projecties.kpi.Kpivraag;
 import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
 
+import nl.klantreis.api.openapi.Documentatie;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,6 +37,7 @@ import reactor.core.publisher.Mono;
  * {@code peilmoment} as {@link Tijdstipinvoer#moment} reads it (default now), {@code per} kanaal or zaaktype.
  */
 @RestController
+@Tag(name = Documentatie.KPI)
 @RequestMapping(value = "/api/v1/kpi", produces = MediaType.APPLICATION_JSON_VALUE)
 class KpiController {
     private final QueryGateway vragen;
@@ -42,6 +48,10 @@ class KpiController {
         this.klok = klok;
     }
 
+    @Operation(operationId = "kpi", summary = "Een KPI over een periode",
+            description = "Een KPI van KLANTREIS-EN-KPI.md over de klantreizen met hun eerste stap in [`van`,"
+                    + " `tot`), gemeten op `peilmoment`, eventueel uitgesplitst `per` kanaal of zaaktype. Alleen"
+                    + " aggregaten, dus niets te loggen.")
     @GetMapping("/{kpi}")
     Mono<Kpiuitkomst> kpi(@PathVariable String kpi, @RequestParam(required = false) String van,
                           @RequestParam(required = false) String tot, @RequestParam(required = false) String peilmoment,

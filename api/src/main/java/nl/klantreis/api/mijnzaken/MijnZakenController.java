@@ -36,6 +36,11 @@ import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
 
+import nl.klantreis.api.openapi.Documentatie;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,6 +49,7 @@ import reactor.core.publisher.Mono;
  * and the probe is logged. Every answer is logged before it leaves.
  */
 @RestController
+@Tag(name = Documentatie.MIJNZAKEN)
 @RequestMapping(value = "/api/v1/mijnzaken", produces = MediaType.APPLICATION_JSON_VALUE)
 class MijnZakenController {
     static final String ACTIVITEIT_LIJST = "mijnzaken-inzien";
@@ -61,6 +67,9 @@ class MijnZakenController {
         this.klok = klok;
     }
 
+    @Operation(operationId = "mijnZaken", summary = "Mijn zaken",
+            description = "De zaken van de burger van het token (zijn `bsn`-claim), nieuwste eerst, nu of zoals ze"
+                    + " waren op `alsOp`. Elke inzage wordt gelogd voordat het antwoord vertrekt.")
     @GetMapping
     Mono<MijnZakenAntwoord> zaken(@RequestParam(required = false) String alsOp,
                                   @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {
@@ -74,6 +83,10 @@ class MijnZakenController {
         });
     }
 
+    @Operation(operationId = "mijnZaak", summary = "Een van mijn zaken in detail",
+            description = "Een zaak van de burger met haar statussen, klantcontacten, opschortingen en verlengingen."
+                    + " De zaak van een ander krijgt precies hetzelfde 404 als een zaak die niet bestaat; die poging"
+                    + " wordt gelogd.")
     @GetMapping("/{zaakId}")
     Mono<Zaakdetail> zaak(@PathVariable String zaakId, @RequestParam(required = false) String alsOp,
                           @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {

@@ -43,6 +43,14 @@ import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.api.openapi.Documentatie;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -82,6 +90,7 @@ import reactor.util.retry.Retry;
  * </ul>
  */
 @RestController
+@Tag(name = Documentatie.MIJNZAKEN)
 class ZaakUpdatesController {
     static final String ACTIVITEIT = "mijnzaken-volgen";
     static final String EVENT = "zaak";
@@ -107,6 +116,17 @@ class ZaakUpdatesController {
         this.hartslag = hartslag;
     }
 
+    @Operation(operationId = "mijnZaakVolgen", summary = "Een van mijn zaken live volgen (Server-Sent Events)",
+            description = "Opent een `text/event-stream`: eerst de zaak zoals nu, daarna een event `zaak` met de"
+                    + " `Zaakdetail` (als `GET /api/v1/mijnzaken/{zaakId}`, op een regel JSON) elke keer dat ze"
+                    + " verandert; het `id` is de positie van de zaak en stijgt bij elke wijziging. Een commentaar"
+                    + " `:hartslag` houdt de verbinding open. Wie opnieuw verbindt met `Last-Event-ID` mist niets."
+                    + " De zaak van een ander krijgt 404 voordat er een stroom opent.")
+    @ApiResponse(responseCode = "200", description = "De stroom van events `zaak`.",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+                    description = "Server-Sent Events: `id:<positie>`, `event:zaak`, `data:<Zaakdetail als JSON>`,"
+                            + " en commentaren `:hartslag` en `:verbonden`.",
+                    example = "id:42\nevent:zaak\ndata:{\"zaakId\":\"5b0e1c3a-8f1d-4f3e-9c55-2b7d1e6a9f01\"}\n\n")))
     @GetMapping(value = "/api/v1/mijnzaken/{zaakId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Mono<ResponseEntity<Flux<ServerSentEvent<Zaakdetail>>>> updates(
             @PathVariable String zaakId,
