@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -59,6 +60,7 @@ class Beveiligingsconfiguratie {
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterBefore(new Toegangsbeslissing.Onthouden(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .exceptionHandling(fouten -> fouten.authenticationEntryPoint(problemen).accessDeniedHandler(problemen))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(new TokenNaarAanmelding()))
