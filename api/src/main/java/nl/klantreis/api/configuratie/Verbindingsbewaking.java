@@ -19,11 +19,10 @@ import reactor.netty.NettyPipeline;
  * <li>{@code server.netty.idle-timeout} (application.yml): an idle kept-alive connection between
  * requests is closed;</li>
  * <li>{@code klantreis.http.kopregels-binnen}: from the first byte of a request to its complete
- * header lines, else 408 and closed ({@link Verzoekwachter});</li>
- * <li>{@code klantreis.http.leespauze}: the longest pause while reading a body (Reactor Netty's
- * readTimeout);</li>
- * <li>{@code klantreis.http.inhoud-binnen}: the whole body (Reactor Netty's requestTimeout),
- * generous, for a large batch on a slow line.</li>
+ * header lines, else 408 and closed ({@link Verzoekwachter}, as the two below);</li>
+ * <li>{@code klantreis.http.leespauze}: the longest pause while reading a body;</li>
+ * <li>{@code klantreis.http.inhoud-binnen}: the whole body, generous, for a large batch on a slow
+ * line.</li>
  * </ul>
  * None of them touches an answer being sent: a live stream (SSE) is long-lived by design and its
  * request has no body.
@@ -41,23 +40,14 @@ class Verbindingsbewaking {
             throw new IllegalArgumentException("klantreis.http.*: geen negatieve wachttijden");
         }
         LOG.info("HTTP: kopregels binnen {}, leespauze {}, inhoud binnen {}", kopregelsBinnen, leespauze, inhoudBinnen);
-        return server -> {
-            var ingesteld = server;
-            if (!leespauze.isZero()) {
-                ingesteld = ingesteld.readTimeout(leespauze);
+        return server -> server.doOnChannelInit((waarnemer, kanaal, adres) -> {
+            if (kanaal.pipeline().get(NettyPipeline.HttpCodec) == null) {
+                return;
             }
-            if (!inhoudBinnen.isZero()) {
-                ingesteld = ingesteld.requestTimeout(inhoudBinnen);
-            }
-            return ingesteld.doOnChannelInit((waarnemer, kanaal, adres) -> {
-                if (kanaal.pipeline().get(NettyPipeline.HttpCodec) == null) {
-                    return;
-                }
-                Verzoekwachter wachter = new Verzoekwachter(kopregelsBinnen);
-                kanaal.pipeline().addAfter(NettyPipeline.HttpCodec, Verzoekwachter.NAAM, wachter);
-                kanaal.pipeline().addBefore(NettyPipeline.HttpCodec, Verzoekwachter.Kopklok.NAAM,
-                        new Verzoekwachter.Kopklok(wachter));
-            });
-        };
+            Verzoekwachter wachter = new Verzoekwachter(kopregelsBinnen, leespauze, inhoudBinnen);
+            kanaal.pipeline().addAfter(NettyPipeline.HttpCodec, Verzoekwachter.NAAM, wachter);
+            kanaal.pipeline().addBefore(NettyPipeline.HttpCodec, Verzoekwachter.Kopklok.NAAM,
+                    new Verzoekwachter.Kopklok(wachter));
+        });
     }
 }

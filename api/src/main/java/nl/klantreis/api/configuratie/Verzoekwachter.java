@@ -45,14 +45,23 @@ import io.netty.util.ReferenceCountUtil;
  * <p>The header clock: slow-loris clients send header lines a byte at a time, and every byte
  * resets an idle timeout. So the first byte of each request starts a clock ({@link Kopklok}, before
  * the codec, sees raw bytes), the complete head stops it; when it runs out the client gets a 408
- * and the connection is closed. One instance per connection.
+ * and the connection is closed. Likewise for a body: complete within {@code inhoudBinnen}, no
+ * pause between reads over {@code leespauze}; else 408 (or, when the answer has already begun,
+ * only closed). Reactor Netty's own read and request timeouts only close the connection, without
+ * an answer, so they are not used. One instance per connection; all on its event loop.
  */
 final class Verzoekwachter extends ChannelDuplexHandler {
     static final String NAAM = "klantreis.verzoekwachter";
     static final String TYPE_ONLEESBAAR = "urn:klantreis:probleem:onleesbaar-verzoek";
 
     private final Duration kopregelsBinnen;
+    private final Duration leespauze;
+    private final Duration inhoudBinnen;
     private ScheduledFuture<?> kopklok;
+    private ScheduledFuture<?> inhoudklok;
+    private ScheduledFuture<?> pauzeklok;
+    /** The answer to the current request has begun: a timeout can then only close. */
+    private boolean antwoordBegonnen;
     private boolean inVerzoek;
     private boolean head;
     private Diagnose diagnose;
@@ -65,8 +74,11 @@ final class Verzoekwachter extends ChannelDuplexHandler {
     record Diagnose(int status, String type, String titel, String detail) {
     }
 
-    Verzoekwachter(Duration kopregelsBinnen) {
+    /** A zero duration switches that clock off. */
+    Verzoekwachter(Duration kopregelsBinnen, Duration leespauze, Duration inhoudBinnen) {
         this.kopregelsBinnen = kopregelsBinnen;
+        this.leespauze = leespauze;
+        this.inhoudBinnen = inhoudBinnen;
     }
 
     // --- inbound ------------------------------------------------------------------------------
@@ -88,14 +100,68 @@ final class Verzoekwachter extends ChannelDuplexHandler {
         if (bericht instanceof HttpRequest verzoek) {
             stopKopklok();
             inVerzoek = true;
+            antwoordBegonnen = false;
             head = HttpMethod.HEAD.equals(verzoek.method());
             diagnose = diagnose(verzoek.decoderResult(), verzoek.uri());
             if (diagnose != null) {
                 weiger(ctx, bericht);
                 return;
             }
+            if (!(bericht instanceof LastHttpContent)) {
+                startInhoudklokken(ctx);
+            }
+        } else if (bericht instanceof LastHttpContent) {
+            stopInhoudklokken();
+        } else if (bericht instanceof HttpContent) {
+            zetPauzeklok(ctx);
         }
         super.channelRead(ctx, bericht);
+    }
+
+    // A body that stalls or crawls: the whole of it within inhoudBinnen, no pause over leespauze.
+    private void startInhoudklokken(ChannelHandlerContext ctx) {
+        if (!inhoudBinnen.isZero()) {
+            inhoudklok = ctx.executor().schedule(() -> teTraagMetInhoud(ctx, "kwam niet binnen "
+                    + inhoudBinnen.toSeconds() + " seconden helemaal binnen"), inhoudBinnen.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        zetPauzeklok(ctx);
+    }
+
+    private void zetPauzeklok(ChannelHandlerContext ctx) {
+        if (pauzeklok != null) {
+            pauzeklok.cancel(false);
+        }
+        if (!leespauze.isZero()) {
+            pauzeklok = ctx.executor().schedule(() -> teTraagMetInhoud(ctx, "stokte langer dan "
+                    + leespauze.toSeconds() + " seconden"), leespauze.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopInhoudklokken() {
+        if (inhoudklok != null) {
+            inhoudklok.cancel(false);
+            inhoudklok = null;
+        }
+        if (pauzeklok != null) {
+            pauzeklok.cancel(false);
+            pauzeklok = null;
+        }
+    }
+
+    private void teTraagMetInhoud(ChannelHandlerContext ctx, String hoe) {
+        stopInhoudklokken();
+        weggooien = true;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (antwoordBegonnen) {
+            ctx.close();
+            return;
+        }
+        FullHttpResponse antwoord = probleem(new Diagnose(408, "urn:klantreis:probleem:te-traag", "Verzoek te traag",
+                "de body van het verzoek " + hoe + "; de verbinding wordt gesloten"), head);
+        antwoord.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(antwoord).addListener(ChannelFutureListener.CLOSE);
     }
 
     /**
@@ -137,6 +203,7 @@ final class Verzoekwachter extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         stopKopklok();
+        stopInhoudklokken();
         super.channelInactive(ctx);
     }
 
@@ -189,6 +256,9 @@ final class Verzoekwachter extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object bericht, ChannelPromise belofte) throws Exception {
+        if (bericht instanceof HttpResponse) {
+            antwoordBegonnen = true;
+        }
         if (vervangen && bericht instanceof HttpContent inhoud) {
             // The body of an answer already replaced by a problem: empty, swallowed.
             boolean laatste = inhoud instanceof LastHttpContent;
