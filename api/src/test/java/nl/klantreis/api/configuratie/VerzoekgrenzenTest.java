@@ -44,7 +44,7 @@ class VerzoekgrenzenTest {
     @BeforeAll
     static void start() {
         engine = Testengine.start("--klantreis.http.kopregels-binnen=1s", "--klantreis.http.leespauze=1s",
-                "--klantreis.http.inhoud-binnen=2s", "--klantreis.live.hartslag=300ms");
+                "--klantreis.http.inhoud-binnen=2s", "--server.netty.idle-timeout=2s", "--klantreis.live.hartslag=300ms");
         poort = Integer.parseInt(engine.bean(Environment.class).getProperty("local.server.port"));
     }
 
@@ -109,6 +109,23 @@ class VerzoekgrenzenTest {
                 assertThat(antwoord.status()).as(antwoord.tekst()).isEqualTo(200);
                 assertThat(antwoord.kop("content-type")).startsWith("application/json");
             }
+        }
+    }
+
+    @Test
+    void eenStilleVerbinding_naEenVerzoek_wordtNaDeIngesteldeTijdGesloten() throws Exception {
+        try (Socket socket = new Socket("localhost", poort)) {
+            socket.setSoTimeout((int) RUIM.toMillis());
+            socket.getOutputStream().write(("GET /api/v1/mijnzaken HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + engine.token(Rol.BURGER, BSN) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(lees(socket.getInputStream()).status()).isEqualTo(200);
+            long begin = System.nanoTime();
+            try {
+                assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("de stille verbinding stond na " + RUIM + " nog open", e);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(RUIM);
         }
     }
 
