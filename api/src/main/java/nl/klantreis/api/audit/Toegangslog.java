@@ -55,7 +55,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Component
 @DependsOn("flywayInitializer")
-public class Toegangslog implements DisposableBean {
+class Toegangslog implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(Toegangslog.class);
     static final String OVERLOOP = "overloop";
 
@@ -69,9 +69,9 @@ public class Toegangslog implements DisposableBean {
      * One refusal as reported. Never a personal number: {@code actor} is a token's subject,
      * {@code object} a pseudonymous klantId or a zaak's UUID, {@code pad} a route template.
      */
-    public record Weigering(Instant tijdstip, String soort, int status, String reden, String actor, String rol,
+    record Weigering(Instant tijdstip, String soort, int status, String reden, String actor, String rol,
                             String adres, String methode, String pad, String object, String traceId) {
-        public Weigering {
+        Weigering {
             Objects.requireNonNull(tijdstip, "tijdstip");
             Objects.requireNonNull(soort, "soort");
             Objects.requireNonNull(reden, "reden");
@@ -172,7 +172,7 @@ public class Toegangslog implements DisposableBean {
     }
 
     /** Counts a refusal; stored within the interval. Cheap, never blocks on the database, never throws. */
-    public void meld(Weigering weigering) {
+    void meld(Weigering weigering) {
         Counter.builder("klantreis.toegang.weigeringen").tag("soort", weigering.soort())
                 .description("Refused and denied accesses reported to the security log").register(meters).increment();
         Sleutel sleutel = Sleutel.van(weigering);
@@ -211,7 +211,7 @@ public class Toegangslog implements DisposableBean {
     }
 
     /** Stores everything counted so far (the writer thread's work; a test may call it to not wait). */
-    public synchronized void schrijfWeg() {
+    synchronized void schrijfWeg() {
         Map<Sleutel, Telling> tellingen;
         wissel.writeLock().lock();
         try {

@@ -1,20 +1,12 @@
 package nl.klantreis.api.audit;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,13 +32,11 @@ class ToegangsweigeringenController {
     static final String TOEGANGSWEIGERINGEN_INZIEN = "toegangsweigeringen-inzien";
 
     private final Verwerkingslog log;
-    private final Toegangslog toegangslog;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Toegangsvragen vragen;
 
-    ToegangsweigeringenController(Verwerkingslog log, Toegangslog toegangslog, DataSource dataSource) {
+    ToegangsweigeringenController(Verwerkingslog log, Toegangsvragen vragen) {
         this.log = log;
-        this.toegangslog = toegangslog;
-        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.vragen = vragen;
     }
 
     record Filter(Auditvragen.Filter basis, String soort, Long voor) {
@@ -66,7 +56,7 @@ class ToegangsweigeringenController {
                 .filter(gebruiker -> gebruiker.rol() == Rol.AUDITOR)
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
                         "uw rol geeft geen toegang tot dit verzoek")))
-                .flatMap(auditor -> Werkers.blokkerend(() -> zoek(filter))
+                .flatMap(auditor -> Werkers.blokkerend(() -> vragen.zoek(filter))
                         .flatMap(regels -> log.leg(verslag(auditor, verzoek)).thenReturn(antwoord(regels, filter))));
     }
 
@@ -97,11 +87,11 @@ class ToegangsweigeringenController {
             fouten.add(new Parameterfout("soort", "een van " + String.join(", ", Toegangsbewaking.SOORTEN.stream()
                     .sorted().toList())));
         }
-        Long vóór = null;
+        Long grens = null;
         if (voor != null) {
             try {
-                vóór = Long.parseLong(voor.strip());
-                if (vóór < 1) {
+                grens = Long.parseLong(voor.strip());
+                if (grens < 1) {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
@@ -111,49 +101,6 @@ class ToegangsweigeringenController {
         if (!fouten.isEmpty()) {
             throw new OngeldigeParameters(fouten);
         }
-        return new Filter(basis, soort, vóór);
-    }
-
-    private List<Toegangsweigering> zoek(Filter filter) {
-        // What was counted but not yet written is written first: the auditor sees up to now.
-        toegangslog.schrijfWeg();
-        StringBuilder sql = new StringBuilder("select volgnummer, eerste, laatste, aantal, soort, status, reden, actor,"
-                + " rol, adres, methode, pad, object, trace_id from toegangsweigering where true");
-        MapSqlParameterSource parameters = new MapSqlParameterSource();
-        Auditvragen.Filter basis = filter.basis();
-        if (basis.van() != null) {
-            sql.append(" and eerste >= :van");
-            parameters.addValue("van", OffsetDateTime.ofInstant(basis.van(), ZoneOffset.UTC));
-        }
-        if (basis.tot() != null) {
-            sql.append(" and eerste < :tot");
-            parameters.addValue("tot", OffsetDateTime.ofInstant(basis.tot(), ZoneOffset.UTC));
-        }
-        if (basis.actor() != null) {
-            sql.append(" and actor = :actor");
-            parameters.addValue("actor", basis.actor());
-        }
-        if (filter.soort() != null) {
-            sql.append(" and soort = :soort");
-            parameters.addValue("soort", filter.soort());
-        }
-        if (filter.voor() != null) {
-            sql.append(" and volgnummer < :voor");
-            parameters.addValue("voor", filter.voor());
-        }
-        sql.append(" order by volgnummer desc limit :limiet");
-        parameters.addValue("limiet", basis.limiet() + 1);
-        return jdbc.query(sql.toString(), parameters, ToegangsweigeringenController::regel);
-    }
-
-    private static Toegangsweigering regel(ResultSet rij, int nummer) throws SQLException {
-        return new Toegangsweigering(rij.getLong("volgnummer"), tijdstip(rij, "eerste"), tijdstip(rij, "laatste"),
-                rij.getLong("aantal"), rij.getString("soort"), rij.getInt("status"), rij.getString("reden"),
-                rij.getString("actor"), rij.getString("rol"), rij.getString("adres"), rij.getString("methode"),
-                rij.getString("pad"), rij.getString("object"), rij.getString("trace_id"));
-    }
-
-    private static OffsetDateTime tijdstip(ResultSet rij, String kolom) throws SQLException {
-        return rij.getObject(kolom, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+        return new Filter(basis, soort, grens);
     }
 }
