@@ -1,6 +1,7 @@
 package nl.klantreis.api.beveiliging;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,13 +15,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -57,6 +60,7 @@ class Beveiligingsconfiguratie {
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterBefore(new Toegangsbeslissing.Onthouden(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .exceptionHandling(fouten -> fouten.authenticationEntryPoint(problemen).accessDeniedHandler(problemen))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(new TokenNaarAanmelding()))
@@ -87,7 +91,8 @@ class Beveiligingsconfiguratie {
      * Which tokens are genuine. Local mode: signed with the key in the data directory, issued by
      * {@value Tokenmaker#UITGEVER}. External mode: signed with a key of the identity provider's
      * JWKS (fetched and refreshed by Spring Security), issued by {@code klantreis.beveiliging.issuer}
-     * when that is set. Either way the token must carry an expiry, and be within it. A token that
+     * when that is set. Either way the token must carry an expiry, and is refused once that lies more
+     * than {@code klantreis.beveiliging.klokafwijking} in the past (default 30 s, ADR 0013). A token that
      * passed is not checked again on every request for a few minutes ({@link Tokengeheugen}).
      */
     @Bean
@@ -96,37 +101,64 @@ class Beveiligingsconfiguratie {
                                      @Value("${klantreis.beveiliging.audience:}") String publiek,
                                      @Value("${klantreis.data-map:./data}") String dataMap,
                                      @Value("${klantreis.beveiliging.tokengeheugen:true}") boolean onthouden,
+                                     @Value("${klantreis.beveiliging.klokafwijking:30s}") Duration klokafwijking,
                                      java.time.Clock klok) {
-        List<OAuth2TokenValidator<Jwt>> regels = new ArrayList<>();
-        regels.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
-        NimbusReactiveJwtDecoder controle;
         if (jwksUrl.isBlank()) {
             LokaleSleutel sleutel = LokaleSleutel.laadOfMaak(Path.of(dataMap));
-            controle = NimbusReactiveJwtDecoder.withPublicKey(sleutel.publiekeSleutel())
-                    .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-            regels.add(JwtValidators.createDefaultWithIssuer(Tokenmaker.UITGEVER));
-            LOG.info("Tokens: lokaal ondertekend, uitgever {}, sleutel {} (kid {})", Tokenmaker.UITGEVER,
-                    sleutel.pad(), sleutel.sleutelId());
+            LOG.info("Tokens: lokaal ondertekend, uitgever {}, sleutel {} (kid {}), klokafwijking {}", Tokenmaker.UITGEVER,
+                    sleutel.pad(), sleutel.sleutelId(), klokafwijking);
+            return lokaal(sleutel, klokafwijking, onthouden, klok);
+        }
+        List<OAuth2TokenValidator<Jwt>> regels = new ArrayList<>();
+        regels.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+        regels.add(tijdregel(klokafwijking, klok));
+        NimbusReactiveJwtDecoder controle = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUrl)
+                .jwsAlgorithms(algoritmen -> algoritmen.addAll(List.of(SignatureAlgorithm.RS256,
+                        SignatureAlgorithm.RS384, SignatureAlgorithm.RS512, SignatureAlgorithm.PS256,
+                        SignatureAlgorithm.ES256, SignatureAlgorithm.ES384)))
+                .build();
+        if (uitgever.isBlank()) {
+            LOG.warn("Tokens: van de sleutels op {}, uitgever niet gecontroleerd;"
+                    + " zet klantreis.beveiliging.issuer", jwksUrl);
         } else {
-            controle = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUrl)
-                    .jwsAlgorithms(algoritmen -> algoritmen.addAll(List.of(SignatureAlgorithm.RS256,
-                            SignatureAlgorithm.RS384, SignatureAlgorithm.RS512, SignatureAlgorithm.PS256,
-                            SignatureAlgorithm.ES256, SignatureAlgorithm.ES384)))
-                    .build();
-            if (uitgever.isBlank()) {
-                regels.add(JwtValidators.createDefault());
-                LOG.warn("Tokens: van de sleutels op {}, uitgever niet gecontroleerd;"
-                        + " zet klantreis.beveiliging.issuer", jwksUrl);
-            } else {
-                regels.add(JwtValidators.createDefaultWithIssuer(uitgever));
-                LOG.info("Tokens: van uitgever {}, sleutels op {}", uitgever, jwksUrl);
-            }
+            regels.add(new JwtIssuerValidator(uitgever));
+            LOG.info("Tokens: van uitgever {}, sleutels op {}, klokafwijking {}", uitgever, jwksUrl, klokafwijking);
         }
         if (!publiek.isBlank()) {
             regels.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                     aud -> aud != null && aud.contains(publiek)));
         }
         controle.setJwtValidator(new DelegatingOAuth2TokenValidator<>(regels));
-        return onthouden ? new Tokengeheugen(controle, klok) : controle;
+        return onthouden ? new Tokengeheugen(controle, klok, klokafwijking) : controle;
+    }
+
+    /**
+     * The check of locally signed tokens, on its own so a test can run it on a clock of its
+     * choosing: signed with this key (RS256 only), issued by {@value Tokenmaker#UITGEVER}, with an
+     * expiry, not past it by more than the clock skew.
+     */
+    static ReactiveJwtDecoder lokaal(LokaleSleutel sleutel, Duration klokafwijking, boolean onthouden,
+                                     java.time.Clock klok) {
+        NimbusReactiveJwtDecoder controle = NimbusReactiveJwtDecoder.withPublicKey(sleutel.publiekeSleutel())
+                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        controle.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                tijdregel(klokafwijking, klok),
+                new JwtIssuerValidator(Tokenmaker.UITGEVER))));
+        return onthouden ? new Tokengeheugen(controle, klok, klokafwijking) : controle;
+    }
+
+    /**
+     * exp and nbf with the stated skew, on the engine's clock. Spring's default validators allow
+     * 60 s on the system clock; this one allows what is configured (ADR 0013), the same bound
+     * {@link Tokengeheugen} keeps to.
+     */
+    private static JwtTimestampValidator tijdregel(Duration klokafwijking, java.time.Clock klok) {
+        if (klokafwijking.isNegative()) {
+            throw new IllegalArgumentException("klantreis.beveiliging.klokafwijking is niet negatief");
+        }
+        JwtTimestampValidator regel = new JwtTimestampValidator(klokafwijking);
+        regel.setClock(klok);
+        return regel;
     }
 }

@@ -38,6 +38,7 @@ final class Toegangsproblemen implements ServerAuthenticationEntryPoint, ServerA
     @Override
     public Mono<Void> commence(ServerWebExchange uitwisseling, AuthenticationException fout) {
         boolean metToken = fout instanceof OAuth2AuthenticationException;
+        Toegangsbeslissing.reden(uitwisseling, metToken ? soortFout(berichten(fout)) : "geen-token");
         if (metToken) {
             LOG.debug("token geweigerd voor {} {}: {}", uitwisseling.getRequest().getMethod(),
                     uitwisseling.getRequest().getPath(), reden(fout));
@@ -52,8 +53,49 @@ final class Toegangsproblemen implements ServerAuthenticationEntryPoint, ServerA
 
     @Override
     public Mono<Void> handle(ServerWebExchange uitwisseling, AccessDeniedException fout) {
+        Toegangsbeslissing.reden(uitwisseling, "rol-zonder-toegang");
         return schrijf(uitwisseling, HttpStatus.FORBIDDEN, GEEN_TOEGANG, "Geen toegang",
                 "uw rol geeft geen toegang tot dit verzoek", null);
+    }
+
+    /**
+     * Why a token was refused, in a fixed vocabulary for the security log: Spring's and Nimbus'
+     * messages name claims and sometimes their values, so only a category is kept.
+     */
+    static String soortFout(String bericht) {
+        String tekst = bericht == null ? "" : bericht.toLowerCase(java.util.Locale.ROOT)
+                .replace("an error occurred while attempting to decode the jwt:", "");
+        if (tekst.contains("expired")) {
+            return "token-verlopen";
+        }
+        if (tekst.contains("signature") || tekst.contains("another algorithm") || tekst.contains("no matching key")
+                || tekst.contains("unsupported algorithm") || tekst.contains("jws")) {
+            return "handtekening-ongeldig";
+        }
+        if (tekst.contains("malformed") || tekst.contains("serialization") || tekst.contains("parse")
+                || tekst.contains("invalid jwt") || tekst.contains("decode")) {
+            return "token-onleesbaar";
+        }
+        if (tekst.contains("iss")) {
+            return "uitgever-onjuist";
+        }
+        if (tekst.contains("nbf") || tekst.contains("not before")) {
+            return "token-nog-niet-geldig";
+        }
+        if (tekst.contains("gebruiker") || tekst.contains("rol") || tekst.contains("bsn")) {
+            return "token-inhoud-ongeldig";
+        }
+        return "token-ongeldig";
+    }
+
+    /** The messages of the refusal and its causes: "Failed to validate the token" alone says little. */
+    private static String berichten(Throwable fout) {
+        StringBuilder tekst = new StringBuilder(reden((AuthenticationException) fout));
+        for (Throwable oorzaak = fout.getCause(); oorzaak != null && oorzaak != oorzaak.getCause();
+             oorzaak = oorzaak.getCause()) {
+            tekst.append(" | ").append(oorzaak.getMessage());
+        }
+        return tekst.toString();
     }
 
     private static String reden(AuthenticationException fout) {

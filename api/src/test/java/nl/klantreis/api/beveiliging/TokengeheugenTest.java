@@ -10,11 +10,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
+import nl.klantreis.projecties.beveiliging.LokaleSleutel;
+import nl.klantreis.projecties.beveiliging.Tokenmaker;
 import reactor.core.publisher.Mono;
 
 class TokengeheugenTest {
@@ -43,22 +53,7 @@ class TokengeheugenTest {
     private Clock klok = Clock.fixed(NU, ZoneOffset.UTC);
 
     private Tokengeheugen geheugen() {
-        return new Tokengeheugen(controle, new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return klok.instant();
-            }
-        });
+        return new Tokengeheugen(controle, volgendeKlok(), Duration.ZERO);
     }
 
     @Test
@@ -87,7 +82,84 @@ class TokengeheugenTest {
         geheugen.decode("kort").block();
         klok = Clock.fixed(NU.plusSeconds(30), ZoneOffset.UTC);
         geheugen.decode("kort").block();
+        klok = Clock.fixed(NU.plusSeconds(31), ZoneOffset.UTC);
+        geheugen.decode("kort").block();
         assertThat(controle.gecontroleerd).containsExactly("lang", "lang", "kort", "kort");
+    }
+
+    // --- the clock skew: the same bound for the first check and a remembered token (ADR 0013) ---
+
+    private static final Duration AFWIJKING = Duration.ofSeconds(30);
+    private static final Instant UITGEGEVEN = Instant.parse("2026-11-23T11:00:00Z");
+    private static final Instant VERLOOPT = UITGEGEVEN.plus(Duration.ofHours(1));
+
+    static Stream<Arguments> naHetVerlopen() {
+        return Stream.of(
+                Arguments.of(Duration.ofSeconds(1), true),
+                Arguments.of(AFWIJKING.minusSeconds(1), true),
+                Arguments.of(AFWIJKING, true),
+                Arguments.of(AFWIJKING.plusSeconds(1), false),
+                Arguments.of(Duration.ofMinutes(10), false));
+    }
+
+    @ParameterizedTest(name = "{0} na exp: aangenomen {1}")
+    @MethodSource("naHetVerlopen")
+    void deEersteControle_neemtEenTokenAanTotExpPlusDeKlokafwijking(Duration na, boolean aangenomen,
+                                                                    @TempDir Path map) {
+        LokaleSleutel sleutel = LokaleSleutel.laadOfMaak(map);
+        String token = new Tokenmaker(sleutel, Clock.fixed(UITGEGEVEN, ZoneOffset.UTC))
+                .maak("zaaksysteem", "bron", null, null, Duration.ofHours(1));
+        klok = Clock.fixed(VERLOOPT.plus(na), ZoneOffset.UTC);
+
+        ReactiveJwtDecoder controle = Beveiligingsconfiguratie.lokaal(sleutel, AFWIJKING, true, volgendeKlok());
+
+        assertAangenomen(controle, token, aangenomen);
+    }
+
+    @ParameterizedTest(name = "{0} na exp: aangenomen {1}")
+    @MethodSource("naHetVerlopen")
+    void eenOnthoudenToken_wordtNooitLangerAangenomenDanBijDeEersteControle(Duration na, boolean aangenomen,
+                                                                           @TempDir Path map) {
+        LokaleSleutel sleutel = LokaleSleutel.laadOfMaak(map);
+        String token = new Tokenmaker(sleutel, Clock.fixed(UITGEGEVEN, ZoneOffset.UTC))
+                .maak("zaaksysteem", "bron", null, null, Duration.ofHours(1));
+        ReactiveJwtDecoder controle = Beveiligingsconfiguratie.lokaal(sleutel, AFWIJKING, true, volgendeKlok());
+        klok = Clock.fixed(VERLOOPT.minusSeconds(10), ZoneOffset.UTC);
+        assertThat(controle.decode(token).block()).isNotNull();
+        assertThat(((Tokengeheugen) controle).aantal()).isEqualTo(1);
+
+        klok = Clock.fixed(VERLOOPT.plus(na), ZoneOffset.UTC);
+
+        assertAangenomen(controle, token, aangenomen);
+    }
+
+    private static void assertAangenomen(ReactiveJwtDecoder controle, String token, boolean aangenomen) {
+        if (aangenomen) {
+            assertThat(controle.decode(token).block().getSubject()).isEqualTo("zaaksysteem");
+        } else {
+            assertThatThrownBy(() -> controle.decode(token).block()).isInstanceOf(JwtValidationException.class)
+                    .hasMessageContaining("expired");
+        }
+    }
+
+    /** The test's clock as it is set at the moment of asking, for the decoder and the memory alike. */
+    private Clock volgendeKlok() {
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return klok.instant();
+            }
+        };
     }
 
     @Test
