@@ -13,9 +13,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import nl.klantreis.api.beveiliging.Gebruiker;
 import nl.klantreis.api.beveiliging.Gebruikers;
 import nl.klantreis.api.beveiliging.Rol;
+import nl.klantreis.api.openapi.Documentatie;
 import nl.klantreis.api.web.OngeldigeParameters;
 import nl.klantreis.api.web.OngeldigeParameters.Parameterfout;
 import nl.klantreis.api.web.Werkers;
@@ -28,6 +36,7 @@ import reactor.core.publisher.Mono;
  * row seen. Reading it is itself a user-audit record, like reading the audit log.
  */
 @RestController
+@Tag(name = Documentatie.VERWERKINGSLOG)
 class ToegangsweigeringenController {
     static final String TOEGANGSWEIGERINGEN_INZIEN = "toegangsweigeringen-inzien";
 
@@ -42,12 +51,29 @@ class ToegangsweigeringenController {
     record Filter(Auditvragen.Filter basis, String soort, Long voor) {
     }
 
+    @Operation(operationId = "toegangsweigeringenZoeken", summary = "Geweigerde toegang zoeken (auditor)",
+            description = "Het beveiligingslog: elke geweigerde toegang (401 zonder of met ongeldig token, 403 bij"
+                    + " een verkeerde rol, 404 bij een geldig token dat naar andermans gegevens vraagt), nieuwste"
+                    + " eerst, met reden, route, actor (als het token geldig was), adres en trace; nooit een BSN of"
+                    + " token. Gelijke weigeringen binnen een minuut zijn één regel met hun `aantal`. Te filteren op"
+                    + " periode, actor en soort; bladeren met `voor`. Elke ongeldige parameter geeft 400.")
+    @ApiResponse(responseCode = "200", description = "De gevonden weigeringen.",
+            content = @Content(schema = @Schema(implementation = Toegangsweigeringenlijst.class)))
     @GetMapping(value = "/api/v1/audit/toegangsweigeringen", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> toegangsweigeringen(@RequestParam(required = false) String van,
                                                   @RequestParam(required = false) String tot,
                                                   @RequestParam(required = false) String actor,
+                                                  @Parameter(description = "Alleen weigeringen van deze soort.",
+                                                          schema = @Schema(type = "string", allowableValues = {
+                                                                  Toegangsbewaking.NIET_AANGEMELD, Toegangsbewaking.GEEN_TOEGANG,
+                                                                  Toegangsbewaking.NIET_GEVONDEN}))
                                                   @RequestParam(required = false) String soort,
+                                                  @Parameter(schema = @Schema(type = "integer", minimum = "1",
+                                                          maximum = "" + Auditvragen.MAXIMALE_LIMIET))
                                                   @RequestParam(required = false) String limiet,
+                                                  @Parameter(description = "Alleen regels met een lager `volgnummer`"
+                                                          + " (de volgende bladzijde).",
+                                                          schema = @Schema(type = "integer", format = "int64", minimum = "1"))
                                                   @RequestParam(required = false) String voor,
                                                   ServerWebExchange verzoek) {
         Filter filter = filter(van, tot, actor, soort, limiet, voor);

@@ -23,11 +23,11 @@ final class Ingestieschemas {
     record CloudEventEnvelop(
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "1.0", description = "Altijd `1.0`.")
             String specversion,
-            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, description = "Uniek per `source`;"
-                    + " (`source`, `id`) is de idempotentiesleutel: hetzelfde paar opnieuw gestuurd is een"
-                    + " `duplicate` en verandert niets.", example = "kcc-2026-000123") String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 256, description = "Uniek per"
+                    + " `source`; (`source`, `id`) is de idempotentiesleutel: hetzelfde paar opnieuw gestuurd is een"
+                    + " `duplicate` en verandert niets. Niet leeg of alleen witruimte, geen stuurtekens.", example = "kcc-2026-000123") String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri-reference", minLength = 1,
-                    description = "URN van het verzendende systeem.",
+                    maxLength = 256, description = "URN van het verzendende systeem; geen stuurtekens.",
                     example = "urn:nld:oin:00000001234567890000:systeem:kcc-telefonie") String source,
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "Een van de berichttypen van het contract;"
                     + " elk ander type wordt afgewezen.", allowableValues = {
@@ -38,7 +38,7 @@ final class Ingestieschemas {
             @Schema(format = "date-time", description = "Wanneer de afzender het vastlegde (RFC 3339).") String time,
             @Schema(allowableValues = "application/json", description = "`application/json` als het gegeven is.")
             String datacontenttype,
-            @Schema(description = "Vrij; nooit een BSN. De engine gebruikt het niet.") String subject) {
+            @Schema(maxLength = 1024, description = "Vrij; nooit een BSN. De engine gebruikt het niet.") String subject) {
     }
 
     @Schema(name = "Berichtuitslag", description = "Het antwoord op een enkel bericht dat is aangenomen: opgeslagen"

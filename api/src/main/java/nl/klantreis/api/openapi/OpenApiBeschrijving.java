@@ -58,6 +58,8 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
     private static final Pattern VERWIJZING = Pattern.compile("\"#/components/(schemas|responses)/([^\"]+)\"");
     private static final Set<String> UUID_VELDEN = Set.of("zaakId", "klantreisId", "klantcontactId");
     private static final String KLANT_ID_PATROON = "^[a-z]{1,8}-[0-9a-z-]{8,64}$";
+    /** A date-time without zone offset, read in Europe/Amsterdam. */
+    private static final String LOKAAL_MOMENT = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?$";
 
     /** Every error status an operation may document, with its reusable answer. */
     enum Foutantwoord {
@@ -288,6 +290,12 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
         operatie.responses(geordend);
     }
 
+    /** A moment as {@code Tijdstipinvoer} reads it, for API and tools alike: a date-time or a date. */
+    private static Schema<?> moment() {
+        return new ComposedSchema().anyOf(List.of(new StringSchema().format("date-time"),
+                new StringSchema().format("date"), new StringSchema().pattern(LOKAAL_MOMENT)));
+    }
+
     /**
      * What the controllers take as strings and check themselves: the format, range or values they
      * accept. Named here once, since the same parameter recurs on several paths.
@@ -295,9 +303,10 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
     private static void beschrijf(String pad, Parameter parameter) {
         String naam = parameter.getName();
         switch (naam) {
-            case "alsOp" -> parameter.schema(new StringSchema().format("date-time"))
-                    .description("Het antwoord zoals het op dit moment was (RFC 3339 met tijdzone);"
-                            + " standaard nu.");
+            case "alsOp" -> parameter.schema(moment())
+                    .description("Het antwoord zoals het op dit moment was: RFC 3339 met tijdzone, een datum-tijd"
+                            + " zonder tijdzone (Europe/Amsterdam) of een datum (het einde van die dag in"
+                            + " Europe/Amsterdam); jaren 1900-9999; standaard nu.");
             case "tijdas" -> parameter.schema(new StringSchema()._enum(List.of("gebeurd", "bekend"))._default("gebeurd"))
                     .description("Wat meetelt bij `alsOp`: wat er toen gebeurd was (`gebeurd`) of wat de engine toen"
                             + " ontvangen had (`bekend`).");
@@ -320,8 +329,10 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
                             : "Alleen verwerkingen voor dit tijdstip (RFC 3339 met tijdzone, exclusief; na `van`).");
                 }
             }
-            case "peilmoment" -> parameter.schema(new StringSchema().format("date-time"))
-                    .description("Het moment waarop gemeten wordt (RFC 3339 met tijdzone); standaard nu.");
+            case "peilmoment" -> parameter.schema(moment())
+                    .description("Het moment waarop gemeten wordt: RFC 3339 met tijdzone, een datum-tijd zonder"
+                            + " tijdzone (Europe/Amsterdam) of een datum (het einde van die dag); jaren 1900-9999;"
+                            + " standaard nu.");
             case "per" -> parameter.schema(new StringSchema()._enum(List.of(Kpivraag.PER_KANAAL, Kpivraag.PER_ZAAKTYPE)))
                     .description("Uitsplitsing per kanaal of per zaaktype, voor zover de KPI die kent (anders 400).");
             case "limiet" -> {

@@ -21,7 +21,9 @@ record Probleem(
         @Schema(description = "Wat er met dit verzoek mis is.") String detail,
         @Schema(format = "uri-reference", description = "Het pad van het verzoek.") String instance,
         @Schema(description = "Bij 400: elke ongeldige parameter (`parameter`) of elk ongeldig veld van een"
-                + " bericht (`pointer`), allemaal tegelijk.") List<Probleemfout> errors) {
+                + " bericht (`pointer`), allemaal tegelijk.") List<Probleemfout> errors,
+        @Schema(description = "Bij 415: de vormen van de body die wel worden aangenomen.",
+                example = "[\"application/cloudevents+json\"]") List<String> aangenomen) {
 
     @Schema(name = "Probleemfout", description = "Een overtreden regel: van een parameter of van een veld van een"
             + " bericht.")
