@@ -37,7 +37,7 @@ class DatabaseConfiguratie {
             return new Database(url, gebruiker, wachtwoord, "PostgreSQL op " + zonderGeheimen(url), null, pool);
         }
         Path map = Path.of(dataMap, "postgres").toAbsolutePath().normalize();
-        IngebeddePostgres ingebed = IngebeddePostgres.start(map, poort, opstartwacht);
+        IngebeddePostgres ingebed = IngebeddePostgres.start(map, poort, opstartwacht, IngebeddePostgres.VANGNET);
         ingebed.meldPoort();
         LOG.info("Ingebedde PostgreSQL gestart op poort {} met data in {}", ingebed.poort(), map);
         return new Database(ingebed.jdbcUrl(), "postgres", "postgres",

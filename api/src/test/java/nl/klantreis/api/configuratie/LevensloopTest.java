@@ -60,44 +60,17 @@ class LevensloopTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void naKill9_startDeEngineDeEersteKeer_metAllesWatBevestigdWas_enStoptDaarnaSnelEnSchoon() throws Exception {
+    void naKill9_startDeEngineDeEersteKeer_metAllesWatBevestigdWas_enStoptSnelEnSchoon_ookMiddenInEenBatch()
+            throws Exception {
         Engine eerste = start("eerste");
         String token = new Tokenmaker(LokaleSleutel.laadOfMaak(dataMap)).maak("test-bron", Rol.BRON.claim(), null, null);
 
         // A sender keeps sending batches; the engine is killed in the middle of it.
-        Map<String, Boolean> bevestigd = new ConcurrentHashMap<>();
-        List<String> verstuurd = new ArrayList<>();
-        AtomicBoolean doorgaan = new AtomicBoolean(true);
-        Thread afzender = new Thread(() -> {
-            for (int run = 0; doorgaan.get(); run++) {
-                String naam = "kill9-" + run;
-                synchronized (verstuurd) {
-                    verstuurd.add(naam);
-                }
-                try {
-                    JsonNode antwoord = stuur(eerste.poort(), token, naam);
-                    if (antwoord != null && antwoord.path("accepted").asInt() == 12) {
-                        bevestigd.put(naam, true);
-                    }
-                } catch (IOException e) {
-                    return;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }, "afzender");
-        afzender.start();
-        long tot = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (bevestigd.size() < 5 && System.nanoTime() < tot) {
-            Thread.sleep(50);
-        }
-        assertThat(bevestigd).as("bevestigde batches voor de kill").hasSizeGreaterThanOrEqualTo(5);
-
+        Afzender voorDeKill = new Afzender(eerste.poort(), token, "kill9-");
+        voorDeKill.wachtOp(5);
         eerste.proces().destroyForcibly();
         assertThat(eerste.proces().waitFor(30, TimeUnit.SECONDS)).isTrue();
-        doorgaan.set(false);
-        afzender.join(TimeUnit.SECONDS.toMillis(30));
+        voorDeKill.stop();
         // The situation of the issue: the engine is gone, its PostgreSQL runs on.
         assertThat(postmaster()).as("PostgreSQL van de gedode engine draait nog").isPresent();
 
@@ -105,23 +78,7 @@ class LevensloopTest {
         Engine tweede = start("tweede");
         System.out.printf("herstart na kill -9: op in %.1f s (eerste poging)%n", (System.nanoTime() - begin) / 1e9);
         assertThat(tweede.log()).contains("eerst netjes stoppen");
-
-        for (String naam : List.copyOf(bevestigd.keySet())) {
-            assertThat(stuur(tweede.poort(), token, naam).path("duplicate").asInt())
-                    .as("bevestigde batch %s is na de herstart bekend", naam).isEqualTo(12);
-        }
-        List<String> onbevestigd;
-        synchronized (verstuurd) {
-            onbevestigd = verstuurd.stream().filter(naam -> !bevestigd.containsKey(naam)).toList();
-        }
-        for (String naam : onbevestigd) {
-            // A batch is one transaction: the one cut off by the kill is there entirely or not at all.
-            JsonNode antwoord = stuur(tweede.poort(), token, naam);
-            assertThat(antwoord.path("accepted").asInt() + antwoord.path("duplicate").asInt()).isEqualTo(12);
-            assertThat(antwoord.path("accepted").asInt()).isIn(0, 12);
-        }
-        System.out.printf("%d batches bevestigd voor de kill, alle %d na de herstart duplicaat%n",
-                bevestigd.size(), bevestigd.size());
+        voorDeKill.controleerNa(tweede);
 
         // A second engine started by mistake on the same data map leaves the running one alone.
         Engine indringer = startZonderWachten("indringer");
@@ -129,24 +86,113 @@ class LevensloopTest {
         assertThat(indringer.proces().exitValue()).isNotZero();
         assertThat(indringer.log()).contains("is in gebruik door proces " + tweede.proces().pid())
                 .doesNotContain("\tat ");
-        String eenBevestigde = bevestigd.keySet().iterator().next();
+        String eenBevestigde = voorDeKill.bevestigd.keySet().iterator().next();
         assertThat(stuur(tweede.poort(), token, eenBevestigde).path("duplicate").asInt()).isEqualTo(12);
 
+        // SIGTERM while a sender is busy: whatever was answered stays, the stop is quick and clean.
+        Afzender voorDeStop = new Afzender(tweede.poort(), token, "term-");
+        voorDeStop.wachtOp(2);
+        stopEnControleer(tweede, "midden in een batch");
+        voorDeStop.stop();
+
+        Engine derde = start("derde");
+        voorDeStop.controleerNa(derde);
+        stopEnControleer(derde, "stil");
+        assertThat(Files.exists(IngebeddePostgres.poortbestand(dataMap.resolve("postgres")))).isFalse();
+    }
+
+    /** SIGTERM; the process and its PostgreSQL are gone in time, with no stack trace and no ERROR in the log. */
+    private void stopEnControleer(Engine engine, String toestand) throws Exception {
         long postgresPid = postmaster().orElseThrow().pid();
-        begin = System.nanoTime();
-        tweede.proces().destroy();
-        boolean gestopt = tweede.proces().waitFor(STOPPEN_RUIM.toSeconds(), TimeUnit.SECONDS);
-        double seconden = (System.nanoTime() - begin) / 1e9;
-        System.out.printf("stoppen met SIGTERM: %.1f s%n", seconden);
+        long begin = System.nanoTime();
+        engine.proces().destroy();
+        boolean gestopt = engine.proces().waitFor(STOPPEN_RUIM.toSeconds(), TimeUnit.SECONDS);
+        System.out.printf("stoppen met SIGTERM (%s): %.1f s%n", toestand, (System.nanoTime() - begin) / 1e9);
         assertThat(gestopt).as("gestopt binnen %s", STOPPEN_RUIM).isTrue();
-        String log = tweede.log();
+        String log = engine.log();
+        // The steps of the stop with their times, for whoever reads the test output.
+        log.lines().dropWhile(regel -> !regel.contains("Commencing graceful shutdown"))
+                .forEach(regel -> System.out.println("  " + regel));
         assertThat(log).contains("shut down postmaster").doesNotContain("\tat ").doesNotContainPattern(" ERROR \\d+ ---");
         // pg_ctl returns once postmaster.pid is gone, a moment before the process itself.
         Optional<ProcessHandle> postgres = ProcessHandle.of(postgresPid);
         if (postgres.isPresent()) {
             postgres.get().onExit().get(10, TimeUnit.SECONDS);
         }
-        assertThat(Files.exists(IngebeddePostgres.poortbestand(dataMap.resolve("postgres")))).isFalse();
+    }
+
+    /**
+     * Sends copies of the dakkapel example, one batch after another, until stopped or the engine
+     * goes; remembers which were acknowledged (answered, all 12 accepted).
+     */
+    private final class Afzender {
+        final Map<String, Boolean> bevestigd = new ConcurrentHashMap<>();
+        private final List<String> verstuurd = new ArrayList<>();
+        private final AtomicBoolean doorgaan = new AtomicBoolean(true);
+        private final Thread draad;
+        private final String token;
+
+        Afzender(int poort, String token, String voorvoegsel) {
+            this.token = token;
+            draad = new Thread(() -> {
+                for (int run = 0; doorgaan.get(); run++) {
+                    String naam = voorvoegsel + run;
+                    synchronized (verstuurd) {
+                        verstuurd.add(naam);
+                    }
+                    try {
+                        JsonNode antwoord = stuur(poort, token, naam);
+                        if (antwoord == null) {
+                            return;
+                        }
+                        if (antwoord.path("accepted").asInt() == 12) {
+                            bevestigd.put(naam, true);
+                        }
+                    } catch (IOException e) {
+                        return;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, "afzender-" + voorvoegsel);
+            draad.start();
+        }
+
+        void wachtOp(int aantal) throws InterruptedException {
+            long tot = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (bevestigd.size() < aantal && System.nanoTime() < tot) {
+                Thread.sleep(20);
+            }
+            assertThat(bevestigd).as("bevestigde batches").hasSizeGreaterThanOrEqualTo(aantal);
+        }
+
+        void stop() throws InterruptedException {
+            doorgaan.set(false);
+            draad.join(TimeUnit.SECONDS.toMillis(90));
+        }
+
+        /**
+         * Every acknowledged batch is known to the engine now (all duplicates); any other batch sent
+         * is there entirely or not at all (a batch is one transaction).
+         */
+        void controleerNa(Engine engine) throws IOException, InterruptedException {
+            for (String naam : List.copyOf(bevestigd.keySet())) {
+                assertThat(stuur(engine.poort(), token, naam).path("duplicate").asInt())
+                        .as("bevestigde batch %s is na de herstart bekend", naam).isEqualTo(12);
+            }
+            List<String> onbevestigd;
+            synchronized (verstuurd) {
+                onbevestigd = verstuurd.stream().filter(naam -> !bevestigd.containsKey(naam)).toList();
+            }
+            for (String naam : onbevestigd) {
+                JsonNode antwoord = stuur(engine.poort(), token, naam);
+                assertThat(antwoord.path("accepted").asInt() + antwoord.path("duplicate").asInt()).isEqualTo(12);
+                assertThat(antwoord.path("accepted").asInt()).isIn(0, 12);
+            }
+            System.out.printf("%d batches bevestigd, na de herstart alle %d duplicaat; %d onbevestigd, elk geheel"
+                    + " of niet opgeslagen%n", bevestigd.size(), bevestigd.size(), onbevestigd.size());
+        }
     }
 
     private Engine start(String naam) throws IOException, InterruptedException {
@@ -168,7 +214,8 @@ class LevensloopTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder bouwer = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), KlantreisApplication.class.getName(),
-                "--server.port=0", "--klantreis.data-map=" + dataMap, "--klantreis.db.pool=6",
+                // An empty URL overrides a KLANTREIS_DB_URL the machine may have set: this is about the embedded one.
+                "--server.port=0", "--klantreis.db.url=", "--klantreis.data-map=" + dataMap, "--klantreis.db.pool=6",
                 "--spring.main.banner-mode=off")
                 .redirectErrorStream(true).redirectOutput(logbestand.toFile());
         bouwer.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

@@ -50,8 +50,8 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
  *       asked to stop, while the read-model processors, the audit writer and the pool still use
  *       it: they then fail on closed connections and wait on timeouts. Instead whoever started
  *       PostgreSQL stops it with {@link #close()}, in the engine after everything else. Our own
- *       hook only stops a PostgreSQL that nobody closed within {@link #VANGNET} after the JVM
- *       began to stop (a test or tool that forgot), so none is left running.</li>
+ *       hook only stops a PostgreSQL that nobody closed (within {@link #VANGNET} after the JVM
+ *       began to stop, for the engine; at once for a tool), so none is left running.</li>
  * </ul>
  */
 public final class IngebeddePostgres implements AutoCloseable {
@@ -74,10 +74,10 @@ public final class IngebeddePostgres implements AutoCloseable {
     private final CountDownLatch dicht = new CountDownLatch(1);
 
     /**
-     * How long the JVM's shutdown hook leaves the stopping to {@link #close()} (the engine's Spring
-     * context takes well under 10 s) before it stops PostgreSQL itself.
+     * For the engine: how long the JVM's shutdown hook leaves the stopping to {@link #close()} (its
+     * Spring context takes well under 10 s) before it stops PostgreSQL itself.
      */
-    static final Duration VANGNET = Duration.ofSeconds(20);
+    public static final Duration VANGNET = Duration.ofSeconds(20);
 
     private IngebeddePostgres(EmbeddedPostgres postgres, Path map, Slot slot) {
         this.postgres = postgres;
@@ -85,18 +85,25 @@ public final class IngebeddePostgres implements AutoCloseable {
         this.slot = slot;
     }
 
-    /** Starts PostgreSQL on the data directory {@code map} (created on first start, reused after). */
+    /**
+     * Starts PostgreSQL on the data directory {@code map} (created on first start, reused after),
+     * for a process with nothing to stop before it (a tool): when its JVM stops without
+     * {@link #close()}, on Ctrl-C say, PostgreSQL is stopped at once.
+     */
     public static IngebeddePostgres start(Path map, int poort) {
-        return start(map, poort, OPSTARTWACHT);
+        return start(map, poort, OPSTARTWACHT, Duration.ZERO);
     }
 
     /**
      * Starts PostgreSQL on the data directory {@code map}, waiting at most {@code opstartwacht}
      * for it to accept connections (crash recovery included).
      *
+     * @param vangnet how long the JVM's shutdown hook leaves stopping PostgreSQL to whoever calls
+     *                {@link #close()} (the engine's Spring context, after everything that uses it)
+     *                before it stops PostgreSQL itself
      * @throws DatamapInGebruik when a running engine or tool already has PostgreSQL on this directory
      */
-    public static IngebeddePostgres start(Path map, int poort, Duration opstartwacht) {
+    public static IngebeddePostgres start(Path map, int poort, Duration opstartwacht, Duration vangnet) {
         Path absoluut = map.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absoluut);
@@ -119,9 +126,15 @@ public final class IngebeddePostgres implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .start();
             IngebeddePostgres ingebed = new IngebeddePostgres(postgres, absoluut, slot);
-            Runtime.getRuntime().addShutdownHook(new Thread(ingebed::vangnet, "ingebedde-postgres-vangnet"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ingebed.vangnet(vangnet), "ingebedde-postgres-vangnet"));
             return ingebed;
         } catch (IOException e) {
+            // Gave up waiting: a server pg_ctl did start would be nobody's once the lock is gone.
+            try {
+                ruimAchtergeblevenOp(absoluut);
+            } catch (RuntimeException opruimen) {
+                e.addSuppressed(opruimen);
+            }
             slot.close();
             throw new UncheckedIOException("kon de ingebedde PostgreSQL niet starten in " + absoluut, e);
         } catch (RuntimeException e) {
@@ -191,10 +204,12 @@ public final class IngebeddePostgres implements AutoCloseable {
         }
     }
 
-    private void vangnet() {
+    private void vangnet(Duration wacht) {
         try {
-            if (!dicht.await(VANGNET.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("ingebedde PostgreSQL in {} niet gestopt door wie hem startte; nu alsnog", map);
+            if (!dicht.await(wacht.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!wacht.isZero()) {
+                    LOG.warn("ingebedde PostgreSQL in {} niet gestopt door wie hem startte; nu alsnog", map);
+                }
                 close();
             }
         } catch (InterruptedException e) {
