@@ -119,7 +119,12 @@ public final class Engineverbinding implements AutoCloseable {
                     throw new GeenDatabase("Geen database in " + map
                             + ": start de engine eerst of geef --db-url (of KLANTREIS_DB_URL).");
                 }
-                ingebed = IngebeddePostgres.start(map, 0);
+                try {
+                    ingebed = IngebeddePostgres.start(map, 0);
+                } catch (IngebeddePostgres.DatamapInGebruik e) {
+                    // The engine is starting (no port file yet) or another tool has the database.
+                    throw new GeenDatabase(e.getMessage());
+                }
                 jdbcUrl = ingebed.jdbcUrl();
                 beschrijving = "ingebedde PostgreSQL in " + map + " (door het gereedschap gestart)";
             }

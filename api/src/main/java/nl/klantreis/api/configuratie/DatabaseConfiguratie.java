@@ -1,6 +1,7 @@
 package nl.klantreis.api.configuratie;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -30,18 +31,23 @@ class DatabaseConfiguratie {
                       @Value("${klantreis.db.password:}") String wachtwoord,
                       @Value("${klantreis.data-map:./data}") String dataMap,
                       @Value("${klantreis.db.ingebed.poort:0}") int poort,
-                      @Value("${klantreis.db.pool:12}") int pool) {
+                      @Value("${klantreis.db.pool:12}") int pool,
+                      @Value("${klantreis.db.ingebed.opstartwacht:10m}") Duration opstartwacht) {
         if (!url.isBlank()) {
             return new Database(url, gebruiker, wachtwoord, "PostgreSQL op " + zonderGeheimen(url), null, pool);
         }
         Path map = Path.of(dataMap, "postgres").toAbsolutePath().normalize();
-        IngebeddePostgres ingebed = IngebeddePostgres.start(map, poort);
+        IngebeddePostgres ingebed = IngebeddePostgres.start(map, poort, opstartwacht, IngebeddePostgres.VANGNET);
         ingebed.meldPoort();
         LOG.info("Ingebedde PostgreSQL gestart op poort {} met data in {}", ingebed.poort(), map);
         return new Database(ingebed.jdbcUrl(), "postgres", "postgres",
                 "ingebedde PostgreSQL (poort " + ingebed.poort() + ", data in " + map + ")", ingebed, pool);
     }
 
+    /**
+     * Closed before {@link Database} (it depends on it), and after every bean that uses it: so the
+     * embedded PostgreSQL is the last thing to stop.
+     */
     @Bean(destroyMethod = "close")
     DataSource dataSource(Database database) {
         HikariConfig config = new HikariConfig();

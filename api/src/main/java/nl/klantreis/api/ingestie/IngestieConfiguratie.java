@@ -1,6 +1,7 @@
 package nl.klantreis.api.ingestie;
 
 import java.time.Clock;
+import java.time.Duration;
 
 
 import org.springframework.beans.factory.annotation.Value;
@@ -44,8 +45,17 @@ class IngestieConfiguratie {
     }
 
     record Ingestiewerkers(Scheduler scheduler) {
+        /**
+         * Lets a batch that is being stored finish its transaction (the web server has stopped
+         * taking requests by now), rather than interrupt it; whatever it had not answered is not
+         * acknowledged, and a resend is idempotent.
+         */
         void dispose() {
-            scheduler.dispose();
+            try {
+                scheduler.disposeGracefully().timeout(Duration.ofSeconds(5)).block();
+            } catch (RuntimeException e) {
+                scheduler.dispose();
+            }
         }
     }
 

@@ -60,6 +60,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class Projectiebeheer implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Projectiebeheer.class);
     private static final Duration OPRUIMEN_NA = Duration.ofSeconds(60);
+    /** How long a stop waits for the processors (and a bulk fill) to finish their batch. */
+    private static final Duration STOPWACHT = Duration.ofSeconds(5);
 
     private final Map<String, Documentprojectie<?>> projecties = new LinkedHashMap<>();
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
@@ -171,7 +173,9 @@ public final class Projectiebeheer implements SmartLifecycle {
             rondHerbouwAf();
             ruimOp();
         } catch (RuntimeException e) {
-            LOG.warn("bewaking van de leesmodellen mislukt; volgende ronde opnieuw", e);
+            if (actief) {
+                LOG.warn("bewaking van de leesmodellen mislukt; volgende ronde opnieuw", e);
+            }
         }
     }
 
@@ -251,8 +255,14 @@ public final class Projectiebeheer implements SmartLifecycle {
                         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - begonnen) / 1e9));
             }
         } catch (Exception e) {
-            LOG.warn("leesmodel {} generatie {}: vullen in bulk gestopt; de processor gaat verder vanaf het laatst"
-                    + " opgeslagen token", generatie.naam(), generatie.generatie(), e);
+            if (actief) {
+                LOG.warn("leesmodel {} generatie {}: vullen in bulk gestopt; de processor gaat verder vanaf het laatst"
+                        + " opgeslagen token", generatie.naam(), generatie.generatie(), e);
+            } else {
+                // The engine stops: an expected end, which needs no stack trace.
+                LOG.info("leesmodel {} generatie {}: vullen in bulk afgebroken door het stoppen ({}); na de start"
+                        + " verder vanaf het laatst opgeslagen token", generatie.naam(), generatie.generatie(), e.toString());
+            }
         } finally {
             for (int segment : geclaimd) {
                 try {
@@ -385,6 +395,35 @@ public final class Projectiebeheer implements SmartLifecycle {
         processor.processor().shutDown();
         processor.coordinator().shutdownNow();
         processor.werkers().shutdownNow();
+    }
+
+    /**
+     * Stops all processors at once and waits for them: each finishes (and commits) the batch it is
+     * in and releases its claims, while the database is still there. Only a processor that does not
+     * manage within {@code STOPWACHT} has its threads interrupted.
+     */
+    private void stopAlle() {
+        Map<String, Draaiend> teStoppen = new LinkedHashMap<>(draaiend);
+        draaiend.clear();
+        Map<String, java.util.concurrent.CompletableFuture<Void>> gestopt = new LinkedHashMap<>();
+        teStoppen.forEach((naam, d) -> gestopt.put(naam, d.processor().shutdownAsync()));
+        long tot = System.nanoTime() + STOPWACHT.toNanos();
+        gestopt.forEach((naam, klaar) -> {
+            try {
+                klaar.get(Math.max(0, tot - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.warn("leesmodelprocessor {} stopte niet binnen {} s; zijn lopende batch wordt afgebroken"
+                        + " en na de start opnieuw gedaan", naam, STOPWACHT.toSeconds());
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warn("leesmodelprocessor {} stopte met een fout: {}", naam, e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        teStoppen.values().forEach(d -> {
+            d.coordinator().shutdownNow();
+            d.werkers().shutdownNow();
+        });
     }
 
     /**
@@ -611,15 +650,29 @@ public final class Projectiebeheer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Stops in the order that lets everything finish on a database that is still there: no new
+     * work (monitoring, new processors), then the processors and a bulk fill finish their batch.
+     * The waiting happens outside this object's lock, which those threads need to end.
+     */
     @Override
-    public synchronized void stop() {
-        actief = false;
-        if (bewaking != null) {
-            bewaking.shutdownNow();
+    public void stop() {
+        ExecutorService lader;
+        ScheduledExecutorService monitor;
+        synchronized (this) {
+            actief = false;
+            lader = voorlader;
+            monitor = bewaking;
         }
-        new ArrayList<>(draaiend.keySet()).forEach(naam -> stop(draaiend.remove(naam)));
-        if (voorlader != null) {
-            voorlader.shutdownNow();
+        if (monitor != null) {
+            monitor.shutdown();
+            wachtOp(monitor, "de bewaking van de leesmodellen");
+        }
+        stopAlle();
+        if (lader != null) {
+            // A bulk fill ends after the transaction it is in (it checks actief).
+            lader.shutdown();
+            wachtOp(lader, "vullen in bulk (gaat na de start verder vanaf het laatst opgeslagen token)");
         }
         if (events instanceof AutoCloseable sluitbaar) {
             try {
@@ -627,6 +680,18 @@ public final class Projectiebeheer implements SmartLifecycle {
             } catch (Exception e) {
                 LOG.warn("sluiten van de eventbron mislukt", e);
             }
+        }
+    }
+
+    private static void wachtOp(ExecutorService werk, String wat) {
+        try {
+            if (!werk.awaitTermination(STOPWACHT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} stopte niet binnen {} s en wordt onderbroken", wat, STOPWACHT.toSeconds());
+                werk.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            werk.shutdownNow();
         }
     }
 
