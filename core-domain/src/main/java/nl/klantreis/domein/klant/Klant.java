@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -55,6 +56,13 @@ public class Klant {
     private final Set<KlantreisId> klantreizen = new HashSet<>();
     private final Set<Kanaalwissel> kanaalwissels = new HashSet<>();
     private final Set<KanaalvoorkeurVastgelegd> voorkeuren = new HashSet<>();
+    /**
+     * The contacts and zaken of the life before his last forgetting: facts about them that arrive
+     * again (a sender retrying, a zaaksysteem closing the zaak) are taken as known and change
+     * nothing, so they never join a returning klant's new klantreizen. Ids only, no personal data.
+     */
+    private final Set<KlantcontactId> vergetenContacten = new HashSet<>();
+    private final Set<ZaakId> vergetenZaken = new HashSet<>();
 
     /** Required by Axon to rebuild the aggregate from its events. */
     protected Klant() {
@@ -65,6 +73,9 @@ public class Klant {
     Verwerking handle(RegistreerKlantcontact opdracht) {
         Contactfeit feit = new Contactfeit(opdracht.klantcontactId(), opdracht.plaatsgevondenOp(), opdracht.kanaal(),
                 opdracht.onderwerp(), opdracht.zaakId(), opdracht.resultaat(), opdracht.wasKlantcontact());
+        if (vergetenContacten.contains(feit.id())) {
+            return Verwerking.AL_BEKEND;
+        }
         Contactfeit bekend = contacten.get(feit.id());
         if (bekend != null) {
             if (bekend.equals(feit)) {
@@ -90,6 +101,9 @@ public class Klant {
     Verwerking handle(KoppelZaakAanKlant opdracht) {
         Zaakfeit feit = new Zaakfeit(opdracht.zaakId(), opdracht.zaaktype(), opdracht.kanaal(),
                 opdracht.geregistreerdOp(), null);
+        if (vergetenZaken.contains(feit.zaak())) {
+            return Verwerking.AL_BEKEND;
+        }
         Zaakfeit bekend = zaken.get(feit.zaak());
         if (bekend != null) {
             if (bekend.afgeslotenOp(null).equals(feit)) {
@@ -117,6 +131,9 @@ public class Klant {
 
     @CommandHandler
     Verwerking handle(MeldZaakAfgesloten opdracht) {
+        if (vergetenZaken.contains(opdracht.zaakId())) {
+            return Verwerking.AL_BEKEND;
+        }
         if (!zaken.containsKey(opdracht.zaakId())) {
             throw new RegelOvertreden("zaakId", "deze zaak is niet van deze klant");
         }
@@ -157,6 +174,10 @@ public class Klant {
         if (!ingeschreven) {
             return Verwerking.AL_BEKEND;
         }
+        Set<ZaakId> zijnZaken = new TreeSet<>();
+        zijnZaken.addAll(zaken.keySet());
+        contacten.values().stream().map(Contactfeit::zaak).filter(Objects::nonNull).forEach(zijnZaken::add);
+        zijnZaken.forEach(zaak -> apply(new ZaakKoppelingVergeten(klantId, zaak)));
         apply(new KlantVergeten(klantId, opdracht.op()));
         return Verwerking.NIEUW;
     }
@@ -263,8 +284,22 @@ public class Klant {
         voorkeuren.add(gebeurd);
     }
 
+    /**
+     * A forgotten klant starts again from nothing: a klant who returns is inscribed anew and his new
+     * contacts make new klantreizen, never joining the old ones (which stay, anonymously, in the
+     * event store and the KPIs). Only the ids of the old facts are kept, to recognise them.
+     */
     @EventSourcingHandler
     void on(KlantVergeten gebeurd) {
         ingeschreven = false;
+        soort = null;
+        vergetenContacten.addAll(contacten.keySet());
+        vergetenZaken.addAll(zaken.keySet());
+        contacten.clear();
+        zaken.clear();
+        indeling.clear();
+        klantreizen.clear();
+        kanaalwissels.clear();
+        voorkeuren.clear();
     }
 }
