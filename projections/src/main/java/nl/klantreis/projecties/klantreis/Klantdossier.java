@@ -88,9 +88,9 @@ public class Klantdossier {
                     resultaat, doorverwezenNaar, wasKlantcontact, medewerker, inhoud, duurSeconden, reis);
         }
 
-        Contact zonderInhoud() {
+        Contact anoniem() {
             return new Contact(klantcontactId, plaatsgevondenOp, kanaal, kanaalOntvangen, richting, onderwerp, zaakId,
-                    resultaat, doorverwezenNaar, wasKlantcontact, medewerker, null, duurSeconden, klantreisId);
+                    resultaat, doorverwezenNaar, wasKlantcontact, null, null, duurSeconden, klantreisId);
         }
 
         public Contactfeit contactfeit() {
@@ -283,6 +283,12 @@ public class Klantdossier {
         return geordend;
     }
 
+    /**
+     * Forgetting empties the dossier: nothing of his life before stays under his pseudonym (his
+     * klantreizen went on anonymously, {@link #anoniem}), so a klant who returns starts from
+     * nothing, as the Klant aggregate does. Kept: that he is forgotten (he is then unknown to every
+     * question, exactly like someone the engine never heard of) and the ids of his deleted keys.
+     */
     private void vergeet(KlantVergeten g) {
         TreeSet<String> sleutels = new TreeSet<>(vergetenSleutels);
         if (nummer != null) {
@@ -292,9 +298,37 @@ public class Klantdossier {
                 .forEach(sleutels::add);
         vergetenSleutels = new ArrayList<>(sleutels);
         nummer = null;
-        contacten.replaceAll(Contact::zonderInhoud);
+        contacten = new ArrayList<>();
+        zaken = new ArrayList<>();
+        klantreizen = new ArrayList<>();
+        vervallenKlantreizen = new ArrayList<>();
+        kanaalwissels = new ArrayList<>();
+        kanaalvoorkeuren = new ArrayList<>();
         vergeten = true;
-        vergetenOp = g.vergetenOp();
+        // Not when: a dated "forgotten" mark under his pseudonym would itself be a fact about him.
+        vergetenOp = null;
+    }
+
+    /** Whether there is anything of a life before forgetting to keep anonymously. */
+    public boolean heeftFeiten() {
+        return !contacten.isEmpty() || !zaken.isEmpty();
+    }
+
+    /**
+     * What a forgotten klant leaves for the anonymous aggregates: his contacts, zaken, klantreizen
+     * and kanaalwissels under a new key that nothing leads to, without his number, what was said,
+     * who served him, his preferences or lapsed klantreizen. The KPIs count it as one klant of the
+     * same soort, exactly as they counted him; a copy that shares nothing with this dossier.
+     */
+    public Klantdossier anoniem(String anoniemeSleutel) {
+        Klantdossier anoniem = new Klantdossier(anoniemeSleutel);
+        anoniem.soort = soort;
+        anoniem.contacten = new ArrayList<>(contacten.stream().map(Contact::anoniem).toList());
+        anoniem.zaken = new ArrayList<>(zaken);
+        anoniem.klantreizen = new ArrayList<>(klantreizen);
+        anoniem.kanaalwissels = new ArrayList<>(kanaalwissels);
+        anoniem.vergeten = true;
+        return anoniem;
     }
 
     private Versleuteld nietVergeten(Versleuteld waarde) {
@@ -462,7 +496,10 @@ public class Klantdossier {
         this.kanaalvoorkeuren = kanaalvoorkeuren == null ? new ArrayList<>() : new ArrayList<>(kanaalvoorkeuren);
     }
 
-    /** Forgotten and not inscribed again since. */
+    /**
+     * Forgotten and not inscribed again since; also set on the anonymous dossier a forgotten klant
+     * leaves behind. Either way nobody is known by it.
+     */
     public boolean isVergeten() {
         return vergeten;
     }
@@ -471,7 +508,7 @@ public class Klantdossier {
         this.vergeten = vergeten;
     }
 
-    /** When he was last forgotten; stays set when he returns. */
+    /** Unused since forgetting empties the dossier (ADR 0016); read from older documents only. */
     public Instant getVergetenOp() {
         return vergetenOp;
     }

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.klant.KlantVergeten;
 
 /**
  * A klant's dossier as the engine knew it at a moment (the {@code bekend} axis): his events,
@@ -26,13 +27,19 @@ public class Klantgeschiedenis {
         this.events = events;
     }
 
-    /** Empty when the engine knew nothing of him by then. */
+    /**
+     * Empty when the engine knew nothing of him by then. Whatever the moment, only his events
+     * after his last forgetting count (as it is known now, not at the moment): looking back to
+     * before it must not bring the life he had forgotten back to his pseudonym.
+     */
     public Optional<Klantdossier> zoalsBekendOp(KlantId klant, Instant alsOp) {
         List<Object> bekend = new ArrayList<>();
         DomainEventStream stroom = events.readEvents(klant.waarde());
         while (stroom.hasNext()) {
             DomainEventMessage<?> bericht = stroom.next();
-            if (!bericht.getTimestamp().isAfter(alsOp)) {
+            if (bericht.getPayload() instanceof KlantVergeten) {
+                bekend.clear();
+            } else if (!bericht.getTimestamp().isAfter(alsOp)) {
                 bekend.add(bericht.getPayload());
             }
         }
