@@ -63,6 +63,8 @@ public class Klant {
      */
     private final Set<KlantcontactId> vergetenContacten = new HashSet<>();
     private final Set<ZaakId> vergetenZaken = new HashSet<>();
+    /** How often he was forgotten: his klantreis ids after a forgetting never equal one from before. */
+    private int vergetenKeer;
 
     /** Required by Axon to rebuild the aggregate from its events. */
     protected Klant() {
@@ -120,7 +122,7 @@ public class Klant {
         schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
         Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
         zakenNa.put(feit.zaak(), feit);
-        KlantreisId klantreis = KlantreisRegels.klantreisId(klantId, Klantreissoort.ZAAK, feit.zaak().toString());
+        KlantreisId klantreis = KlantreisRegels.klantreisId(reisnaamruimte(), Klantreissoort.ZAAK, feit.zaak().toString());
         herindeel(contacten.values(), zakenNa.values(), () -> apply(new ZaakAanKlantGekoppeld(klantId, feit.zaak(),
                 feit.zaaktype(), feit.kanaal(), feit.geregistreerdOp(), klantreis)));
         if (opdracht.afgeslotenOp() != null) {
@@ -147,7 +149,7 @@ public class Klant {
         }
         Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
         zakenNa.put(zaakId, zaak.afgeslotenOp(afgeslotenOp));
-        KlantreisId klantreis = KlantreisRegels.klantreisId(klantId, Klantreissoort.ZAAK, zaakId.toString());
+        KlantreisId klantreis = KlantreisRegels.klantreisId(reisnaamruimte(), Klantreissoort.ZAAK, zaakId.toString());
         herindeel(contacten.values(), zakenNa.values(),
                 () -> apply(new KlantreisBeeindigd(klantId, klantreis, zaakId, afgeslotenOp)));
         return Verwerking.NIEUW;
@@ -182,6 +184,15 @@ public class Klant {
         return Verwerking.NIEUW;
     }
 
+    /**
+     * The name his klantreis ids are derived from: his pseudonym, and after a forgetting his
+     * pseudonym with the count, so a returning klant's contact about a zaak he had before does not
+     * land in a klantreis with the id the old one had (which still counts, anonymously, in the KPIs).
+     */
+    private KlantId reisnaamruimte() {
+        return vergetenKeer == 0 ? klantId : new KlantId(klantId.waarde() + "-" + vergetenKeer);
+    }
+
     private void schrijfIn(KlantId id, Identificatiesoort soortVanKlant, Versleuteld nummer) {
         if (!ingeschreven) {
             apply(new KlantIngeschreven(id, soortVanKlant, nummer));
@@ -195,7 +206,7 @@ public class Klant {
      */
     private void herindeel(java.util.Collection<Contactfeit> contactenNa, java.util.Collection<Zaakfeit> zakenNa,
                            Runnable legFeitVast) {
-        List<Klantreisindeling> nieuw = KlantreisRegels.deelIn(klantId, contactenNa, zakenNa,
+        List<Klantreisindeling> nieuw = KlantreisRegels.deelIn(reisnaamruimte(), contactenNa, zakenNa,
                 soort == Identificatiesoort.ANONIEM);
         Set<Kanaalwissel> nieuweWissels = new HashSet<>();
         Set<KlantreisId> nieuweReizen = new HashSet<>();
@@ -293,6 +304,7 @@ public class Klant {
     void on(KlantVergeten gebeurd) {
         ingeschreven = false;
         soort = null;
+        vergetenKeer++;
         vergetenContacten.addAll(contacten.keySet());
         vergetenZaken.addAll(zaken.keySet());
         contacten.clear();

@@ -411,7 +411,8 @@ class KlantTest {
         @Test
         void contactNaVergeten_schrijftDeKlantOpnieuwIn() {
             var nieuw = eenKlantcontact().metId(2).op("2026-05-10T10:00:00+02:00").overOnderwerp("paspoort-aanvragen");
-            KlantreisId reis = onderwerpreis("paspoort-aanvragen", contactId(2));
+            KlantreisId reis = KlantreisRegels.klantreisId(new KlantId(KLANT.waarde() + "-1"), Klantreissoort.ONDERWERP,
+                    "paspoort-aanvragen/" + contactId(2));
 
             fixture.givenCommands(eenKlantcontact().metId(1).bouw(), new VergeetKlant(KLANT, vergetenOp))
                     .when(nieuw.bouw())
@@ -438,7 +439,9 @@ class KlantTest {
         void contactNaVergeten_opHetZelfdeOnderwerp_binnenVeertienDagen_starttEenNieuweKlantreis() {
             // Without forgetting, contact 2 would join contact 1's klantreis (same onderwerp, 3 days later).
             var nieuw = eenKlantcontact().metId(2).op("2026-05-03T10:00:00+02:00").overOnderwerp("algemene-vraag");
-            KlantreisId nieuweReis = onderwerpreis("algemene-vraag", contactId(2));
+            KlantreisId nieuweReis = KlantreisRegels.klantreisId(new KlantId(KLANT.waarde() + "-1"),
+                    Klantreissoort.ONDERWERP, "algemene-vraag/" + contactId(2));
+            assertThat(nieuweReis).isNotEqualTo(onderwerpreis("algemene-vraag", contactId(2)));
 
             fixture.givenCommands(eenKlantcontact().metId(1).op("2026-04-30T10:00:00+02:00")
                                     .overOnderwerp("algemene-vraag").bouw(),

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
+import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.gedeeld.Versleuteld;
@@ -71,6 +72,7 @@ public class Klantdossier {
     private boolean vergeten;
     private Instant vergetenOp;
     private List<String> vergetenSleutels = new ArrayList<>();
+    private int vergetenKeer;
 
     /**
      * One klantcontact with all its facts, and the klantreis the engine put it in.
@@ -305,6 +307,7 @@ public class Klantdossier {
         kanaalwissels = new ArrayList<>();
         kanaalvoorkeuren = new ArrayList<>();
         vergeten = true;
+        vergetenKeer++;
         // Not when: a dated "forgotten" mark under his pseudonym would itself be a fact about him.
         vergetenOp = null;
     }
@@ -321,12 +324,22 @@ public class Klantdossier {
      * same soort, exactly as they counted him; a copy that shares nothing with this dossier.
      */
     public Klantdossier anoniem(String anoniemeSleutel) {
+        // His klantreis ids derive from his pseudonym and the facts kept here: renamed, or they
+        // would tell whose dossier this was to anyone who can compute his pseudonym.
+        UnaryOperator<KlantreisId> hernoem = id -> id == null ? null : new KlantreisId(java.util.UUID.nameUUIDFromBytes(
+                (anoniemeSleutel + "|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Klantdossier anoniem = new Klantdossier(anoniemeSleutel);
         anoniem.soort = soort;
-        anoniem.contacten = new ArrayList<>(contacten.stream().map(Contact::anoniem).toList());
-        anoniem.zaken = new ArrayList<>(zaken);
-        anoniem.klantreizen = new ArrayList<>(klantreizen);
-        anoniem.kanaalwissels = new ArrayList<>(kanaalwissels);
+        anoniem.contacten = new ArrayList<>(contacten.stream()
+                .map(c -> c.anoniem().metKlantreis(hernoem.apply(c.klantreisId()))).toList());
+        anoniem.zaken = new ArrayList<>(zaken.stream().map(z -> new Zaak(z.zaakId(), z.zaaktype(), z.kanaal(),
+                z.geregistreerdOp(), z.afgeslotenOp(), hernoem.apply(z.klantreisId()))).toList());
+        anoniem.klantreizen = new ArrayList<>(klantreizen.stream().map(r -> new Reis(hernoem.apply(r.klantreisId()),
+                r.soort(), r.thema(), r.contacten(), r.zaakstap(), r.beeindigdOp())).sorted(Comparator.comparing(
+                Reis::klantreisId)).toList());
+        anoniem.kanaalwissels = new ArrayList<>(kanaalwissels.stream().map(w -> new Kanaalwissel(
+                hernoem.apply(w.klantreisId()), w.vanStap(), w.naarStap(), w.van(), w.naar(), w.op(), w.warm()))
+                .sorted(WISSELVOLGORDE).toList());
         anoniem.vergeten = true;
         return anoniem;
     }
@@ -413,6 +426,23 @@ public class Klantdossier {
     private List<Zaak> zakenVan(Reis reis) {
         return zaken.stream().filter(z -> reis.klantreisId().equals(z.klantreisId())
                 || Objects.equals(z.zaakId(), reis.zaakstap())).toList();
+    }
+
+    /**
+     * What his klantreis ids are derived from, as the Klant aggregate does: his pseudonym, and after
+     * a forgetting his pseudonym with the count, so no klantreis of his new life has an old id.
+     */
+    public KlantId reisnaamruimte() {
+        return vergetenKeer == 0 ? new KlantId(klantId) : new KlantId(klantId + "-" + vergetenKeer);
+    }
+
+    /** How often he was forgotten (no dates): only to derive {@link #reisnaamruimte()}. */
+    public int getVergetenKeer() {
+        return vergetenKeer;
+    }
+
+    public void setVergetenKeer(int vergetenKeer) {
+        this.vergetenKeer = vergetenKeer;
     }
 
     public String getKlantId() {

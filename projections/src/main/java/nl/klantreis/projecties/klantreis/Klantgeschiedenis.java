@@ -37,9 +37,8 @@ public class Klantgeschiedenis {
         DomainEventStream stroom = events.readEvents(klant.waarde());
         while (stroom.hasNext()) {
             DomainEventMessage<?> bericht = stroom.next();
-            if (bericht.getPayload() instanceof KlantVergeten) {
-                bekend.clear();
-            } else if (!bericht.getTimestamp().isAfter(alsOp)) {
+            // A forgetting counts whenever it was: it empties the dossier folded so far.
+            if (bericht.getPayload() instanceof KlantVergeten || !bericht.getTimestamp().isAfter(alsOp)) {
                 bekend.add(bericht.getPayload());
             }
         }
