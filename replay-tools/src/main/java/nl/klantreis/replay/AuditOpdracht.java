@@ -6,10 +6,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import nl.klantreis.projecties.audit.Vergetenbetrokkene;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.audit.Integriteitscontrole;
 import nl.klantreis.projecties.audit.Integriteitsrapport;
+import nl.klantreis.projecties.audit.Vergetenbetrokkene;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -32,6 +32,8 @@ import nl.klantreis.projecties.audit.Ketenhash;
  */
 class VergetenOpdrachtenTest {
     private static final String ONBEKEND_BSN = "111222333";
+    /** A fixed peilmoment, so two answers can be compared whole. */
+    private static final String PEIL = "2026-09-01T00:00:00Z";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Testomgeving omgeving;
     private static KlantId klant;
@@ -58,8 +60,8 @@ class VergetenOpdrachtenTest {
 
     @Test
     void klantreisVan_vindtNietsVanHem_zoalsVoorEenOnbekendBsn() {
-        Testomgeving.Uitvoer hij = omgeving.voerUit("klantreis", "van", "--bsn", Verhaal.BSN, "--json");
-        Testomgeving.Uitvoer onbekend = omgeving.voerUit("klantreis", "van", "--bsn", ONBEKEND_BSN, "--json");
+        Testomgeving.Uitvoer hij = omgeving.voerUit("klantreis", "van", "--bsn", Verhaal.BSN, "--json", "--alsop", PEIL);
+        Testomgeving.Uitvoer onbekend = omgeving.voerUit("klantreis", "van", "--bsn", ONBEKEND_BSN, "--json", "--alsop", PEIL);
 
         assertThat(hij.code()).as(hij.fout()).isEqualTo(onbekend.code());
         assertThat(zonderPseudoniemen(hij.uit())).isEqualTo(zonderPseudoniemen(onbekend.uit()));
@@ -70,8 +72,8 @@ class VergetenOpdrachtenTest {
     @Test
     void klantreisToon_vindtZijnOudeKlantreisNiet_zoalsEenOnbestaande() {
         String onbestaand = UUID.nameUUIDFromBytes("bestaat-niet".getBytes()).toString();
-        Testomgeving.Uitvoer hij = omgeving.voerUit("klantreis", "toon", zaakreis);
-        Testomgeving.Uitvoer niets = omgeving.voerUit("klantreis", "toon", onbestaand);
+        Testomgeving.Uitvoer hij = omgeving.voerUit("klantreis", "toon", zaakreis, "--alsop", PEIL);
+        Testomgeving.Uitvoer niets = omgeving.voerUit("klantreis", "toon", onbestaand, "--alsop", PEIL);
 
         assertThat(hij.code()).isNotZero().isEqualTo(niets.code());
         assertThat(hij.uit() + hij.fout()).isEqualTo((niets.uit() + niets.fout()).replace(onbestaand, zaakreis));
@@ -79,8 +81,8 @@ class VergetenOpdrachtenTest {
 
     @Test
     void mijnzakenToon_toontGeenZakenMeer_zoalsVoorEenOnbekendBsn() throws Exception {
-        Testomgeving.Uitvoer hij = omgeving.voerUit("mijnzaken", "toon", "--bsn", Verhaal.BSN, "--json");
-        Testomgeving.Uitvoer onbekend = omgeving.voerUit("mijnzaken", "toon", "--bsn", ONBEKEND_BSN, "--json");
+        Testomgeving.Uitvoer hij = omgeving.voerUit("mijnzaken", "toon", "--bsn", Verhaal.BSN, "--json", "--alsop", PEIL);
+        Testomgeving.Uitvoer onbekend = omgeving.voerUit("mijnzaken", "toon", "--bsn", ONBEKEND_BSN, "--json", "--alsop", PEIL);
 
         assertThat(hij.code()).as(hij.fout()).isZero();
         assertThat(JSON.readTree(hij.uit()).path("zaken")).isEmpty();
@@ -90,8 +92,8 @@ class VergetenOpdrachtenTest {
     @Test
     void exportKlantreizen_houdtZijnKlantreizenAlleenAnoniem(@TempDir Path map) throws Exception {
         Path uit = map.resolve("reizen.csv");
-        Testomgeving.Uitvoer uitvoer = omgeving.voerUit("export", "klantreizen", "--peilmoment",
-                "2026-09-01T00:00:00Z", "--uit", uit.toString(), "--stil");
+        Testomgeving.Uitvoer uitvoer = omgeving.voerUit("export", "klantreizen", "--peilmoment", PEIL, "--uit",
+                uit.toString(), "--stil");
 
         assertThat(uitvoer.code()).as(uitvoer.fout()).isZero();
         String reizen = Files.readString(uit);

@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import nl.klantreis.projecties.audit.Vergetenbetrokkene;
 import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.projecties.audit.Vergetenbetrokkene;
 
 /**
  * Reading the audit log: the auditor's search and the burger's own list, newest first. The actor

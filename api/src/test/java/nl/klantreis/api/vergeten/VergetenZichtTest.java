@@ -25,6 +25,7 @@ import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.projecties.kpi.Kpivraag;
+import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
 
@@ -88,10 +89,18 @@ class VergetenZichtTest {
 
         // Forgetting is an event: a rebuild of every read model must come to exactly the same.
         Projectiebeheer beheer = engine.bean(Projectiebeheer.class);
+        Map<String, String> live = new LinkedHashMap<>();
+        for (String naam : beheer.namen()) {
+            live.put(naam, new Documentlezer<>(beheer, naam, engine.database()).controlegetal());
+        }
         for (String naam : beheer.namen()) {
             wachtOpOvername(beheer, naam, beheer.herbouw(naam));
         }
         engine.wachtOpLeesmodellen();
+        for (String naam : beheer.namen()) {
+            assertThat(new Documentlezer<>(beheer, naam, engine.database()).controlegetal())
+                    .as("%s: herbouwd gelijk aan live, document voor document", naam).isEqualTo(live.get(naam));
+        }
         nietsLeidtNaarHem(hij, klant, zijnReizen, voorHetVergeten);
         assertThat(kpis()).as("na herbouw").isEqualTo(kpisVoor);
         assertThat(get(medewerker(), "/api/v1/klanten/" + andereKlant + "/klantreizen", HttpStatus.OK).toString())
