@@ -60,8 +60,10 @@ class VergetenOpdrachtenTest {
 
     @Test
     void klantreisVan_vindtNietsVanHem_zoalsVoorEenOnbekendBsn() {
-        Testomgeving.Uitvoer hij = omgeving.voerUit("klantreis", "van", "--bsn", Verhaal.BSN, "--json", "--alsop", PEIL);
-        Testomgeving.Uitvoer onbekend = omgeving.voerUit("klantreis", "van", "--bsn", ONBEKEND_BSN, "--json", "--alsop", PEIL);
+        Testomgeving.Uitvoer hij = omgeving.voerUit("klantreis", "van", "--bsn", Verhaal.BSN, "--json",
+                "--alsop", PEIL);
+        Testomgeving.Uitvoer onbekend = omgeving.voerUit("klantreis", "van", "--bsn", ONBEKEND_BSN, "--json",
+                "--alsop", PEIL);
 
         assertThat(hij.code()).as(hij.fout()).isEqualTo(onbekend.code());
         assertThat(zonderPseudoniemen(hij.uit())).isEqualTo(zonderPseudoniemen(onbekend.uit()));
@@ -81,8 +83,10 @@ class VergetenOpdrachtenTest {
 
     @Test
     void mijnzakenToon_toontGeenZakenMeer_zoalsVoorEenOnbekendBsn() throws Exception {
-        Testomgeving.Uitvoer hij = omgeving.voerUit("mijnzaken", "toon", "--bsn", Verhaal.BSN, "--json", "--alsop", PEIL);
-        Testomgeving.Uitvoer onbekend = omgeving.voerUit("mijnzaken", "toon", "--bsn", ONBEKEND_BSN, "--json", "--alsop", PEIL);
+        Testomgeving.Uitvoer hij = omgeving.voerUit("mijnzaken", "toon", "--bsn", Verhaal.BSN, "--json",
+                "--alsop", PEIL);
+        Testomgeving.Uitvoer onbekend = omgeving.voerUit("mijnzaken", "toon", "--bsn", ONBEKEND_BSN, "--json",
+                "--alsop", PEIL);
 
         assertThat(hij.code()).as(hij.fout()).isZero();
         assertThat(JSON.readTree(hij.uit()).path("zaken")).isEmpty();

@@ -126,8 +126,8 @@ class KlantenController {
                         throw new NietGevonden("onbekende klant");
                     }
                 })
-                .flatMap(sleutels -> log.leg(verslag(beheerder, verzoek, Vergetenbetrokkene.ACTIVITEIT, Audits.RECHT_OP_VERGETEN,
-                                List.of(klant), Audits.UITGEVOERD))
+                .flatMap(sleutels -> log.leg(verslag(beheerder, verzoek, Vergetenbetrokkene.ACTIVITEIT,
+                                Audits.RECHT_OP_VERGETEN, List.of(klant), Audits.UITGEVOERD))
                         .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).<Map<String, Object>>body(
                                 Map.of("klantId", klant.waarde(), "vergeten", true)))));
     }

@@ -70,8 +70,10 @@ class VergetenZichtTest {
         Instant voorHetVergeten = Instant.now();
         Map<String, String> kpisVoor = kpis();
         assertThat(kpisVoor.values()).anyMatch(kpi -> kpi.contains("\"teller\":"));
-        String anderBeeld = get(medewerker(), "/api/v1/klanten/" + andereKlant + "/klantbeeld", HttpStatus.OK).toString();
-        String anderReizen = get(medewerker(), "/api/v1/klanten/" + andereKlant + "/klantreizen", HttpStatus.OK).toString();
+        String anderBeeld = get(medewerker(), "/api/v1/klanten/" + andereKlant + "/klantbeeld", HttpStatus.OK)
+                .toString();
+        String anderReizen = get(medewerker(), "/api/v1/klanten/" + andereKlant + "/klantreizen", HttpStatus.OK)
+                .toString();
         String anderZaken = get(burger(ander), "/api/v1/mijnzaken", HttpStatus.OK).toString();
         Thread.sleep(5);
 
@@ -111,12 +113,14 @@ class VergetenZichtTest {
         nieuwContact.put("id", "zicht-na-vergeten");
         ((ObjectNode) nieuwContact.path("data")).put("klantcontactId", "0b7f2f7e-3a51-4bb9-9a53-eeeeeeeeeeee")
                 .put("inhoud", "Een nieuwe vraag.");
-        engine.client().post().uri("/api/v1/events").contentType(MediaType.parseMediaType("application/cloudevents+json"))
+        engine.client().post().uri("/api/v1/events")
+                .contentType(MediaType.parseMediaType("application/cloudevents+json"))
                 .bodyValue(nieuwContact.toString()).exchange().expectStatus().isOk();
         engine.wachtOpLeesmodellen();
 
         assertThat(zoek(hij.bsn(), HttpStatus.OK).path("klantId").asText()).isEqualTo(klant);
-        JsonNode reizen = get(medewerker(), "/api/v1/klanten/" + klant + "/klantreizen", HttpStatus.OK).path("klantreizen");
+        JsonNode reizen = get(medewerker(), "/api/v1/klanten/" + klant + "/klantreizen", HttpStatus.OK)
+                .path("klantreizen");
         assertThat(reizen).hasSize(1);
         assertThat(zijnReizen).doesNotContain(reizen.get(0).path("klantreisId").asText());
         assertThat(reizen.get(0).path("stappen")).singleElement()
@@ -230,7 +234,8 @@ class VergetenZichtTest {
         return kopie;
     }
 
-    private static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie) throws InterruptedException {
+    private static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie)
+            throws InterruptedException {
         Instant tot = Instant.now().plus(Duration.ofMinutes(2));
         while ((beheer.voortgang(naam).actieveGeneratie() != generatie
                 || !beheer.actieveTabel(naam).endsWith("_g" + generatie)) && Instant.now().isBefore(tot)) {

@@ -122,7 +122,8 @@ public class Klant {
         schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
         Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
         zakenNa.put(feit.zaak(), feit);
-        KlantreisId klantreis = KlantreisRegels.klantreisId(reisnaamruimte(), Klantreissoort.ZAAK, feit.zaak().toString());
+        KlantreisId klantreis = KlantreisRegels.klantreisId(reisnaamruimte(), Klantreissoort.ZAAK,
+                feit.zaak().toString());
         herindeel(contacten.values(), zakenNa.values(), () -> apply(new ZaakAanKlantGekoppeld(klantId, feit.zaak(),
                 feit.zaaktype(), feit.kanaal(), feit.geregistreerdOp(), klantreis)));
         if (opdracht.afgeslotenOp() != null) {

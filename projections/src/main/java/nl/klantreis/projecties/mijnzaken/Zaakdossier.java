@@ -148,7 +148,9 @@ public class Zaakdossier {
         } else {
             gewijzigd = false;
         }
-        if (gewijzigd && bekendOp != null && !(event instanceof ZaakKoppelingVergeten) && (laatstGewijzigd == null || bekendOp.isAfter(laatstGewijzigd))) {
+        // Forgetting the initiator is no change of the zaak: laatstGewijzigd stays.
+        if (gewijzigd && bekendOp != null && !(event instanceof ZaakKoppelingVergeten)
+                && (laatstGewijzigd == null || bekendOp.isAfter(laatstGewijzigd))) {
             laatstGewijzigd = bekendOp;
         }
         return gewijzigd;

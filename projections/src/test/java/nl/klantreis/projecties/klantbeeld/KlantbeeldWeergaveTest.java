@@ -281,7 +281,8 @@ class KlantbeeldWeergaveTest {
             assertThat(anoniem.indelingen()).extracting(i -> i.stappen().size())
                     .isEqualTo(voor.indelingen().stream().map(i -> i.stappen().size()).toList());
             assertThat(anoniem.getKlantreizen()).extracting(Klantdossier.Reis::klantreisId)
-                    .doesNotContainAnyElementsOf(voor.getKlantreizen().stream().map(Klantdossier.Reis::klantreisId).toList());
+                    .doesNotContainAnyElementsOf(voor.getKlantreizen().stream()
+                            .map(Klantdossier.Reis::klantreisId).toList());
             assertThat(anoniem.getSoort()).isEqualTo(voor.getSoort());
         }
 

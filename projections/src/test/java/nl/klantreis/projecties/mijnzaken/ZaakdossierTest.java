@@ -85,7 +85,8 @@ class ZaakdossierTest {
         Instant laatstGewijzigd = dossier.getLaatstGewijzigd();
         MijnZakenRegels regels = new MijnZakenRegels();
 
-        dossier = regels.pasToe(dossier, ZAAK.toString(), new ZaakKoppelingVergeten(KLANT, ZAAK), op("2026-06-01T10:00:00Z"));
+        dossier = regels.pasToe(dossier, ZAAK.toString(), new ZaakKoppelingVergeten(KLANT, ZAAK),
+                op("2026-06-01T10:00:00Z"));
 
         assertThat(regels.eigenaar(dossier)).isNull();
         assertThat(dossier.getRegistratie().initiator()).isNull();
