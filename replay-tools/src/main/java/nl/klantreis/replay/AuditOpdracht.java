@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.audit.Integriteitscontrole;
 import nl.klantreis.projecties.audit.Integriteitsrapport;
+import nl.klantreis.projecties.audit.Vergetenbetrokkene;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,13 +93,14 @@ final class AuditOpdracht implements Runnable {
                     + " from verwerking v left join lateral (select g.actor, g.rol, g.organisatieonderdeel"
                     + " from gebruikersaudit g where g.trace_id = v.trace_id and g.span_id = v.span_id"
                     + " order by (g.activiteit = v.activiteit) desc, g.volgnummer limit 1) g on true"
-                    + " where v.betrokkene = ? order by v.tijdstip, v.volgnummer",
+                    + " where v.betrokkene = ? and " + Vergetenbetrokkene.sindsLaatsteVergeten("v", "?")
+                    + " order by v.tijdstip, v.volgnummer",
                     (rij, nr) -> new Verwerking(rij.getLong("volgnummer"),
                             rij.getObject("tijdstip", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
                             rij.getString("activiteit"), rij.getString("doel"), rij.getString("grondslag"),
                             rij.getString("resultaat"), rij.getString("actor"), rij.getString("rol"),
                             rij.getString("organisatieonderdeel"), rij.getString("trace_id"), rij.getString("span_id")),
-                    betrokkene.waarde());
+                    betrokkene.waarde(), betrokkene.waarde());
             if (json) {
                 json(velden("betrokkene", betrokkene.waarde(), "verwerkingen", verwerkingen));
                 return 0;

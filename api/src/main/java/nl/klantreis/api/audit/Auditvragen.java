@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.projecties.audit.Vergetenbetrokkene;
 
 /**
  * Reading the audit log: the auditor's search and the burger's own list, newest first. The actor
@@ -58,7 +59,8 @@ class Auditvragen {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         // Only the filters given: a "? is null or" form would keep the planner from the indexes.
         if (filter.betrokkene() != null) {
-            sql.append(" and v.betrokkene = :betrokkene");
+            sql.append(" and v.betrokkene = :betrokkene and ")
+                    .append(Vergetenbetrokkene.sindsLaatsteVergeten("v", ":betrokkene"));
             parameters.addValue("betrokkene", filter.betrokkene().waarde());
         }
         if (filter.traceId() != null) {
@@ -96,7 +98,8 @@ class Auditvragen {
     Uitkomst<EigenVerwerking> vanBetrokkene(KlantId klant, int limiet) {
         Objects.requireNonNull(klant, "klant");
         List<EigenVerwerking> regels = jdbc.query("select v.tijdstip, v.activiteit, v.doel, g.rol, g.organisatieonderdeel"
-                        + MET_GEBRUIKER + " where v.betrokkene = :betrokkene"
+                        + MET_GEBRUIKER + " where v.betrokkene = :betrokkene and "
+                        + Vergetenbetrokkene.sindsLaatsteVergeten("v", ":betrokkene")
                         + " order by v.tijdstip desc, v.volgnummer desc limit :limiet",
                 new MapSqlParameterSource("betrokkene", klant.waarde()).addValue("limiet", limiet + 1),
                 Auditvragen::eigenVerwerking);

@@ -38,6 +38,7 @@ import nl.klantreis.domein.gedeeld.Bsn;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.Kvknummer;
+import nl.klantreis.projecties.audit.Vergetenbetrokkene;
 import nl.klantreis.projecties.klantbeeld.Klantbeeld;
 import nl.klantreis.projecties.klantbeeld.KlantbeeldAntwoord;
 import nl.klantreis.projecties.klantbeeld.KlantbeeldVraag;
@@ -159,8 +160,8 @@ class KlantenController {
                         throw new NietGevonden("onbekende klant");
                     }
                 })
-                .flatMap(sleutels -> log.leg(verslag(beheerder, verzoek, "klant-vergeten", Audits.RECHT_OP_VERGETEN,
-                                List.of(klant), Audits.UITGEVOERD))
+                .flatMap(sleutels -> log.leg(verslag(beheerder, verzoek, Vergetenbetrokkene.ACTIVITEIT,
+                                Audits.RECHT_OP_VERGETEN, List.of(klant), Audits.UITGEVOERD))
                         .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).<Map<String, Object>>body(
                                 Map.of("klantId", klant.waarde(), "vergeten", true)))));
     }

@@ -72,7 +72,7 @@ class VergetenIntegratieTest {
                 .allSatisfy(v -> assertThat(leesbaar(v)).isEmpty());
         assertThat(Eventlezer.vanType(naVergeten, KlantVergeten.class)).hasSize(1);
         assertThat(engine.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class))
-                .isEqualTo(eventsVoor + 1);
+                .isEqualTo(eventsVoor + 2); // ZaakKoppelingVergeten for his zaak, then KlantVergeten
         // Nothing readable is left anywhere in his stored events: no number in plain text.
         assertThat(ruweEvents(klant, zaak)).noneMatch(json -> json.contains(vergeten.bsn()))
                 .noneMatch(json -> json.contains("bouwtekening")).noneMatch(json -> json.contains("Dakkapel"));

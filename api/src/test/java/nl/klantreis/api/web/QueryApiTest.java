@@ -187,9 +187,10 @@ class QueryApiTest {
         String anderId = engine.bean(Pseudoniemen.class).voor(Identificatiesoort.BSN, ander.bsn()).waarde();
         engine.client(Rol.BEHEERDER, null).post().uri("/api/v1/klanten/" + anderId + "/vergeten").exchange()
                 .expectStatus().isAccepted();
+        engine.wachtOpLeesmodellen();
+        // Forgotten: unknown, exactly like a klant the engine never heard of (VergetenZichtTest has the rest).
         JsonNode beeld = get(engine.client(Rol.MEDEWERKER, null), "/api/v1/klanten/" + anderId + "/klantbeeld",
-                HttpStatus.OK);
-        assertThat(beeld.has("bsn")).isFalse();
+                HttpStatus.NOT_FOUND);
         assertThat(beeld.toString()).doesNotContain(ander.bsn());
         engine.client(Rol.BEHEERDER, null).post().uri("/api/v1/klanten/k-onbekendeklant00000000000000/vergeten")
                 .exchange().expectStatus().isNotFound();

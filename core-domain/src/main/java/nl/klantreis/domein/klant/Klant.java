@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -55,6 +56,15 @@ public class Klant {
     private final Set<KlantreisId> klantreizen = new HashSet<>();
     private final Set<Kanaalwissel> kanaalwissels = new HashSet<>();
     private final Set<KanaalvoorkeurVastgelegd> voorkeuren = new HashSet<>();
+    /**
+     * The contacts and zaken of the life before his last forgetting: facts about them that arrive
+     * again (a sender retrying, a zaaksysteem closing the zaak) are taken as known and change
+     * nothing, so they never join a returning klant's new klantreizen. Ids only, no personal data.
+     */
+    private final Set<KlantcontactId> vergetenContacten = new HashSet<>();
+    private final Set<ZaakId> vergetenZaken = new HashSet<>();
+    /** How often he was forgotten: his klantreis ids after a forgetting never equal one from before. */
+    private int vergetenKeer;
 
     /** Required by Axon to rebuild the aggregate from its events. */
     protected Klant() {
@@ -65,6 +75,9 @@ public class Klant {
     Verwerking handle(RegistreerKlantcontact opdracht) {
         Contactfeit feit = new Contactfeit(opdracht.klantcontactId(), opdracht.plaatsgevondenOp(), opdracht.kanaal(),
                 opdracht.onderwerp(), opdracht.zaakId(), opdracht.resultaat(), opdracht.wasKlantcontact());
+        if (vergetenContacten.contains(feit.id())) {
+            return Verwerking.AL_BEKEND;
+        }
         Contactfeit bekend = contacten.get(feit.id());
         if (bekend != null) {
             if (bekend.equals(feit)) {
@@ -90,6 +103,9 @@ public class Klant {
     Verwerking handle(KoppelZaakAanKlant opdracht) {
         Zaakfeit feit = new Zaakfeit(opdracht.zaakId(), opdracht.zaaktype(), opdracht.kanaal(),
                 opdracht.geregistreerdOp(), null);
+        if (vergetenZaken.contains(feit.zaak())) {
+            return Verwerking.AL_BEKEND;
+        }
         Zaakfeit bekend = zaken.get(feit.zaak());
         if (bekend != null) {
             if (bekend.afgeslotenOp(null).equals(feit)) {
@@ -106,7 +122,8 @@ public class Klant {
         schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
         Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
         zakenNa.put(feit.zaak(), feit);
-        KlantreisId klantreis = KlantreisRegels.klantreisId(klantId, Klantreissoort.ZAAK, feit.zaak().toString());
+        KlantreisId klantreis = KlantreisRegels.klantreisId(reisnaamruimte(), Klantreissoort.ZAAK,
+                feit.zaak().toString());
         herindeel(contacten.values(), zakenNa.values(), () -> apply(new ZaakAanKlantGekoppeld(klantId, feit.zaak(),
                 feit.zaaktype(), feit.kanaal(), feit.geregistreerdOp(), klantreis)));
         if (opdracht.afgeslotenOp() != null) {
@@ -117,6 +134,9 @@ public class Klant {
 
     @CommandHandler
     Verwerking handle(MeldZaakAfgesloten opdracht) {
+        if (vergetenZaken.contains(opdracht.zaakId())) {
+            return Verwerking.AL_BEKEND;
+        }
         if (!zaken.containsKey(opdracht.zaakId())) {
             throw new RegelOvertreden("zaakId", "deze zaak is niet van deze klant");
         }
@@ -130,7 +150,7 @@ public class Klant {
         }
         Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
         zakenNa.put(zaakId, zaak.afgeslotenOp(afgeslotenOp));
-        KlantreisId klantreis = KlantreisRegels.klantreisId(klantId, Klantreissoort.ZAAK, zaakId.toString());
+        KlantreisId klantreis = KlantreisRegels.klantreisId(reisnaamruimte(), Klantreissoort.ZAAK, zaakId.toString());
         herindeel(contacten.values(), zakenNa.values(),
                 () -> apply(new KlantreisBeeindigd(klantId, klantreis, zaakId, afgeslotenOp)));
         return Verwerking.NIEUW;
@@ -157,8 +177,21 @@ public class Klant {
         if (!ingeschreven) {
             return Verwerking.AL_BEKEND;
         }
+        Set<ZaakId> zijnZaken = new TreeSet<>();
+        zijnZaken.addAll(zaken.keySet());
+        contacten.values().stream().map(Contactfeit::zaak).filter(Objects::nonNull).forEach(zijnZaken::add);
+        zijnZaken.forEach(zaak -> apply(new ZaakKoppelingVergeten(klantId, zaak)));
         apply(new KlantVergeten(klantId, opdracht.op()));
         return Verwerking.NIEUW;
+    }
+
+    /**
+     * The name his klantreis ids are derived from: his pseudonym, and after a forgetting his
+     * pseudonym with the count, so a returning klant's contact about a zaak he had before does not
+     * land in a klantreis with the id the old one had (which still counts, anonymously, in the KPIs).
+     */
+    private KlantId reisnaamruimte() {
+        return vergetenKeer == 0 ? klantId : new KlantId(klantId.waarde() + "-" + vergetenKeer);
     }
 
     private void schrijfIn(KlantId id, Identificatiesoort soortVanKlant, Versleuteld nummer) {
@@ -174,7 +207,7 @@ public class Klant {
      */
     private void herindeel(java.util.Collection<Contactfeit> contactenNa, java.util.Collection<Zaakfeit> zakenNa,
                            Runnable legFeitVast) {
-        List<Klantreisindeling> nieuw = KlantreisRegels.deelIn(klantId, contactenNa, zakenNa,
+        List<Klantreisindeling> nieuw = KlantreisRegels.deelIn(reisnaamruimte(), contactenNa, zakenNa,
                 soort == Identificatiesoort.ANONIEM);
         Set<Kanaalwissel> nieuweWissels = new HashSet<>();
         Set<KlantreisId> nieuweReizen = new HashSet<>();
@@ -263,8 +296,23 @@ public class Klant {
         voorkeuren.add(gebeurd);
     }
 
+    /**
+     * A forgotten klant starts again from nothing: a klant who returns is inscribed anew and his new
+     * contacts make new klantreizen, never joining the old ones (which stay, anonymously, in the
+     * event store and the KPIs). Only the ids of the old facts are kept, to recognise them.
+     */
     @EventSourcingHandler
     void on(KlantVergeten gebeurd) {
         ingeschreven = false;
+        soort = null;
+        vergetenKeer++;
+        vergetenContacten.addAll(contacten.keySet());
+        vergetenZaken.addAll(zaken.keySet());
+        contacten.clear();
+        zaken.clear();
+        indeling.clear();
+        klantreizen.clear();
+        kanaalwissels.clear();
+        voorkeuren.clear();
     }
 }

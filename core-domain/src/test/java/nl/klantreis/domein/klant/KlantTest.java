@@ -411,7 +411,8 @@ class KlantTest {
         @Test
         void contactNaVergeten_schrijftDeKlantOpnieuwIn() {
             var nieuw = eenKlantcontact().metId(2).op("2026-05-10T10:00:00+02:00").overOnderwerp("paspoort-aanvragen");
-            KlantreisId reis = onderwerpreis("paspoort-aanvragen", contactId(2));
+            KlantreisId reis = KlantreisRegels.klantreisId(new KlantId(KLANT.waarde() + "-1"), Klantreissoort.ONDERWERP,
+                    "paspoort-aanvragen/" + contactId(2));
 
             fixture.givenCommands(eenKlantcontact().metId(1).bouw(), new VergeetKlant(KLANT, vergetenOp))
                     .when(nieuw.bouw())
@@ -420,6 +421,55 @@ class KlantTest {
                             nieuw.geregistreerd(),
                             new KlantcontactIngedeeld(KLANT, contactId(2), reis, null))
                     .expectResultMessagePayload(Verwerking.NIEUW);
+        }
+
+        @Test
+        void vergeten_maaktElkeZaakVanHemLos_voordatHijVergetenIs() {
+            ZaakId eigen = zaakId(1);
+            ZaakId genoemd = zaakId(2);
+            fixture.givenCommands(eenZaakkoppeling().metId(eigen).bouw(),
+                            eenKlantcontact().metId(1).overZaak(genoemd).bouw())
+                    .when(new VergeetKlant(KLANT, vergetenOp))
+                    .expectEvents(new ZaakKoppelingVergeten(KLANT, eigen), new ZaakKoppelingVergeten(KLANT, genoemd),
+                            new KlantVergeten(KLANT, vergetenOp))
+                    .expectResultMessagePayload(Verwerking.NIEUW);
+        }
+
+        @Test
+        void contactNaVergeten_opHetZelfdeOnderwerp_binnenVeertienDagen_starttEenNieuweKlantreis() {
+            // Without forgetting, contact 2 would join contact 1's klantreis (same onderwerp, 3 days later).
+            var nieuw = eenKlantcontact().metId(2).op("2026-05-03T10:00:00+02:00").overOnderwerp("algemene-vraag");
+            KlantreisId nieuweReis = KlantreisRegels.klantreisId(new KlantId(KLANT.waarde() + "-1"),
+                    Klantreissoort.ONDERWERP, "algemene-vraag/" + contactId(2));
+            assertThat(nieuweReis).isNotEqualTo(onderwerpreis("algemene-vraag", contactId(2)));
+
+            fixture.givenCommands(eenKlantcontact().metId(1).op("2026-04-30T10:00:00+02:00")
+                                    .overOnderwerp("algemene-vraag").bouw(),
+                            new VergeetKlant(KLANT, vergetenOp))
+                    .when(nieuw.bouw())
+                    .expectEvents(new KlantIngeschreven(KLANT, Identificatiesoort.BSN, NUMMER),
+                            new KlantreisGestart(KLANT, nieuweReis, Klantreissoort.ONDERWERP, null, "algemene-vraag"),
+                            nieuw.geregistreerd(),
+                            new KlantcontactIngedeeld(KLANT, contactId(2), nieuweReis, null))
+                    .expectResultMessagePayload(Verwerking.NIEUW);
+        }
+
+        @Test
+        void oudeFeitenNaVergeten_zijnAlBekend_enKomenNietInZijnNieuweLeven() {
+            var oudContact = eenKlantcontact().metId(1).op("2026-04-30T10:00:00+02:00");
+            var oudeZaak = eenZaakkoppeling().metId(zaakId(1));
+            fixture.givenCommands(oudContact.bouw(), oudeZaak.bouw(), new VergeetKlant(KLANT, vergetenOp))
+                    .when(oudContact.bouw())
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+            fixture.givenCommands(oudContact.bouw(), oudeZaak.bouw(), new VergeetKlant(KLANT, vergetenOp))
+                    .when(meldAfgesloten(zaakId(1), t("2026-05-20T10:00:00+02:00")))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+            fixture.givenCommands(oudContact.bouw(), oudeZaak.bouw(), new VergeetKlant(KLANT, vergetenOp))
+                    .when(oudeZaak.bouw())
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
         }
     }
 

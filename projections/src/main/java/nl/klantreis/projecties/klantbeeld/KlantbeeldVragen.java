@@ -40,6 +40,8 @@ class KlantbeeldVragen {
         var dossier = vraag.tijdas() == Tijdas.BEKEND
                 ? geschiedenis.zoalsBekendOp(vraag.klantId(), vraag.peilmoment())
                 : dossiers.document(vraag.klantId().waarde());
+        // Forgotten (or what a forgotten klant left behind): unknown, like a klant never heard of.
+        dossier = dossier.filter(d -> !d.isVergeten());
         return new KlantbeeldAntwoord(dossier.map(d -> KlantbeeldWeergave.klantbeeld(d, vraag.peilmoment(),
                         vraag.tijdas(), ontsleuteling.voorEenAntwoord(),
                         mijnZaken.openZaken(vraag.klantId().waarde(), vraag.peilmoment(), vraag.tijdas())))

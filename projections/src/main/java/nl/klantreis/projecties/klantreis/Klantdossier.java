@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
+import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.gedeeld.Versleuteld;
@@ -71,6 +72,7 @@ public class Klantdossier {
     private boolean vergeten;
     private Instant vergetenOp;
     private List<String> vergetenSleutels = new ArrayList<>();
+    private int vergetenKeer;
 
     /**
      * One klantcontact with all its facts, and the klantreis the engine put it in.
@@ -88,9 +90,9 @@ public class Klantdossier {
                     resultaat, doorverwezenNaar, wasKlantcontact, medewerker, inhoud, duurSeconden, reis);
         }
 
-        Contact zonderInhoud() {
+        Contact anoniem() {
             return new Contact(klantcontactId, plaatsgevondenOp, kanaal, kanaalOntvangen, richting, onderwerp, zaakId,
-                    resultaat, doorverwezenNaar, wasKlantcontact, medewerker, null, duurSeconden, klantreisId);
+                    resultaat, doorverwezenNaar, wasKlantcontact, null, null, duurSeconden, klantreisId);
         }
 
         public Contactfeit contactfeit() {
@@ -283,6 +285,12 @@ public class Klantdossier {
         return geordend;
     }
 
+    /**
+     * Forgetting empties the dossier: nothing of his life before stays under his pseudonym (his
+     * klantreizen went on anonymously, {@link #anoniem}), so a klant who returns starts from
+     * nothing, as the Klant aggregate does. Kept: that he is forgotten (he is then unknown to every
+     * question, exactly like someone the engine never heard of) and the ids of his deleted keys.
+     */
     private void vergeet(KlantVergeten g) {
         TreeSet<String> sleutels = new TreeSet<>(vergetenSleutels);
         if (nummer != null) {
@@ -292,9 +300,48 @@ public class Klantdossier {
                 .forEach(sleutels::add);
         vergetenSleutels = new ArrayList<>(sleutels);
         nummer = null;
-        contacten.replaceAll(Contact::zonderInhoud);
+        contacten = new ArrayList<>();
+        zaken = new ArrayList<>();
+        klantreizen = new ArrayList<>();
+        vervallenKlantreizen = new ArrayList<>();
+        kanaalwissels = new ArrayList<>();
+        kanaalvoorkeuren = new ArrayList<>();
         vergeten = true;
-        vergetenOp = g.vergetenOp();
+        vergetenKeer++;
+        // Not when: a dated "forgotten" mark under his pseudonym would itself be a fact about him.
+        vergetenOp = null;
+    }
+
+    /** Whether there is anything of a life before forgetting to keep anonymously. */
+    public boolean heeftFeiten() {
+        return !contacten.isEmpty() || !zaken.isEmpty();
+    }
+
+    /**
+     * What a forgotten klant leaves for the anonymous aggregates: his contacts, zaken, klantreizen
+     * and kanaalwissels under a new key that nothing leads to, without his number, what was said,
+     * who served him, his preferences or lapsed klantreizen. The KPIs count it as one klant of the
+     * same soort, exactly as they counted him; a copy that shares nothing with this dossier.
+     */
+    public Klantdossier anoniem(String anoniemeSleutel) {
+        // His klantreis ids derive from his pseudonym and the facts kept here: renamed, or they
+        // would tell whose dossier this was to anyone who can compute his pseudonym.
+        UnaryOperator<KlantreisId> hernoem = id -> id == null ? null : new KlantreisId(java.util.UUID.nameUUIDFromBytes(
+                (anoniemeSleutel + "|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Klantdossier anoniem = new Klantdossier(anoniemeSleutel);
+        anoniem.soort = soort;
+        anoniem.contacten = new ArrayList<>(contacten.stream()
+                .map(c -> c.anoniem().metKlantreis(hernoem.apply(c.klantreisId()))).toList());
+        anoniem.zaken = new ArrayList<>(zaken.stream().map(z -> new Zaak(z.zaakId(), z.zaaktype(), z.kanaal(),
+                z.geregistreerdOp(), z.afgeslotenOp(), hernoem.apply(z.klantreisId()))).toList());
+        anoniem.klantreizen = new ArrayList<>(klantreizen.stream().map(r -> new Reis(hernoem.apply(r.klantreisId()),
+                r.soort(), r.thema(), r.contacten(), r.zaakstap(), r.beeindigdOp())).sorted(Comparator.comparing(
+                Reis::klantreisId)).toList());
+        anoniem.kanaalwissels = new ArrayList<>(kanaalwissels.stream().map(w -> new Kanaalwissel(
+                hernoem.apply(w.klantreisId()), w.vanStap(), w.naarStap(), w.van(), w.naar(), w.op(), w.warm()))
+                .sorted(WISSELVOLGORDE).toList());
+        anoniem.vergeten = true;
+        return anoniem;
     }
 
     private Versleuteld nietVergeten(Versleuteld waarde) {
@@ -381,6 +428,23 @@ public class Klantdossier {
                 || Objects.equals(z.zaakId(), reis.zaakstap())).toList();
     }
 
+    /**
+     * What his klantreis ids are derived from, as the Klant aggregate does: his pseudonym, and after
+     * a forgetting his pseudonym with the count, so no klantreis of his new life has an old id.
+     */
+    public KlantId reisnaamruimte() {
+        return vergetenKeer == 0 ? new KlantId(klantId) : new KlantId(klantId + "-" + vergetenKeer);
+    }
+
+    /** How often he was forgotten (no dates): only to derive {@link #reisnaamruimte()}. */
+    public int getVergetenKeer() {
+        return vergetenKeer;
+    }
+
+    public void setVergetenKeer(int vergetenKeer) {
+        this.vergetenKeer = vergetenKeer;
+    }
+
     public String getKlantId() {
         return klantId;
     }
@@ -462,7 +526,10 @@ public class Klantdossier {
         this.kanaalvoorkeuren = kanaalvoorkeuren == null ? new ArrayList<>() : new ArrayList<>(kanaalvoorkeuren);
     }
 
-    /** Forgotten and not inscribed again since. */
+    /**
+     * Forgotten and not inscribed again since; also set on the anonymous dossier a forgotten klant
+     * leaves behind. Either way nobody is known by it.
+     */
     public boolean isVergeten() {
         return vergeten;
     }
@@ -471,7 +538,7 @@ public class Klantdossier {
         this.vergeten = vergeten;
     }
 
-    /** When he was last forgotten; stays set when he returns. */
+    /** Unused since forgetting empties the dossier (ADR 0016); read from older documents only. */
     public Instant getVergetenOp() {
         return vergetenOp;
     }

@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.klant.KlantVergeten;
 
 /**
  * A klant's dossier as the engine knew it at a moment (the {@code bekend} axis): his events,
@@ -27,21 +28,37 @@ public class Klantgeschiedenis {
     }
 
     /**
-     * When the engine stored its first event about him; empty when it knows nothing of him. Tells
-     * why a question on the {@code bekend} axis has an empty answer ("nothing known yet then").
+     * When the engine stored its first event about him after his last forgetting; empty when it
+     * knows nothing of him (or nothing since he was forgotten: the moment he was first known before
+     * it is part of the life he had forgotten). Tells why a question on the {@code bekend} axis has
+     * an empty answer ("nothing known yet then").
      */
     public Optional<Instant> eersteBekendOp(KlantId klant) {
+        Instant eerste = null;
         DomainEventStream stroom = events.readEvents(klant.waarde());
-        return stroom.hasNext() ? Optional.of(stroom.next().getTimestamp()) : Optional.empty();
+        while (stroom.hasNext()) {
+            DomainEventMessage<?> bericht = stroom.next();
+            if (bericht.getPayload() instanceof KlantVergeten) {
+                eerste = null;
+            } else if (eerste == null) {
+                eerste = bericht.getTimestamp();
+            }
+        }
+        return Optional.ofNullable(eerste);
     }
 
-    /** Empty when the engine knew nothing of him by then. */
+    /**
+     * Empty when the engine knew nothing of him by then. Whatever the moment, only his events
+     * after his last forgetting count (as it is known now, not at the moment): looking back to
+     * before it must not bring the life he had forgotten back to his pseudonym.
+     */
     public Optional<Klantdossier> zoalsBekendOp(KlantId klant, Instant alsOp) {
         List<Object> bekend = new ArrayList<>();
         DomainEventStream stroom = events.readEvents(klant.waarde());
         while (stroom.hasNext()) {
             DomainEventMessage<?> bericht = stroom.next();
-            if (!bericht.getTimestamp().isAfter(alsOp)) {
+            // A forgetting counts whenever it was: it empties the dossier folded so far.
+            if (bericht.getPayload() instanceof KlantVergeten || !bericht.getTimestamp().isAfter(alsOp)) {
                 bekend.add(bericht.getPayload());
             }
         }

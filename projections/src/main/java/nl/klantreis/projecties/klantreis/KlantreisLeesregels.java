@@ -6,6 +6,7 @@ import java.util.List;
 
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.klant.KlantEvent;
+import nl.klantreis.domein.klant.KlantVergeten;
 import nl.klantreis.projecties.leesmodel.Documentregels;
 
 /**
@@ -15,6 +16,8 @@ import nl.klantreis.projecties.leesmodel.Documentregels;
 @Component
 public final class KlantreisLeesregels implements Documentregels<Klantdossier> {
     public static final String NAAM = "klantreis";
+    /** The key prefix of what forgotten klanten left behind; a valid {@code KlantId} shape for the KPIs. */
+    public static final String ANONIEM = "vergeten-";
 
     @Override
     public String naam() {
@@ -44,6 +47,19 @@ public final class KlantreisLeesregels implements Documentregels<Klantdossier> {
             dossier.verwerk(klantEvent);
         }
         return dossier;
+    }
+
+    /**
+     * A forgotten klant's klantreizen go on under {@code vergeten-<id of the KlantVergeten
+     * message>}: random, so nothing derives it from his pseudonym, and the same in every rebuild.
+     */
+    @Override
+    public Afsplitsing<Klantdossier> splitsAf(Klantdossier document, Object event, String berichtId) {
+        if (!(event instanceof KlantVergeten) || !document.heeftFeiten()) {
+            return null;
+        }
+        String sleutel = ANONIEM + berichtId;
+        return new Afsplitsing<>(sleutel, document.anoniem(sleutel));
     }
 
     @Override

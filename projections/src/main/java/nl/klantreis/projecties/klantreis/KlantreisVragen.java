@@ -47,12 +47,13 @@ class KlantreisVragen {
 
     @QueryHandler
     Boolean bekend(KlantBekendVraag vraag) {
-        return dossiers.document(vraag.klantId().waarde()).isPresent();
+        // A forgotten klant who never came back is unknown, exactly like one the engine never heard of.
+        return dossiers.document(vraag.klantId().waarde()).filter(dossier -> !dossier.isVergeten()).isPresent();
     }
 
     private Optional<Klantdossier> dossier(KlantId klant, Tijdas tijdas, java.time.Instant peilmoment) {
-        return tijdas == Tijdas.BEKEND ? geschiedenis.zoalsBekendOp(klant, peilmoment)
-                : dossiers.document(klant.waarde());
+        return (tijdas == Tijdas.BEKEND ? geschiedenis.zoalsBekendOp(klant, peilmoment)
+                : dossiers.document(klant.waarde())).filter(dossier -> !dossier.isVergeten());
     }
 
     private static List<Klantreis> weergave(Klantdossier dossier, Tijdas tijdas, java.time.Instant peilmoment) {

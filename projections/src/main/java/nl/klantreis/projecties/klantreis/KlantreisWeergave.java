@@ -8,7 +8,6 @@ import java.util.Optional;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.gedeeld.Tijd;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
-import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.klantreis.Contactfeit;
 import nl.klantreis.domein.klantreis.Zaakfeit;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
@@ -49,7 +48,7 @@ public final class KlantreisWeergave {
         List<Zaakfeit> zaken = dossier.zaakfeiten().stream().filter(z -> !z.geregistreerdOp().isAfter(alsOp))
                 .map(z -> z.afgeslotenOp() != null && z.afgeslotenOp().isAfter(alsOp) ? z.afgeslotenOp(null) : z)
                 .toList();
-        return KlantreisRegels.deelIn(new KlantId(dossier.getKlantId()), contacten, zaken,
+        return KlantreisRegels.deelIn(dossier.reisnaamruimte(), contacten, zaken,
                         dossier.getSoort() == Identificatiesoort.ANONIEM).stream()
                 .map(indeling -> weergave(dossier.getKlantId(), indeling, alsOp))
                 .flatMap(Optional::stream)

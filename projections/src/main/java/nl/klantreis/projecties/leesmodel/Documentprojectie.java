@@ -171,6 +171,7 @@ public final class Documentprojectie<D> {
             long revisie = opgeslagen == null ? 0 : opgeslagen.positie();
             Map<String, Long> volgnummers = opgeslagen == null ? new HashMap<>() : new HashMap<>(opgeslagen.volgnummers());
             List<Gebeurtenis> toegepast = new ArrayList<>();
+            Map<String, D> afgesplitst = new LinkedHashMap<>();
             for (Gebeurtenis gebeurtenis : paar.getValue()) {
                 String aggregaat = gebeurtenis.aggregaat();
                 Long laatste = aggregaat == null ? null : volgnummers.get(aggregaat);
@@ -186,11 +187,13 @@ public final class Documentprojectie<D> {
                         opgeslagen == null || !opgeslagen.volgnummers().isEmpty());
                 try {
                     for (DomainEventMessage<?> eerder : ontbrekend) {
+                        splitsAf(afgesplitst, document, eerder);
                         document = regels.pasToe(document, sleutel, eerder.getPayload(), eerder.getTimestamp());
                         volgnummers.put(aggregaat, eerder.getSequenceNumber());
                         revisie++;
                         toegepast.add(new Gebeurtenis(-1, eerder));
                     }
+                    splitsAf(afgesplitst, document, gebeurtenis.bericht());
                     document = regels.pasToe(document, sleutel, gebeurtenis.event(), gebeurtenis.bekendOp());
                 } catch (RuntimeException fout) {
                     LOG.error("leesmodel {}: event {} van document {} is niet te verwerken en staat nu in de dode-brievenlijst",
@@ -200,12 +203,16 @@ public final class Documentprojectie<D> {
                     // pasToe may have half-changed the document: make it again from the stored one
                     // and the events of this batch that did apply (they are pure and did so before).
                     document = opgeslagen == null ? null : lees(opgeslagen.document());
+                    afgesplitst.clear();
                     for (Gebeurtenis eerder : toegepast) {
+                        splitsAf(afgesplitst, document, eerder.bericht());
                         document = regels.pasToe(document, sleutel, eerder.event(), eerder.bekendOp());
                     }
                     continue;
                 }
-                if (aggregaat != null) {
+                if (aggregaat != null && regels.vergeetBron(gebeurtenis.event())) {
+                    volgnummers.remove(aggregaat);
+                } else if (aggregaat != null) {
                     volgnummers.put(aggregaat, gebeurtenis.volgnummer());
                 }
                 revisie++;
@@ -216,6 +223,10 @@ public final class Documentprojectie<D> {
                         regels.zoeksleutels(document).toArray(String[]::new), schrijf(document), revisie,
                         schrijfVolgnummers(volgnummers)));
             }
+            // Written once and never changed: no events, no sequence numbers that would name the
+            // aggregate it came from, and found by no key other than its own.
+            afgesplitst.forEach((nieuweSleutel, deel) -> rijen.add(new Rij(nieuweSleutel, regels.eigenaar(deel),
+                    new String[0], schrijf(deel), 1, "{}")));
         }
         if (rijen.isEmpty()) {
             return;
@@ -249,6 +260,14 @@ public final class Documentprojectie<D> {
                 });
         if (regels.meldWijzigingen() && dient.getAsBoolean()) {
             meld(rijen);
+        }
+    }
+
+    private void splitsAf(Map<String, D> afgesplitst, D document, EventMessage<?> bericht) {
+        Documentregels.Afsplitsing<D> deel = document == null ? null
+                : regels.splitsAf(document, bericht.getPayload(), bericht.getIdentifier());
+        if (deel != null) {
+            afgesplitst.put(deel.sleutel(), deel.document());
         }
     }
 

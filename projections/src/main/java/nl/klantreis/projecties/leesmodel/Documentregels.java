@@ -49,6 +49,33 @@ public interface Documentregels<D> {
      */
     D pasToe(D document, String sleutel, Object event, Instant bekendOp);
 
+    /**
+     * Part of a document that an event moves out into a document of its own, under a key that no
+     * event names: what a forgotten klant leaves behind, kept anonymously so it keeps counting.
+     * Asked before {@link #pasToe} with the document as it was; the split-off document is written
+     * in the same transaction and never changed again.
+     *
+     * @param berichtId the event's message identifier: random, only in the event store, and the
+     *                  same in every rebuild, so the new key is too
+     * @return the new document, or null when the event splits nothing off
+     */
+    default Afsplitsing<D> splitsAf(D document, Object event, String berichtId) {
+        return null;
+    }
+
+    /**
+     * Whether, after this event, the document forgets which events of its aggregate it applied,
+     * instead of remembering the last one: the aggregate's id is a klant's pseudonym, and a
+     * forgotten klant must not stay named in a document that is not his (a zaak he named).
+     */
+    default boolean vergeetBron(Object event) {
+        return false;
+    }
+
+    /** A document moved out of another one under a new key. */
+    record Afsplitsing<D>(String sleutel, D document) {
+    }
+
     /** The klant pseudonym the document belongs to, for lookups per klant; null when unknown. */
     default String eigenaar(D document) {
         return null;

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
+import nl.klantreis.domein.klant.ZaakKoppelingVergeten;
 import nl.klantreis.domein.zaak.ZaakEvent;
 import nl.klantreis.projecties.leesmodel.Documentregels;
 
@@ -35,6 +36,9 @@ public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
         if (event instanceof KlantcontactGeregistreerd contact && contact.zaakId() != null) {
             return contact.zaakId().toString();
         }
+        if (event instanceof ZaakKoppelingVergeten vergeten) {
+            return vergeten.zaakId().toString();
+        }
         return null;
     }
 
@@ -46,6 +50,9 @@ public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
 
     @Override
     public Zaakdossier pasToe(Zaakdossier document, String sleutel, Object event, Instant bekendOp) {
+        if (document == null && event instanceof ZaakKoppelingVergeten) {
+            return null; // nothing of him to forget in a dossier that does not exist
+        }
         Zaakdossier dossier = document != null ? document : new Zaakdossier(ZaakId.van(sleutel));
         dossier.pasToe(event, bekendOp);
         return dossier;
@@ -57,9 +64,19 @@ public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
         return true;
     }
 
-    /** Null until registered: a status that arrived first does not yet say whose zaak it is. */
+    /**
+     * Null until registered: a status that arrived first does not yet say whose zaak it is. Null
+     * again once its initiator is forgotten: then it is nobody's.
+     */
     @Override
     public String eigenaar(Zaakdossier document) {
-        return document.isGeregistreerd() ? document.getRegistratie().initiator().waarde() : null;
+        return document.isGeregistreerd() && document.getRegistratie().initiator() != null
+                ? document.getRegistratie().initiator().waarde() : null;
+    }
+
+    /** Forgetting a klant also forgets which of his events this dossier applied (his pseudonym is the key). */
+    @Override
+    public boolean vergeetBron(Object event) {
+        return event instanceof ZaakKoppelingVergeten;
     }
 }

@@ -15,6 +15,7 @@ import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.Versleuteld;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
+import nl.klantreis.domein.klant.ZaakKoppelingVergeten;
 import nl.klantreis.domein.referentie.ZaaktypeRegels;
 import nl.klantreis.domein.zaak.UiterlijkeEinddatumBepaald;
 import nl.klantreis.domein.zaak.ZaakAfgesloten;
@@ -142,10 +143,14 @@ public class Zaakdossier {
             gewijzigd = verklaarOnbruikbaar(onbruikbaar, bekendOp);
         } else if (event instanceof KlantcontactGeregistreerd contact) {
             gewijzigd = voegContactToe(contact, bekendOp);
+        } else if (event instanceof ZaakKoppelingVergeten vergeten) {
+            gewijzigd = vergeetKoppeling(vergeten);
         } else {
             gewijzigd = false;
         }
-        if (gewijzigd && bekendOp != null && (laatstGewijzigd == null || bekendOp.isAfter(laatstGewijzigd))) {
+        // Forgetting the initiator is no change of the zaak: laatstGewijzigd stays.
+        if (gewijzigd && bekendOp != null && !(event instanceof ZaakKoppelingVergeten)
+                && (laatstGewijzigd == null || bekendOp.isAfter(laatstGewijzigd))) {
             laatstGewijzigd = bekendOp;
         }
         return gewijzigd;
@@ -257,6 +262,23 @@ public class Zaakdossier {
             }
         }
         return true;
+    }
+
+    /**
+     * The klant was forgotten: the zaak stays (its facts keep counting in the zaak KPIs) but nothing
+     * leads from him to it: no initiator (so it is nobody's in MijnZaken or a klantbeeld), none of
+     * his contacts, and not its description, which only his deleted key could open anyway. Not a
+     * change of the zaak itself, so {@code laatstGewijzigd} stays.
+     */
+    private boolean vergeetKoppeling(ZaakKoppelingVergeten gebeurd) {
+        boolean gewijzigd = klantcontacten.removeIf(c -> gebeurd.klantId().equals(c.klantId()));
+        if (registratie != null && gebeurd.klantId().equals(registratie.initiator())) {
+            Registratie r = registratie;
+            registratie = new Registratie(r.identificatie(), r.zaaktype(), r.regels(), r.vertrouwelijkheid(), null,
+                    null, r.geregistreerdOp(), r.kanaal(), r.opgegevenUiterlijkeEinddatum(), r.bekendOp());
+            gewijzigd = true;
+        }
+        return gewijzigd;
     }
 
     private boolean voegContactToe(KlantcontactGeregistreerd gebeurd, Instant bekendOp) {

@@ -254,28 +254,36 @@ class KlantbeeldWeergaveTest {
         }
 
         @Test
-        void toontHetBeeldGeenPersoonsgegevensMeer_watOntsleutelenOokZouKunnen() {
+        void hetDossierIsLeeg_alleenDatHijVergetenIs_enHetAnoniemeDeelHoudtZijnFeitenZonderPersoonsgegevens() {
+            Klantdossier voor = dossierNa(KLANT, geschiedenis());
             Klantdossier dossier = dossierNa(KLANT, opdrachten.toArray());
-            AtomicInteger gevraagd = new AtomicInteger();
-            // A key table that would still open everything: the view must not even ask it.
-            Function<Versleuteld, Optional<String>> alles = waarde -> {
-                gevraagd.incrementAndGet();
-                return Optional.of("gelekt");
-            };
 
-            for (Instant peilmoment : List.of(t("2026-03-20T00:00:00Z"), PEILMOMENT)) {
-                Klantbeeld<Object> beeld = KlantbeeldWeergave.klantbeeld(dossier, peilmoment, alles, List.of());
-
-                assertThat(beeld.bsn()).isNull();
-                assertThat(beeld.kvk()).isNull();
-                assertThat(beeld.recenteContacten()).isNotEmpty()
-                        .extracting(Klantbeeld.Contact::inhoud).containsOnlyNulls();
-            }
-            assertThat(gevraagd).hasValue(0);
             assertThat(dossier.isVergeten()).isTrue();
-            assertThat(dossier.getVergetenOp()).isEqualTo(t("2026-03-28T11:00:00Z"));
+            assertThat(dossier.getVergetenOp()).isNull();
             assertThat(dossier.getNummer()).isNull();
-            assertThat(dossier.getContacten()).extracting(Klantdossier.Contact::inhoud).containsOnlyNulls();
+            assertThat(dossier.getContacten()).isEmpty();
+            assertThat(dossier.getZaken()).isEmpty();
+            assertThat(dossier.getKlantreizen()).isEmpty();
+            assertThat(dossier.getKanaalwissels()).isEmpty();
+            assertThat(dossier.getKanaalvoorkeuren()).isEmpty();
+            assertThat(dossier.heeftFeiten()).isFalse();
+
+            Klantdossier anoniem = voor.anoniem("vergeten-00000000-0000-4000-8000-000000000001");
+            assertThat(anoniem.getKlantId()).isEqualTo("vergeten-00000000-0000-4000-8000-000000000001");
+            assertThat(anoniem.isVergeten()).isTrue();
+            assertThat(anoniem.getNummer()).isNull();
+            assertThat(anoniem.getKanaalvoorkeuren()).isEmpty();
+            assertThat(anoniem.getContacten()).extracting(Klantdossier.Contact::inhoud).containsOnlyNulls();
+            assertThat(anoniem.getContacten()).extracting(Klantdossier.Contact::medewerker).containsOnlyNulls();
+            // What the KPIs count is exactly what they counted before.
+            assertThat(anoniem.contactfeiten()).isEqualTo(voor.contactfeiten());
+            assertThat(anoniem.zaakfeiten()).isEqualTo(voor.zaakfeiten());
+            assertThat(anoniem.indelingen()).extracting(i -> i.stappen().size())
+                    .isEqualTo(voor.indelingen().stream().map(i -> i.stappen().size()).toList());
+            assertThat(anoniem.getKlantreizen()).extracting(Klantdossier.Reis::klantreisId)
+                    .doesNotContainAnyElementsOf(voor.getKlantreizen().stream()
+                            .map(Klantdossier.Reis::klantreisId).toList());
+            assertThat(anoniem.getSoort()).isEqualTo(voor.getSoort());
         }
 
         @Test
@@ -298,7 +306,7 @@ class KlantbeeldWeergaveTest {
         }
 
         @Test
-        void eenTeruggekeerdeKlant_heeftEenNieuweSleutel_enAlleenZijnNieuweGegevensZijnLeesbaar() {
+        void eenTeruggekeerdeKlant_heeftEenNieuweSleutel_enZietAlleenZijnNieuweGeschiedenis() {
             String nieuweSleutel = "0e0e0e0e-0000-4000-8000-00000000a002";
             KlantcontactId nieuw = contactId(8);
             opdrachten.add(eenKlantcontact().metId(nieuw).op("2026-03-30T10:00:00+02:00")
@@ -310,12 +318,12 @@ class KlantbeeldWeergaveTest {
 
             assertThat(beeld.bsn()).isEqualTo("999990342");
             assertThat(dossier.isVergeten()).isFalse();
-            assertThat(beeld.recenteContacten()).first().satisfies(contact -> {
+            assertThat(beeld.recenteContacten()).singleElement().satisfies(contact -> {
                 assertThat(contact.klantcontactId()).isEqualTo(nieuw.toString());
                 assertThat(contact.inhoud()).isEqualTo("gezegd in " + nieuw);
             });
-            assertThat(beeld.recenteContacten().subList(1, beeld.recenteContacten().size()))
-                    .extracting(Klantbeeld.Contact::inhoud).containsOnlyNulls();
+            assertThat(dossier.getKlantreizen()).singleElement()
+                    .satisfies(reis -> assertThat(reis.contacten()).containsExactly(nieuw));
         }
     }
 

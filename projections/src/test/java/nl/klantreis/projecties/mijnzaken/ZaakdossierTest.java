@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
+import nl.klantreis.domein.klant.ZaakKoppelingVergeten;
 import nl.klantreis.domein.zaak.ZaakAfgesloten;
 import nl.klantreis.domein.zaak.ZaakHervat;
 import nl.klantreis.domein.zaak.ZaakOpgeschort;
@@ -72,6 +73,32 @@ class ZaakdossierTest {
                 .containsExactly(Dakkapel.AANVRAAG, Dakkapel.NAVRAAG);
         assertThat(dossier.getOnbruikbareFeiten()).isEmpty();
         assertThat(dossier.getLaatstGewijzigd()).isEqualTo(Dakkapel.AFGESLOTEN.bekendOp());
+    }
+
+    @Test
+    void vergetenInitiator_deZaakBlijftVoorDeKpis_maarIsVanNiemandEnZonderZijnContacten() {
+        Zaakdossier dossier = Dakkapel.dossier();
+        KlantId ander = new KlantId("k-iemandanders000000000000000000");
+        dossier.pasToe(new KlantcontactGeregistreerd(ander, KlantcontactId.van("0b7f2f7e-3a51-4bb9-9a53-aaaaaaaaaaaa"),
+                op("2026-03-20T10:00:00+01:00"), "balie", null, "inkomend", "status-navraag", ZAAK, "beantwoord", null,
+                null, null, null, null), op("2026-03-20T09:00:01Z"));
+        Instant laatstGewijzigd = dossier.getLaatstGewijzigd();
+        MijnZakenRegels regels = new MijnZakenRegels();
+
+        dossier = regels.pasToe(dossier, ZAAK.toString(), new ZaakKoppelingVergeten(KLANT, ZAAK),
+                op("2026-06-01T10:00:00Z"));
+
+        assertThat(regels.eigenaar(dossier)).isNull();
+        assertThat(dossier.getRegistratie().initiator()).isNull();
+        assertThat(dossier.getRegistratie().omschrijving()).isNull();
+        assertThat(dossier.getRegistratie().zaaktype()).isEqualTo("omgevingsvergunning");
+        assertThat(dossier.getKlantcontacten()).extracting(Zaakdossier.Klantcontact::klantId).containsExactly(ander);
+        assertThat(dossier.getStatussen()).hasSize(4);
+        assertThat(dossier.getAfsluiting().afgeslotenOp()).isEqualTo(Instant.parse("2026-04-21T06:00:00Z"));
+        assertThat(dossier.getLaatstGewijzigd()).isEqualTo(laatstGewijzigd);
+        assertThat(regels.vergeetBron(new ZaakKoppelingVergeten(KLANT, ZAAK))).isTrue();
+        assertThat(regels.pasToe(null, ZAAK.toString(), new ZaakKoppelingVergeten(KLANT, ZAAK), null))
+                .as("geen dossier om hem uit te vergeten: er komt er ook geen").isNull();
     }
 
     @Test

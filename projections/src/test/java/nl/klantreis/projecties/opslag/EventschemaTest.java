@@ -41,6 +41,7 @@ import nl.klantreis.domein.klant.KanaalwisselIngetrokken;
 import nl.klantreis.domein.klant.KlantEvent;
 import nl.klantreis.domein.klant.KlantIngeschreven;
 import nl.klantreis.domein.klant.KlantVergeten;
+import nl.klantreis.domein.klant.ZaakKoppelingVergeten;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
 import nl.klantreis.domein.klant.KlantcontactIngedeeld;
 import nl.klantreis.domein.klant.KlantreisBeeindigd;
@@ -95,6 +96,7 @@ class EventschemaTest {
                 new KanaalwisselIngetrokken(KLANT, REIS, "zaak:" + ZAAK, "klantcontact:" + CONTACT, "webformulier",
                         "telefoon", OP, false),
                 new KanaalvoorkeurVastgelegd(KLANT, "email", "parkeervergunning", OP),
+                new ZaakKoppelingVergeten(KLANT, ZAAK),
                 new KlantVergeten(KLANT, OP),
                 new ZaakGeregistreerd(ZAAK, "ZAAK-2026-0000123", "omgevingsvergunning",
                         new ZaaktypeRegels(56, true, 42, List.of("ontvangen", "afgehandeld"), List.of("toegekend")),
