@@ -253,6 +253,59 @@ class SleutelringTest {
         assertThat(jdbc.queryForList("select klant_id from sleutel", String.class)).containsExactly(klant(1).waarde());
     }
 
+    @Test
+    void ruweSleutelsVanVoorDeKeks_wordenBijHetOnderhoudGewikkeld_eenKeer() {
+        List<Versleuteld> waarden = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            byte[] materiaal = new byte[Sleutel.LENGTE];
+            new java.security.SecureRandom().nextBytes(materiaal);
+            UUID id = UUID.randomUUID();
+            // As V2 stored keys: the raw 32 bytes, no KEK.
+            jdbc.update("insert into sleutel (sleutel_id, klant_id, materiaal) values (?, ?, ?)", id,
+                    klant(i).waarde(), materiaal);
+            waarden.add(versleuteling.versleutel(new Sleutel(id, materiaal), "tekst " + i));
+        }
+        assertThat(versleuteling.ontsleutel(waarden.get(0), uitDeSleutelring())).contains("tekst 0");
+
+        Sleutelring.Onderhoud eerste = sleutelring.onderhoud();
+        Sleutelring.Onderhoud tweede = sleutelring.onderhoud();
+
+        assertThat(eerste.gewikkeld()).isEqualTo(1_500);
+        assertThat(tweede).isEqualTo(new Sleutelring.Onderhoud(0, 0));
+        assertThat(jdbc.queryForObject("select count(*) from sleutel where kek_id is null or octet_length(materiaal) <> 60",
+                Integer.class)).isZero();
+        for (int i = 0; i < waarden.size(); i += 97) {
+            assertThat(versleuteling.ontsleutel(waarden.get(i), uitDeSleutelring())).contains("tekst " + i);
+        }
+        assertThat(sleutelring.voorKlanten(List.of(klant(3))).get(klant(3)).id().toString())
+                .isEqualTo(waarden.get(3).sleutel());
+    }
+
+    @Test
+    void eenAndereNode_houdtGeenVernietigdeKekVast() {
+        Sleutelring andereNode = new Sleutelring(database, kekMap, true);
+        Map<KlantId, Sleutel> sleutels = sleutelring.voorKlanten(
+                IntStream.range(0, 2_000).mapToObj(SleutelringTest::klant).toList());
+        Versleuteld van1 = versleuteling.versleutel(sleutels.get(klant(1)), "van klant 1");
+        String kek = jdbc.queryForObject("select kek_id from sleutel where sleutel_id = ?", String.class,
+                sleutels.get(klant(1)).id());
+        assertThat(andereNode.sleutel(sleutels.get(klant(1)).id())).contains(sleutels.get(klant(1)));
+
+        sleutelring.vergeet(klant(1));
+
+        assertThat(andereNode.sleutel(sleutels.get(klant(1)).id())).isEmpty();
+        assertThat(versleuteling.ontsleutel(van1, id -> andereNode.sleutel(UUID.fromString(id)))).isEmpty();
+        assertThat(kekMap.resolve("kek-" + kek + ".bin")).doesNotExist();
+        // Every other key, whether its KEK was rotated or not, reads the same on the other node.
+        Map<UUID, Sleutel> daar = andereNode.sleutels(sleutels.values().stream().map(Sleutel::id).toList());
+        assertThat(daar).hasSize(1_999);
+        sleutels.forEach((klant, sleutel) -> {
+            if (!klant.equals(klant(1))) {
+                assertThat(daar.get(sleutel.id())).isEqualTo(sleutel);
+            }
+        });
+    }
+
     /** Counts the statements prepared through this DataSource; a batch is one statement. */
     private static DataSource telStatements(DataSource echt, AtomicInteger teller) {
         return (DataSource) Proxy.newProxyInstance(SleutelringTest.class.getClassLoader(),
