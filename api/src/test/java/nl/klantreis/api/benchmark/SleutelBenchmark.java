@@ -60,6 +60,10 @@ public final class SleutelBenchmark {
             Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(database);
             maakOudeTabel(jdbc);
+            if (opties.getOrDefault("zonder-kek-index", 0) == 1) {
+                // Only to see what the index that rotation uses costs on the insert path.
+                jdbc.execute("drop index sleutel_kek_id");
+            }
             TransactionTemplate transactie = new TransactionTemplate(new DataSourceTransactionManager(database));
             Sleutelring ring = new Sleutelring(database, map.resolve("sleutels"), true);
             Sleutelring ringZonderVacuum = new Sleutelring(database, map.resolve("sleutels"), false);
@@ -114,8 +118,9 @@ public final class SleutelBenchmark {
             System.out.printf("  %-34s %22s %22s%n", "nieuwe sleutels, batch " + batch, figuur(nieuw[0]), figuur(nieuw[1]));
             System.out.printf("  %-34s %22s %22s%n", "bestaande sleutels, batch " + batch, figuur(bestaand[0]),
                     figuur(bestaand[1]));
-            System.out.printf("  KEK-bestand lezen: %.1f µs per bestand (%d bestanden)%n",
-                    kekLezen(map.resolve("sleutels")), aantalBestanden(map.resolve("sleutels")));
+            System.out.printf("  KEK-bestand lezen: %.1f µs per bestand (%d bestanden); AES-GCM wikkelen + ontwikkelen"
+                    + " van een sleutel: %.1f µs%n", kekLezen(map.resolve("sleutels")),
+                    aantalBestanden(map.resolve("sleutels")), wikkelen());
 
             // Fill both tables to the wanted size.
             while (jdbc.queryForObject("select count(*) from sleutel", Integer.class) < sleutels) {
@@ -216,6 +221,33 @@ public final class SleutelBenchmark {
                 Files.readAllBytes(bestand);
                 keer++;
             }
+        }
+        return (System.nanoTime() - start) / 1e3 / keer;
+    }
+
+    /** The crypto alone, as Sleutelkluis does it (one cipher reused, initialised per key). */
+    private static double wikkelen() throws Exception {
+        javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        byte[] kek = new byte[32];
+        byte[] dek = new byte[32];
+        byte[] iv = new byte[12];
+        RANDOM.nextBytes(kek);
+        byte[] aad = UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int keer = 200_000;
+        long start = 0;
+        for (int i = 0; i < keer * 2; i++) {
+            if (i == keer) {
+                start = System.nanoTime();
+            }
+            RANDOM.nextBytes(iv);
+            cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(kek, "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, iv));
+            cipher.updateAAD(aad);
+            byte[] gewikkeld = cipher.doFinal(dek);
+            cipher.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(kek, "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, iv));
+            cipher.updateAAD(aad);
+            cipher.doFinal(gewikkeld);
         }
         return (System.nanoTime() - start) / 1e3 / keer;
     }

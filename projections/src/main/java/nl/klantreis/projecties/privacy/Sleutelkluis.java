@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * a copy of a row in a dead tuple, the WAL or a backup is worthless once its KEK is destroyed
  * (ADR 0011).
  *
- * <p>Nothing is cached here: every use reads the file again, so a KEK destroyed by one node is
- * gone for all of them at once, as with the DEKs themselves (ADR 0004).
+ * <p>Nothing is cached here: every {@link #lees} reads the file again, so a KEK destroyed by one node
+ * is gone for all of them at once, as with the DEKs themselves (ADR 0004).
  */
 class Sleutelkluis {
     private static final Logger LOG = LoggerFactory.getLogger(Sleutelkluis.class);
@@ -61,6 +61,15 @@ class Sleutelkluis {
 
     private final Path map;
     private final SecureRandom random = new SecureRandom();
+    // One cipher per thread, initialised anew for every key: Cipher.getInstance costs more than
+    // wrapping a 32-byte key, and ingestion wraps or unwraps a thousand keys per batch.
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM niet beschikbaar", e);
+        }
+    });
 
     Sleutelkluis(Path map) {
         this.map = Objects.requireNonNull(map, "map").toAbsolutePath().normalize();
@@ -180,7 +189,7 @@ class Sleutelkluis {
         random.nextBytes(iv);
         System.arraycopy(iv, 0, uit, 0, IV_LENGTE);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek.materiaal(), "AES"),
                     new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(aad(sleutelId));
@@ -201,7 +210,7 @@ class Sleutelkluis {
             throw new OntsleutelenMislukt("gewikkelde sleutel " + sleutelId + " heeft " + gewikkeld.length + " bytes");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek.materiaal(), "AES"),
                     new GCMParameterSpec(TAG_BITS, gewikkeld, 0, IV_LENGTE));
             cipher.updateAAD(aad(sleutelId));

@@ -55,8 +55,10 @@ import nl.klantreis.domein.gedeeld.ZaakId;
  * A transaction that creates keys holds a shared advisory lock until it ends and forgetting takes
  * it exclusively, so no key can be committed under a KEK that a concurrent rotation destroys.
  *
- * <p>Nothing is cached, neither DEKs nor KEKs: after {@link #vergeet(KlantId)} commits, no node can
- * decrypt his values.
+ * <p>Nothing is cached across transactions, neither DEKs nor KEKs: a KEK read by a transaction that
+ * holds the lock is kept only until it ends (the lock keeps it from being destroyed meanwhile); a
+ * read without the lock reads its KEKs for that call only. After {@link #vergeet(KlantId)} commits, no
+ * node can decrypt his values.
  */
 public final class Sleutelring {
     private static final Logger LOG = LoggerFactory.getLogger(Sleutelring.class);
@@ -70,7 +72,7 @@ public final class Sleutelring {
     private final Sleutelkluis kluis;
     private final boolean vacuumNaVergeten;
     private final SecureRandom random = new SecureRandom();
-    /** Per transaction: whether it holds the lock already (one statement per transaction, not per call). */
+    /** Per transaction: its {@link Slot}, so the lock is one statement per transaction, not per call. */
     private final Object slotBijTransactie = new Object();
     private volatile int aantalBuckets;
 
@@ -129,8 +131,8 @@ public final class Sleutelring {
         }
         List<ZaakId> zaken = new ArrayList<>(new TreeSet<>(koppelingen.keySet()));
         transactie.executeWithoutResult(status -> {
-            neemGedeeldSlot();
-            List<Nieuw> nieuw = nieuweSleutels(zaken.size());
+            Slot slot = neemGedeeldSlot();
+            List<Nieuw> nieuw = nieuweSleutels(zaken.size(), slot);
             jdbc.batchUpdate("insert into sleutel (sleutel_id, zaak_id, klant_id, kek_id, materiaal)"
                             + " values (?, ?, ?, ?, ?)"
                             + " on conflict (zaak_id) where zaak_id is not null do update set klant_id = excluded.klant_id"
@@ -168,12 +170,15 @@ public final class Sleutelring {
             jdbc.query("select sleutel_id, kek_id, materiaal from sleutel where sleutel_id = any(?)",
                     ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
                     (RowCallbackHandler) rs -> rijen.add(rijUit(rs)));
+            Map<String, Optional<Sleutelkluis.Kek>> keks = new HashMap<>();
             try {
-                return open(rijen, Rij::id);
+                return open(rijen, Rij::id, keks);
             } catch (KekVerdwenen e) {
                 if (poging == 3) {
                     throw e.alsFout(kluis.map());
                 }
+            } finally {
+                wis(keks);
             }
         }
     }
@@ -188,13 +193,13 @@ public final class Sleutelring {
     public int vergeet(KlantId klant) {
         Objects.requireNonNull(klant, "klant");
         return Objects.requireNonNull(transactie.execute(status -> {
-            neemExclusiefSlot();
+            Slot slot = neemExclusiefSlot();
             List<String> kekIds = jdbc.queryForList("delete from sleutel where klant_id = ? returning kek_id",
                     String.class, klant.waarde());
             TreeSet<String> oud = new TreeSet<>();
             kekIds.stream().filter(Objects::nonNull).forEach(oud::add);
             for (String kekId : oud) {
-                roteer(kekId);
+                roteer(kekId, slot);
             }
             ruimWezenOp(oud);
             naCommit(oud, !kekIds.isEmpty());
@@ -247,13 +252,13 @@ public final class Sleutelring {
         eigenaren.forEach(eigenaar -> gevraagd.add(Objects.requireNonNull(eigenaar, "eigenaar")));
         return transactie.execute(status -> {
             // Held until the caller's transaction ends: no KEK read below is destroyed before then.
-            neemGedeeldSlot();
-            Map<T, Sleutel> gevonden = zoek(gevraagd, soort);
+            Slot slot = neemGedeeldSlot();
+            Map<T, Sleutel> gevonden = zoek(gevraagd, soort, slot);
             if (gevonden.size() == gevraagd.size()) {
                 return gevonden;
             }
             List<T> ontbrekend = gevraagd.stream().filter(eigenaar -> !gevonden.containsKey(eigenaar)).toList();
-            List<Nieuw> nieuw = nieuweSleutels(ontbrekend.size());
+            List<Nieuw> nieuw = nieuweSleutels(ontbrekend.size(), slot);
             jdbc.batchUpdate(soort.invoegen(), posities(nieuw.size()), nieuw.size(), (ps, i) -> {
                 Nieuw sleutel = nieuw.get(i);
                 ps.setObject(1, sleutel.id());
@@ -262,7 +267,7 @@ public final class Sleutelring {
                 ps.setBytes(4, sleutel.gewikkeld());
             });
             // Read back instead of trusting our own insert: on a conflict another node's key won.
-            gevonden.putAll(zoek(ontbrekend, soort));
+            gevonden.putAll(zoek(ontbrekend, soort, slot));
             if (gevonden.size() != gevraagd.size()) {
                 // Only under REPEATABLE READ or SERIALIZABLE, where the winner's key is invisible to us.
                 throw new IllegalStateException((gevraagd.size() - gevonden.size())
@@ -273,7 +278,7 @@ public final class Sleutelring {
         });
     }
 
-    private <T> Map<T, Sleutel> zoek(Collection<T> eigenaren, Soort<T> soort) {
+    private <T> Map<T, Sleutel> zoek(Collection<T> eigenaren, Soort<T> soort, Slot slot) {
         Object[] waarden = eigenaren.stream().map(soort.kolomwaarde()).toArray();
         Map<UUID, T> eigenaarVan = new HashMap<>();
         List<Rij> rijen = new ArrayList<>();
@@ -284,42 +289,38 @@ public final class Sleutelring {
                     eigenaarVan.put(rij.id(), soort.eigenaarUit().uit(rs));
                 });
         try {
-            return open(rijen, rij -> eigenaarVan.get(rij.id()));
+            return open(rijen, rij -> eigenaarVan.get(rij.id()), slot.keks());
         } catch (KekVerdwenen e) {
             // Under the shared lock no KEK in use is destroyed: the folder is not the engine's.
             throw e.alsFout(kluis.map());
         }
     }
 
-    /** The DEKs in these rows, each KEK read once (and forgotten again when this returns). */
-    private <K> Map<K, Sleutel> open(List<Rij> rijen, Function<Rij, K> sleutelVan) {
-        Map<String, Optional<Sleutelkluis.Kek>> keks = new HashMap<>();
-        try {
-            Map<K, Sleutel> uit = new HashMap<>();
-            for (Rij rij : rijen) {
-                byte[] dek;
-                if (rij.kekId() == null) {
-                    // From before KEKs: wrapped at the next start (onderhoud), readable until then.
-                    dek = rij.materiaal();
-                } else {
-                    Optional<Sleutelkluis.Kek> kek = keks.computeIfAbsent(rij.kekId(), kluis::lees);
-                    if (kek.isEmpty()) {
-                        keks.remove(rij.kekId());
-                        throw new KekVerdwenen(rij.kekId());
-                    }
-                    dek = kluis.ontwikkel(kek.get(), rij.id(), rij.materiaal());
+    /** The DEKs in these rows, each KEK read at most once into {@code keks}. */
+    private <K> Map<K, Sleutel> open(List<Rij> rijen, Function<Rij, K> sleutelVan,
+                                     Map<String, Optional<Sleutelkluis.Kek>> keks) {
+        Map<K, Sleutel> uit = new HashMap<>();
+        for (Rij rij : rijen) {
+            byte[] dek;
+            if (rij.kekId() == null) {
+                // From before KEKs: wrapped at the next start (onderhoud), readable until then.
+                dek = rij.materiaal();
+            } else {
+                Optional<Sleutelkluis.Kek> kek = keks.computeIfAbsent(rij.kekId(), kluis::lees);
+                if (kek.isEmpty()) {
+                    keks.remove(rij.kekId());
+                    throw new KekVerdwenen(rij.kekId());
                 }
-                uit.put(sleutelVan.apply(rij), new Sleutel(rij.id(), dek));
-                Arrays.fill(dek, (byte) 0);
+                dek = kluis.ontwikkel(kek.get(), rij.id(), rij.materiaal());
             }
-            return uit;
-        } finally {
-            keks.values().forEach(kek -> kek.ifPresent(Sleutelkluis.Kek::wis));
+            uit.put(sleutelVan.apply(rij), new Sleutel(rij.id(), dek));
+            Arrays.fill(dek, (byte) 0);
         }
+        return uit;
     }
 
     /** New DEKs with their ids, each wrapped by the current KEK of its bucket. */
-    private List<Nieuw> nieuweSleutels(int aantal) {
+    private List<Nieuw> nieuweSleutels(int aantal, Slot slot) {
         List<UUID> ids = new ArrayList<>(aantal);
         Set<Integer> buckets = new HashSet<>();
         for (int i = 0; i < aantal; i++) {
@@ -327,20 +328,16 @@ public final class Sleutelring {
             ids.add(id);
             buckets.add(bucketVan(id));
         }
-        Map<Integer, Sleutelkluis.Kek> huidig = huidigeKeks(buckets);
-        try {
-            List<Nieuw> nieuw = new ArrayList<>(aantal);
-            byte[] dek = new byte[Sleutel.LENGTE];
-            for (UUID id : ids) {
-                random.nextBytes(dek);
-                Sleutelkluis.Kek kek = huidig.get(bucketVan(id));
-                nieuw.add(new Nieuw(id, kek.id(), kluis.wikkel(kek, id, dek)));
-            }
-            Arrays.fill(dek, (byte) 0);
-            return nieuw;
-        } finally {
-            huidig.values().forEach(Sleutelkluis.Kek::wis);
+        Map<Integer, Sleutelkluis.Kek> huidig = huidigeKeks(buckets, slot);
+        List<Nieuw> nieuw = new ArrayList<>(aantal);
+        byte[] dek = new byte[Sleutel.LENGTE];
+        for (UUID id : ids) {
+            random.nextBytes(dek);
+            Sleutelkluis.Kek kek = huidig.get(bucketVan(id));
+            nieuw.add(new Nieuw(id, kek.id(), kluis.wikkel(kek, id, dek)));
         }
+        Arrays.fill(dek, (byte) 0);
+        return nieuw;
     }
 
     /**
@@ -348,7 +345,7 @@ public final class Sleutelring {
      * one: its file is written before the row names it, and of two nodes doing so at once the
      * first commit wins and the other destroys its own, never used.
      */
-    private Map<Integer, Sleutelkluis.Kek> huidigeKeks(Set<Integer> buckets) {
+    private Map<Integer, Sleutelkluis.Kek> huidigeKeks(Set<Integer> buckets, Slot slot) {
         Map<Integer, String> ids = new HashMap<>();
         Integer[] gevraagd = buckets.stream().sorted().toArray(Integer[]::new);
         jdbc.query("select bucket, huidige_kek from kek_bucket where bucket = any(?)",
@@ -373,6 +370,7 @@ public final class Sleutelring {
                 int bucket = Sleutelkluis.bucketVan(kek.id());
                 if (bijgewerkt[i] == 1) {
                     keks.put(bucket, kek);
+                    slot.keks().put(kek.id(), Optional.of(kek));
                 } else {
                     kluis.vernietig(kek.id());
                     ids.put(bucket, jdbc.queryForObject("select huidige_kek from kek_bucket where bucket = ?",
@@ -383,7 +381,8 @@ public final class Sleutelring {
         for (Integer bucket : gevraagd) {
             if (!keks.containsKey(bucket)) {
                 String kekId = ids.get(bucket);
-                keks.put(bucket, kluis.lees(kekId).orElseThrow(() -> new KekVerdwenen(kekId).alsFout(kluis.map())));
+                keks.put(bucket, slot.keks().computeIfAbsent(kekId, kluis::lees)
+                        .orElseThrow(() -> new KekVerdwenen(kekId).alsFout(kluis.map())));
             }
         }
         return keks;
@@ -393,37 +392,35 @@ public final class Sleutelring {
      * Replaces a KEK (under the exclusive lock): a new current KEK for its bucket, every remaining
      * row of the old one re-wrapped under it. The old KEK itself is destroyed only after the commit.
      */
-    private void roteer(String oudId) {
+    private void roteer(String oudId, Slot slot) {
         int bucket = Sleutelkluis.bucketVan(oudId);
-        Sleutelkluis.Kek oud = kluis.lees(oudId).orElseThrow(() -> new KekVerdwenen(oudId).alsFout(kluis.map()));
+        Sleutelkluis.Kek oud = slot.keks().computeIfAbsent(oudId, kluis::lees)
+                .orElseThrow(() -> new KekVerdwenen(oudId).alsFout(kluis.map()));
         String huidig = jdbc.queryForObject("select huidige_kek from kek_bucket where bucket = ?", String.class,
                 bucket);
         Sleutelkluis.Kek doel;
         if (oudId.equals(huidig)) {
             doel = kluis.maak(bucket);
+            slot.keks().put(doel.id(), Optional.of(doel));
             jdbc.update("update kek_bucket set huidige_kek = ? where bucket = ?", doel.id(), bucket);
         } else {
-            doel = kluis.lees(huidig).orElseThrow(() -> new KekVerdwenen(huidig).alsFout(kluis.map()));
+            doel = slot.keks().computeIfAbsent(huidig, kluis::lees)
+                    .orElseThrow(() -> new KekVerdwenen(huidig).alsFout(kluis.map()));
         }
-        try {
-            List<Rij> rijen = jdbc.query("select sleutel_id, kek_id, materiaal from sleutel where kek_id = ?",
-                    (rs, nr) -> rijUit(rs), oudId);
-            List<Nieuw> herwikkeld = new ArrayList<>(rijen.size());
-            for (Rij rij : rijen) {
-                byte[] dek = kluis.ontwikkel(oud, rij.id(), rij.materiaal());
-                herwikkeld.add(new Nieuw(rij.id(), doel.id(), kluis.wikkel(doel, rij.id(), dek)));
-                Arrays.fill(dek, (byte) 0);
-            }
-            jdbc.batchUpdate("update sleutel set kek_id = ?, materiaal = ? where sleutel_id = ?", herwikkeld,
-                    MIGRATIE_PER_TRANSACTIE, (ps, rij) -> {
-                        ps.setString(1, rij.kekId());
-                        ps.setBytes(2, rij.gewikkeld());
-                        ps.setObject(3, rij.id());
-                    });
-        } finally {
-            oud.wis();
-            doel.wis();
+        List<Rij> rijen = jdbc.query("select sleutel_id, kek_id, materiaal from sleutel where kek_id = ?",
+                (rs, nr) -> rijUit(rs), oudId);
+        List<Nieuw> herwikkeld = new ArrayList<>(rijen.size());
+        for (Rij rij : rijen) {
+            byte[] dek = kluis.ontwikkel(oud, rij.id(), rij.materiaal());
+            herwikkeld.add(new Nieuw(rij.id(), doel.id(), kluis.wikkel(doel, rij.id(), dek)));
+            Arrays.fill(dek, (byte) 0);
         }
+        jdbc.batchUpdate("update sleutel set kek_id = ?, materiaal = ? where sleutel_id = ?", herwikkeld,
+                MIGRATIE_PER_TRANSACTIE, (ps, rij) -> {
+                    ps.setString(1, rij.kekId());
+                    ps.setBytes(2, rij.gewikkeld());
+                    ps.setObject(3, rij.id());
+                });
     }
 
     /**
@@ -450,7 +447,7 @@ public final class Sleutelring {
 
     /** One batch of raw keys wrapped; 0 when none are left. */
     private int wikkelRuweSleutels() {
-        neemGedeeldSlot();
+        Slot slot = neemGedeeldSlot();
         List<Rij> rijen = jdbc.query("select sleutel_id, kek_id, materiaal from sleutel where kek_id is null"
                         + " order by sleutel_id limit " + MIGRATIE_PER_TRANSACTIE + " for update skip locked",
                 (rs, nr) -> rijUit(rs));
@@ -459,22 +456,18 @@ public final class Sleutelring {
         }
         Set<Integer> buckets = new HashSet<>();
         rijen.forEach(rij -> buckets.add(bucketVan(rij.id())));
-        Map<Integer, Sleutelkluis.Kek> huidig = huidigeKeks(buckets);
-        try {
-            List<Nieuw> gewikkeld = rijen.stream().map(rij -> {
-                Sleutelkluis.Kek kek = huidig.get(bucketVan(rij.id()));
-                return new Nieuw(rij.id(), kek.id(), kluis.wikkel(kek, rij.id(), rij.materiaal()));
-            }).toList();
-            jdbc.batchUpdate("update sleutel set kek_id = ?, materiaal = ? where sleutel_id = ? and kek_id is null",
-                    gewikkeld, gewikkeld.size(), (ps, rij) -> {
-                        ps.setString(1, rij.kekId());
-                        ps.setBytes(2, rij.gewikkeld());
-                        ps.setObject(3, rij.id());
-                    });
-            return gewikkeld.size();
-        } finally {
-            huidig.values().forEach(Sleutelkluis.Kek::wis);
-        }
+        Map<Integer, Sleutelkluis.Kek> huidig = huidigeKeks(buckets, slot);
+        List<Nieuw> gewikkeld = rijen.stream().map(rij -> {
+            Sleutelkluis.Kek kek = huidig.get(bucketVan(rij.id()));
+            return new Nieuw(rij.id(), kek.id(), kluis.wikkel(kek, rij.id(), rij.materiaal()));
+        }).toList();
+        jdbc.batchUpdate("update sleutel set kek_id = ?, materiaal = ? where sleutel_id = ? and kek_id is null",
+                gewikkeld, gewikkeld.size(), (ps, rij) -> {
+                    ps.setString(1, rij.kekId());
+                    ps.setBytes(2, rij.gewikkeld());
+                    ps.setObject(3, rij.id());
+                });
+        return gewikkeld.size();
     }
 
     /** After the commit: the rotated KEKs destroyed, then the deleted rows' dead versions vacuumed. */
@@ -518,35 +511,45 @@ public final class Sleutelring {
         }
     }
 
-    private void neemGedeeldSlot() {
-        if (TransactionSynchronizationManager.hasResource(slotBijTransactie)) {
-            return;
+    /** The shared lock for the rest of the transaction (taken now unless it holds it already). */
+    private Slot neemGedeeldSlot() {
+        Slot slot = (Slot) TransactionSynchronizationManager.getResource(slotBijTransactie);
+        if (slot != null) {
+            return slot;
         }
         jdbc.query("select pg_advisory_xact_lock_shared(?)", (ResultSetExtractor<Void>) rs -> null, SLOT);
-        onthoudSlot(Boolean.FALSE);
+        return onthoud(new Slot());
     }
 
-    private void neemExclusiefSlot() {
-        if (Boolean.TRUE.equals(TransactionSynchronizationManager.getResource(slotBijTransactie))) {
-            return;
+    /** The exclusive lock for the rest of the transaction; a shared one it holds is upgraded. */
+    private Slot neemExclusiefSlot() {
+        Slot slot = (Slot) TransactionSynchronizationManager.getResource(slotBijTransactie);
+        if (slot != null && slot.exclusief) {
+            return slot;
         }
-        // Also when this transaction holds the shared lock already: then it is upgraded.
         jdbc.query("select pg_advisory_xact_lock(?)", (ResultSetExtractor<Void>) rs -> null, SLOT);
-        onthoudSlot(Boolean.TRUE);
+        if (slot == null) {
+            slot = onthoud(new Slot());
+        }
+        slot.exclusief = true;
+        return slot;
     }
 
-    /** Remembers for the rest of the transaction that it holds the lock (exclusively or not). */
-    private void onthoudSlot(Boolean exclusief) {
-        boolean eerste = TransactionSynchronizationManager.unbindResourceIfPossible(slotBijTransactie) == null;
-        TransactionSynchronizationManager.bindResource(slotBijTransactie, exclusief);
-        if (eerste) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(slotBijTransactie);
-                }
-            });
-        }
+    private Slot onthoud(Slot slot) {
+        TransactionSynchronizationManager.bindResource(slotBijTransactie, slot);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(slotBijTransactie);
+                wis(slot.keks());
+            }
+        });
+        return slot;
+    }
+
+    private static void wis(Map<String, Optional<Sleutelkluis.Kek>> keks) {
+        keks.values().forEach(kek -> kek.ifPresent(Sleutelkluis.Kek::wis));
+        keks.clear();
     }
 
     private static List<Integer> posities(int aantal) {
@@ -568,6 +571,20 @@ public final class Sleutelring {
 
     private static Rij rijUit(ResultSet rs) throws SQLException {
         return new Rij(rs.getObject("sleutel_id", UUID.class), rs.getString("kek_id"), rs.getBytes("materiaal"));
+    }
+
+    /**
+     * What a transaction holds: the lock, and the KEKs it read. They may stay in memory for the
+     * transaction because the lock keeps every KEK it uses from being destroyed until it ends; they
+     * are wiped when it ends, so no KEK outlives the transaction that read it.
+     */
+    private static final class Slot {
+        private boolean exclusief;
+        private final Map<String, Optional<Sleutelkluis.Kek>> keks = new HashMap<>();
+
+        Map<String, Optional<Sleutelkluis.Kek>> keks() {
+            return keks;
+        }
     }
 
     /** One row of the key table, its material as stored (wrapped, or raw when kekId is null). */
