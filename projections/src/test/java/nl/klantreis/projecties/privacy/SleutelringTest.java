@@ -306,6 +306,39 @@ class SleutelringTest {
         });
     }
 
+    @Test
+    void vergetenTerwijlSleutelsWordenGemaakt_verliestGeenEnkeleSleutelDieBlijft() throws Exception {
+        TransactionTemplate transactie = new TransactionTemplate(new DataSourceTransactionManager(database));
+        // 256 klanten first, so every forget below rotates a KEK that new keys are being wrapped with.
+        List<KlantId> teVergeten = IntStream.range(0, 256).mapToObj(SleutelringTest::klant).toList();
+        sleutelring.voorKlanten(teVergeten);
+        CompletableFuture<List<Sleutel>> maker = CompletableFuture.supplyAsync(() -> {
+            List<Sleutel> gemaakt = new ArrayList<>();
+            for (int ronde = 0; ronde < 40; ronde++) {
+                List<KlantId> klanten = IntStream.range(1_000 + ronde * 100, 1_100 + ronde * 100)
+                        .mapToObj(SleutelringTest::klant).toList();
+                // In a transaction that stays open a little after its keys were made, as ingestion does.
+                gemaakt.addAll(transactie.execute(status -> sleutelring.voorKlanten(klanten).values()));
+            }
+            return gemaakt;
+        }, threads);
+        CompletableFuture<Integer> vergeter = CompletableFuture.supplyAsync(() -> {
+            int vergeten = 0;
+            for (KlantId klant : teVergeten.subList(0, 40)) {
+                vergeten += sleutelring.vergeet(klant);
+            }
+            return vergeten;
+        }, threads);
+
+        assertThat(vergeter.get(120, TimeUnit.SECONDS)).isEqualTo(40);
+        List<Sleutel> gemaakt = maker.get(120, TimeUnit.SECONDS);
+
+        Map<UUID, Sleutel> nu = sleutelring.sleutels(gemaakt.stream().map(Sleutel::id).toList());
+        assertThat(nu).hasSize(4_000);
+        gemaakt.forEach(sleutel -> assertThat(nu.get(sleutel.id())).isEqualTo(sleutel));
+        assertThat(sleutelring.onderhoud()).isEqualTo(new Sleutelring.Onderhoud(0, 0));
+    }
+
     /** Counts the statements prepared through this DataSource; a batch is one statement. */
     private static DataSource telStatements(DataSource echt, AtomicInteger teller) {
         return (DataSource) Proxy.newProxyInstance(SleutelringTest.class.getClassLoader(),
