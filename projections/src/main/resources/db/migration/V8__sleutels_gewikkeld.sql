@@ -19,3 +19,11 @@ create table kek_bucket (
     huidige_kek text     null
 );
 insert into kek_bucket (bucket) select generate_series(0, 255);
+
+-- Which installation this database is: its KEKs are in <KEK folder>/<installatie>, so installations
+-- that share a vault folder never use or sweep away each other's KEKs.
+create table kek_installatie (
+    id          smallint primary key check (id = 1),
+    installatie uuid     not null
+);
+insert into kek_installatie (id, installatie) values (1, md5(random()::text || clock_timestamp()::text)::uuid);

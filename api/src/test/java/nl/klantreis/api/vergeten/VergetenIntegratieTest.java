@@ -120,7 +120,9 @@ class VergetenIntegratieTest {
     }
 
     private static java.nio.file.Path kekBestand(String kekId) {
-        return engine.dataMap().resolve("sleutels").resolve("kek-" + kekId + ".bin");
+        String installatie = engine.jdbc().queryForObject("SELECT installatie::text FROM kek_installatie",
+                String.class);
+        return engine.dataMap().resolve("sleutels").resolve(installatie).resolve("kek-" + kekId + ".bin");
     }
 
     private static void stuur(Voorbeelden.Kopie kopie) {

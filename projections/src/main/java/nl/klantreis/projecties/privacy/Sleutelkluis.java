@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The key-encryption keys (KEKs), kept outside PostgreSQL: one file of 32 random bytes per KEK,
  * {@code kek-<bucket>-<random>.bin}, in a folder that every node and tool of one installation
- * shares (by default {@code <data-map>/sleutels}, in production a mounted vault). A KEK wraps the
+ * shares (by default {@code <data-map>/sleutels/<installatie>}, in production a mounted vault). A KEK wraps the
  * per-klant and per-zaak keys (DEKs) of its bucket, so the database only ever holds wrapped DEKs:
  * a copy of a row in a dead tuple, the WAL or a backup is worthless once its KEK is destroyed
  * (ADR 0011).
@@ -59,7 +59,9 @@ class Sleutelkluis {
     private static final Set<PosixFilePermission> ALLEEN_EIGENAAR_MAP = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
-    private final Path map;
+    private final Path basis;
+    /** {@code basis/<installatie>}: set once the database has said which installation this is. */
+    private volatile Path map;
     private final SecureRandom random = new SecureRandom();
     // One cipher per thread, initialised anew for every key: Cipher.getInstance costs more than
     // wrapping a 32-byte key, and ingestion wraps or unwraps a thousand keys per batch.
@@ -71,8 +73,27 @@ class Sleutelkluis {
         }
     });
 
-    Sleutelkluis(Path map) {
-        this.map = Objects.requireNonNull(map, "map").toAbsolutePath().normalize();
+    Sleutelkluis(Path basis) {
+        this.basis = Objects.requireNonNull(basis, "basis").toAbsolutePath().normalize();
+    }
+
+    /**
+     * The KEKs of one database live in a subfolder named after it ({@code kek_installatie}), so that
+     * installations sharing a vault folder (test and production, say) never see, use or sweep away
+     * each other's KEKs.
+     */
+    void stelIn(String installatie) {
+        UUID.fromString(installatie);
+        map = basis.resolve(installatie);
+    }
+
+    boolean isIngesteld() {
+        return map != null;
+    }
+
+    /** The folder as configured (without the installation's subfolder). */
+    Path basis() {
+        return basis;
     }
 
     /** The default folder of an installation: beside the local token key. */
@@ -81,7 +102,11 @@ class Sleutelkluis {
     }
 
     Path map() {
-        return map;
+        Path ingesteld = map;
+        if (ingesteld == null) {
+            throw new IllegalStateException("KEK-map " + basis + " is nog niet aan een installatie gekoppeld");
+        }
+        return ingesteld;
     }
 
     /** The bucket a KEK id belongs to; every DEK of that bucket is wrapped by its bucket's current KEK. */
@@ -100,7 +125,7 @@ class Sleutelkluis {
         byte[] materiaal = new byte[KEK_LENGTE];
         random.nextBytes(materiaal);
         Path bestand = bestand(id);
-        Path tijdelijk = map.resolve(".kek-" + UUID.randomUUID() + ".tmp");
+        Path tijdelijk = map().resolve(".kek-" + UUID.randomUUID() + ".tmp");
         try {
             maakMap();
             schrijfAlleenVoorEigenaar(tijdelijk, materiaal);
@@ -110,7 +135,7 @@ class Sleutelkluis {
         } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("KEK " + id + " bestaat al", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("KEK niet te schrijven in " + map, e);
+            throw new UncheckedIOException("KEK niet te schrijven in " + map(), e);
         } finally {
             try {
                 Files.deleteIfExists(tijdelijk);
@@ -166,10 +191,10 @@ class Sleutelkluis {
     /** The ids of every KEK in the folder. */
     List<String> alle() {
         List<String> ids = new ArrayList<>();
-        if (!Files.isDirectory(map)) {
+        if (!Files.isDirectory(map())) {
             return ids;
         }
-        try (DirectoryStream<Path> bestanden = Files.newDirectoryStream(map, "kek-*.bin")) {
+        try (DirectoryStream<Path> bestanden = Files.newDirectoryStream(map(), "kek-*.bin")) {
             for (Path bestand : bestanden) {
                 Matcher naam = NAAM.matcher(bestand.getFileName().toString());
                 if (naam.matches()) {
@@ -177,7 +202,7 @@ class Sleutelkluis {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("KEK-map " + map + " niet te lezen", e);
+            throw new UncheckedIOException("KEK-map " + map() + " niet te lezen", e);
         }
         return ids;
     }
@@ -227,21 +252,21 @@ class Sleutelkluis {
     }
 
     private Path bestand(String kekId) {
-        return map.resolve("kek-" + kekId + ".bin");
+        return map().resolve("kek-" + kekId + ".bin");
     }
 
     private void maakMap() throws IOException {
-        if (Files.isDirectory(map)) {
+        if (Files.isDirectory(map())) {
             return;
         }
         if (posix()) {
             try {
-                Files.createDirectories(map, PosixFilePermissions.asFileAttribute(ALLEEN_EIGENAAR_MAP));
+                Files.createDirectories(map(), PosixFilePermissions.asFileAttribute(ALLEEN_EIGENAAR_MAP));
             } catch (FileAlreadyExistsException e) {
                 // made by another node in the meantime
             }
         } else {
-            Files.createDirectories(map);
+            Files.createDirectories(map());
         }
     }
 
@@ -260,19 +285,19 @@ class Sleutelkluis {
 
     /** Makes a new or removed name durable; not possible (nor needed) on every platform. */
     private void forceerMap() {
-        try (FileChannel kanaal = FileChannel.open(map, StandardOpenOption.READ)) {
+        try (FileChannel kanaal = FileChannel.open(map(), StandardOpenOption.READ)) {
             kanaal.force(true);
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.trace("Map {} niet te forceren: {}", map, e.getMessage());
+            LOG.trace("Map {} niet te forceren: {}", map(), e.getMessage());
         }
     }
 
     private boolean posix() {
-        Path bestaand = map;
+        Path bestaand = map();
         while (bestaand != null && !Files.exists(bestaand)) {
             bestaand = bestaand.getParent();
         }
-        return (bestaand == null ? map.getFileSystem() : bestaand.getFileSystem())
+        return (bestaand == null ? map().getFileSystem() : bestaand.getFileSystem())
                 .supportedFileAttributeViews().contains("posix");
     }
 

@@ -70,6 +70,7 @@ public final class Sleutelring {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactie;
     private final Sleutelkluis kluis;
+    private volatile boolean kluisKlaar;
     private final boolean vacuumNaVergeten;
     private final SecureRandom random = new SecureRandom();
     /** Per transaction: its {@link Slot}, so the lock is one statement per transaction, not per call. */
@@ -96,7 +97,21 @@ public final class Sleutelring {
 
     /** The folder of the KEKs (for the operator: it must be backed up apart from the database). */
     public Path kekMap() {
-        return kluis.map();
+        return kluis.basis();
+    }
+
+    /** The KEK folder of this database's installation (its subfolder is looked up once). */
+    private Sleutelkluis kluis() {
+        if (!kluisKlaar) {
+            synchronized (kluis) {
+                if (!kluis.isIngesteld()) {
+                    kluis.stelIn(Objects.requireNonNull(jdbc.queryForObject(
+                            "select installatie::text from kek_installatie", String.class)));
+                }
+                kluisKlaar = true;
+            }
+        }
+        return kluis;
     }
 
     /** The current key of every klant, created for those that have none yet. */
@@ -175,7 +190,7 @@ public final class Sleutelring {
                 return open(rijen, Rij::id, keks);
             } catch (KekVerdwenen e) {
                 if (poging == 3) {
-                    throw e.alsFout(kluis.map());
+                    throw e.alsFout(kluis().map());
                 }
             } finally {
                 wis(keks);
@@ -292,7 +307,7 @@ public final class Sleutelring {
             return open(rijen, rij -> eigenaarVan.get(rij.id()), slot.keks());
         } catch (KekVerdwenen e) {
             // Under the shared lock no KEK in use is destroyed: the folder is not the engine's.
-            throw e.alsFout(kluis.map());
+            throw e.alsFout(kluis().map());
         }
     }
 
@@ -306,12 +321,12 @@ public final class Sleutelring {
                 // From before KEKs: wrapped at the next start (onderhoud), readable until then.
                 dek = rij.materiaal();
             } else {
-                Optional<Sleutelkluis.Kek> kek = keks.computeIfAbsent(rij.kekId(), kluis::lees);
+                Optional<Sleutelkluis.Kek> kek = keks.computeIfAbsent(rij.kekId(), kluis()::lees);
                 if (kek.isEmpty()) {
                     keks.remove(rij.kekId());
                     throw new KekVerdwenen(rij.kekId());
                 }
-                dek = kluis.ontwikkel(kek.get(), rij.id(), rij.materiaal());
+                dek = kluis().ontwikkel(kek.get(), rij.id(), rij.materiaal());
             }
             uit.put(sleutelVan.apply(rij), new Sleutel(rij.id(), dek));
             Arrays.fill(dek, (byte) 0);
@@ -334,7 +349,7 @@ public final class Sleutelring {
         for (UUID id : ids) {
             random.nextBytes(dek);
             Sleutelkluis.Kek kek = huidig.get(bucketVan(id));
-            nieuw.add(new Nieuw(id, kek.id(), kluis.wikkel(kek, id, dek)));
+            nieuw.add(new Nieuw(id, kek.id(), kluis().wikkel(kek, id, dek)));
         }
         Arrays.fill(dek, (byte) 0);
         return nieuw;
@@ -355,7 +370,7 @@ public final class Sleutelring {
         List<Sleutelkluis.Kek> gemaakt = new ArrayList<>();
         for (Integer bucket : gevraagd) {
             if (ids.get(bucket) == null) {
-                gemaakt.add(kluis.maak(bucket));
+                gemaakt.add(kluis().maak(bucket));
             }
         }
         if (!gemaakt.isEmpty()) {
@@ -372,7 +387,7 @@ public final class Sleutelring {
                     keks.put(bucket, kek);
                     slot.keks().put(kek.id(), Optional.of(kek));
                 } else {
-                    kluis.vernietig(kek.id());
+                    kluis().vernietig(kek.id());
                     ids.put(bucket, jdbc.queryForObject("select huidige_kek from kek_bucket where bucket = ?",
                             String.class, bucket));
                 }
@@ -381,8 +396,8 @@ public final class Sleutelring {
         for (Integer bucket : gevraagd) {
             if (!keks.containsKey(bucket)) {
                 String kekId = ids.get(bucket);
-                keks.put(bucket, slot.keks().computeIfAbsent(kekId, kluis::lees)
-                        .orElseThrow(() -> new KekVerdwenen(kekId).alsFout(kluis.map())));
+                keks.put(bucket, slot.keks().computeIfAbsent(kekId, kluis()::lees)
+                        .orElseThrow(() -> new KekVerdwenen(kekId).alsFout(kluis().map())));
             }
         }
         return keks;
@@ -394,25 +409,25 @@ public final class Sleutelring {
      */
     private void roteer(String oudId, Slot slot) {
         int bucket = Sleutelkluis.bucketVan(oudId);
-        Sleutelkluis.Kek oud = slot.keks().computeIfAbsent(oudId, kluis::lees)
-                .orElseThrow(() -> new KekVerdwenen(oudId).alsFout(kluis.map()));
+        Sleutelkluis.Kek oud = slot.keks().computeIfAbsent(oudId, kluis()::lees)
+                .orElseThrow(() -> new KekVerdwenen(oudId).alsFout(kluis().map()));
         String huidig = jdbc.queryForObject("select huidige_kek from kek_bucket where bucket = ?", String.class,
                 bucket);
         Sleutelkluis.Kek doel;
         if (oudId.equals(huidig)) {
-            doel = kluis.maak(bucket);
+            doel = kluis().maak(bucket);
             slot.keks().put(doel.id(), Optional.of(doel));
             jdbc.update("update kek_bucket set huidige_kek = ? where bucket = ?", doel.id(), bucket);
         } else {
-            doel = slot.keks().computeIfAbsent(huidig, kluis::lees)
-                    .orElseThrow(() -> new KekVerdwenen(huidig).alsFout(kluis.map()));
+            doel = slot.keks().computeIfAbsent(huidig, kluis()::lees)
+                    .orElseThrow(() -> new KekVerdwenen(huidig).alsFout(kluis().map()));
         }
         List<Rij> rijen = jdbc.query("select sleutel_id, kek_id, materiaal from sleutel where kek_id = ?",
                 (rs, nr) -> rijUit(rs), oudId);
         List<Nieuw> herwikkeld = new ArrayList<>(rijen.size());
         for (Rij rij : rijen) {
-            byte[] dek = kluis.ontwikkel(oud, rij.id(), rij.materiaal());
-            herwikkeld.add(new Nieuw(rij.id(), doel.id(), kluis.wikkel(doel, rij.id(), dek)));
+            byte[] dek = kluis().ontwikkel(oud, rij.id(), rij.materiaal());
+            herwikkeld.add(new Nieuw(rij.id(), doel.id(), kluis().wikkel(doel, rij.id(), dek)));
             Arrays.fill(dek, (byte) 0);
         }
         jdbc.batchUpdate("update sleutel set kek_id = ?, materiaal = ? where sleutel_id = ?", herwikkeld,
@@ -431,7 +446,7 @@ public final class Sleutelring {
     private List<String> ruimWezenOp(Set<String> behalve) {
         Set<String> huidig = new HashSet<>(jdbc.queryForList(
                 "select huidige_kek from kek_bucket where huidige_kek is not null", String.class));
-        List<String> kandidaten = kluis.alle().stream()
+        List<String> kandidaten = kluis().alle().stream()
                 .filter(id -> !huidig.contains(id) && !behalve.contains(id)).toList();
         if (kandidaten.isEmpty()) {
             return List.of();
@@ -441,7 +456,7 @@ public final class Sleutelring {
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", kandidaten.toArray())),
                 (rs, nr) -> rs.getString(1)));
         List<String> wezen = kandidaten.stream().filter(id -> !gebruikt.contains(id)).toList();
-        wezen.forEach(kluis::vernietig);
+        wezen.forEach(kluis()::vernietig);
         return wezen;
     }
 
@@ -459,7 +474,7 @@ public final class Sleutelring {
         Map<Integer, Sleutelkluis.Kek> huidig = huidigeKeks(buckets, slot);
         List<Nieuw> gewikkeld = rijen.stream().map(rij -> {
             Sleutelkluis.Kek kek = huidig.get(bucketVan(rij.id()));
-            return new Nieuw(rij.id(), kek.id(), kluis.wikkel(kek, rij.id(), rij.materiaal()));
+            return new Nieuw(rij.id(), kek.id(), kluis().wikkel(kek, rij.id(), rij.materiaal()));
         }).toList();
         jdbc.batchUpdate("update sleutel set kek_id = ?, materiaal = ? where sleutel_id = ? and kek_id is null",
                 gewikkeld, gewikkeld.size(), (ps, rij) -> {
@@ -475,7 +490,7 @@ public final class Sleutelring {
         Runnable opruimen = () -> {
             for (String kekId : teVernietigen) {
                 try {
-                    kluis.vernietig(kekId);
+                    kluis().vernietig(kekId);
                 } catch (RuntimeException e) {
                     // Unused now: the next forget or start destroys it (ruimWezenOp).
                     LOG.warn("Oude KEK {} niet vernietigd; dat gebeurt bij het volgende vergeten of de volgende"

@@ -155,9 +155,10 @@ class SleutelringTest {
                 (nogmaals - start) / 1e6, (klaar - nogmaals) / 1e6);
         assertThat(sleutels).hasSize(1_000).isEqualTo(bestaand);
         assertThat(sleutels.values().stream().map(Sleutel::id).distinct()).hasSize(1_000);
-        // Lock, select, bucket count, current KEKs, (first KEKs of empty buckets, batched), batched
-        // insert, re-select; then lock and select for the second call: none of it per key.
-        assertThat(statements).hasValueLessThanOrEqualTo(9);
+        // Lock, select, bucket count, installation (once per instance), current KEKs, (first KEKs of
+        // empty buckets, batched), batched insert, re-select; then lock and select for the second
+        // call: none of it per key.
+        assertThat(statements).hasValueLessThanOrEqualTo(10);
         assertThat(aantalSleutels()).isEqualTo(1_000);
     }
 
@@ -295,7 +296,7 @@ class SleutelringTest {
 
         assertThat(andereNode.sleutel(sleutels.get(klant(1)).id())).isEmpty();
         assertThat(versleuteling.ontsleutel(van1, id -> andereNode.sleutel(UUID.fromString(id)))).isEmpty();
-        assertThat(kekMap.resolve("kek-" + kek + ".bin")).doesNotExist();
+        assertThat(kekMap.resolve(installatie(jdbc)).resolve("kek-" + kek + ".bin")).doesNotExist();
         // Every other key, whether its KEK was rotated or not, reads the same on the other node.
         Map<UUID, Sleutel> daar = andereNode.sleutels(sleutels.values().stream().map(Sleutel::id).toList());
         assertThat(daar).hasSize(1_999);
@@ -337,6 +338,27 @@ class SleutelringTest {
         assertThat(nu).hasSize(4_000);
         gemaakt.forEach(sleutel -> assertThat(nu.get(sleutel.id())).isEqualTo(sleutel));
         assertThat(sleutelring.onderhoud()).isEqualTo(new Sleutelring.Onderhoud(0, 0));
+    }
+
+    @Test
+    void tweeInstallatiesMetEenKekMap_rakenElkaarsKeksNietAan() {
+        DataSource andereDatabase = TestDatabase.nieuweDatabase();
+        Sleutelring andere = new Sleutelring(andereDatabase, kekMap, true);
+        Sleutel hier = sleutelring.voorKlanten(List.of(klant(1), klant(2))).get(klant(2));
+        Sleutel daar = andere.voorKlanten(List.of(klant(1), klant(2))).get(klant(2));
+
+        sleutelring.vergeet(klant(1));
+        andere.vergeet(klant(1));
+
+        assertThat(sleutelring.onderhoud()).isEqualTo(new Sleutelring.Onderhoud(0, 0));
+        assertThat(andere.onderhoud()).isEqualTo(new Sleutelring.Onderhoud(0, 0));
+        assertThat(sleutelring.sleutel(hier.id())).contains(hier);
+        assertThat(andere.sleutel(daar.id())).contains(daar);
+        assertThat(installatie(jdbc)).isNotEqualTo(installatie(new JdbcTemplate(andereDatabase)));
+    }
+
+    private static String installatie(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select installatie::text from kek_installatie", String.class);
     }
 
     /** Counts the statements prepared through this DataSource; a batch is one statement. */

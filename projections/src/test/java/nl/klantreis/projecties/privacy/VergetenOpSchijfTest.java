@@ -88,7 +88,7 @@ class VergetenOpSchijfTest {
         List<String> kopieen = vindplaatsen(gewikkeld);
         System.out.println("Gewikkelde kopie van de vergeten sleutel gevonden in: " + kopieen);
         assertThat(kopieen).as("PostgreSQL bewaart de gewikkelde kopie").isNotEmpty();
-        Sleutelkluis kluis = new Sleutelkluis(kekMap());
+        Sleutelkluis kluis = kluis(jdbc);
         assertThat(kluis.alle()).doesNotContain(kekVanJansen).isNotEmpty();
         for (String kekId : kluis.alle()) {
             Sleutelkluis.Kek kek = kluis.lees(kekId).orElseThrow();
@@ -129,7 +129,7 @@ class VergetenOpSchijfTest {
         assertThat(ring.vergeet(jansen)).isEqualTo(1);
 
         // The process "died" after the commit: the old KEK is still there and still opens the copy.
-        Sleutelkluis kluis = new Sleutelkluis(kekMap());
+        Sleutelkluis kluis = kluis(jdbc);
         assertThat(kluis.alle()).contains(kekVanJansen);
         assertThat(kluis.ontwikkel(kluis.lees(kekVanJansen).orElseThrow(), sleutelJansen.id(), gewikkeld))
                 .isEqualTo(sleutelJansen.materiaal());
@@ -200,6 +200,13 @@ class VergetenOpSchijfTest {
             }
             super.vernietig(kekId);
         }
+    }
+
+    /** The KEK folder of this database's installation, to look at what is on disk. */
+    private Sleutelkluis kluis(JdbcTemplate jdbc) {
+        Sleutelkluis kluis = new Sleutelkluis(kekMap());
+        kluis.stelIn(jdbc.queryForObject("select installatie::text from kek_installatie", String.class));
+        return kluis;
     }
 
     private Path kekMap() {
