@@ -315,7 +315,11 @@ public final class Sleutelring {
     private <K> Map<K, Sleutel> open(List<Rij> rijen, Function<Rij, K> sleutelVan,
                                      Map<String, Optional<Sleutelkluis.Kek>> keks) {
         Map<K, Sleutel> uit = new HashMap<>();
-        for (Rij rij : rijen) {
+        // Grouped by KEK: the AES implementation keeps the expanded key of its last key, and
+        // expanding it anew for every row cost more than the unwrapping itself.
+        List<Rij> opKek = new ArrayList<>(rijen);
+        opKek.sort(Comparator.comparing(Rij::kekId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        for (Rij rij : opKek) {
             byte[] dek;
             if (rij.kekId() == null) {
                 // From before KEKs: wrapped at the next start (onderhoud), readable until then.
@@ -344,15 +348,19 @@ public final class Sleutelring {
             buckets.add(bucketVan(id));
         }
         Map<Integer, Sleutelkluis.Kek> huidig = huidigeKeks(buckets, slot);
-        List<Nieuw> nieuw = new ArrayList<>(aantal);
+        // Wrapped bucket by bucket (see open), each in its own place in the list.
+        Integer[] volgorde = IntStream.range(0, aantal).boxed().toArray(Integer[]::new);
+        Arrays.sort(volgorde, Comparator.comparingInt(i -> bucketVan(ids.get(i))));
+        Nieuw[] nieuw = new Nieuw[aantal];
         byte[] dek = new byte[Sleutel.LENGTE];
-        for (UUID id : ids) {
+        for (int i : volgorde) {
+            UUID id = ids.get(i);
             random.nextBytes(dek);
             Sleutelkluis.Kek kek = huidig.get(bucketVan(id));
-            nieuw.add(new Nieuw(id, kek.id(), kluis().wikkel(kek, id, dek)));
+            nieuw[i] = new Nieuw(id, kek.id(), kluis().wikkel(kek, id, dek));
         }
         Arrays.fill(dek, (byte) 0);
-        return nieuw;
+        return Arrays.asList(nieuw);
     }
 
     /**
