@@ -16,7 +16,8 @@ import nl.klantreis.projecties.privacy.Sleutelring;
 
 /**
  * Crypto-shredding: records that the klant is forgotten and deletes his keys (his own and his
- * zaken's) in one transaction. Afterwards no personal field in any of his events can be read,
+ * zaken's) in one transaction; the key-encryption keys that wrapped them are rotated, and destroyed
+ * after the commit, so copies of the keys left on disk are unreadable too (ADR 0011). Afterwards no personal field in any of his events can be read,
  * by this node or any other, while the events themselves remain and keep counting.
  */
 @Service
@@ -41,8 +42,10 @@ public class Vergeetdienst {
         DefaultUnitOfWork<?> werk = DefaultUnitOfWork.startAndGet(new GenericMessage<>("vergeten"));
         werk.attachTransaction(transacties);
         ResultMessage<Integer> uitkomst = werk.executeWithResult(() -> {
-            commands.sendAndWait(new VergeetKlant(klant, klok.instant()));
+            // Keys first: that takes the key ring's exclusive lock before this transaction holds any
+            // row lock an ingesting transaction (holding the shared lock) might wait for.
             int verwijderd = sleutelring.vergeet(klant);
+            commands.sendAndWait(new VergeetKlant(klant, klok.instant()));
             return verwijderd;
         });
         if (uitkomst.isExceptional()) {

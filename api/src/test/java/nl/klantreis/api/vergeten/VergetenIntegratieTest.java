@@ -64,9 +64,15 @@ class VergetenIntegratieTest {
         assertThat(leesbaar(zijnGegevens.get(0))).isNotEmpty();
         long eventsVoor = engine.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
 
+        List<String> zijnKeks = engine.jdbc().queryForList("SELECT kek_id FROM sleutel WHERE klant_id = ?",
+                String.class, klant.waarde());
+        assertThat(zijnKeks).hasSize(2).allSatisfy(kek -> assertThat(kekBestand(kek)).exists());
+
         int verwijderd = engine.bean(Vergeetdienst.class).vergeet(klant);
 
         assertThat(verwijderd).as("zijn eigen sleutel en die van zijn zaak").isEqualTo(2);
+        // The KEKs that wrapped his keys are destroyed once the forget committed (ADR 0011).
+        assertThat(zijnKeks).allSatisfy(kek -> assertThat(kekBestand(kek)).doesNotExist());
         List<Opgeslagen> naVergeten = vanHem(klant, zaak);
         assertThat(versleuteld(naVergeten)).containsExactlyInAnyOrderElementsOf(zijnGegevens)
                 .allSatisfy(v -> assertThat(leesbaar(v)).isEmpty());
@@ -111,6 +117,12 @@ class VergetenIntegratieTest {
                 Voorbeelden.geldigBsn(new Random(99)));
         assertThatThrownBy(() -> engine.bean(Vergeetdienst.class).vergeet(onbekend))
                 .isInstanceOf(Vergeetdienst.OnbekendeKlant.class);
+    }
+
+    private static java.nio.file.Path kekBestand(String kekId) {
+        String installatie = engine.jdbc().queryForObject("SELECT installatie::text FROM kek_installatie",
+                String.class);
+        return engine.dataMap().resolve("sleutels").resolve(installatie).resolve("kek-" + kekId + ".bin");
     }
 
     private static void stuur(Voorbeelden.Kopie kopie) {

@@ -1,5 +1,6 @@
 package nl.klantreis.projecties.privacy;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -20,9 +21,18 @@ public class PrivacyConfiguratie {
         return Pseudoniemen.uit(dataSource, Optional.of(geheim).filter(g -> !g.isBlank()));
     }
 
+    /**
+     * The KEK folder: {@code klantreis.sleutels.map} (env {@code KLANTREIS_SLEUTELS_MAP}; production: a
+     * mounted vault shared by every node), else {@code <klantreis.data-map>/sleutels}, where the engine
+     * and the tools with the same data map both find it (ADR 0011).
+     */
     @Bean
-    public Sleutelring sleutelring(DataSource dataSource) {
-        return new Sleutelring(dataSource);
+    public Sleutelring sleutelring(DataSource dataSource,
+                                   @Value("${klantreis.sleutels.map:}") String kekMap,
+                                   @Value("${klantreis.data-map:./data}") String dataMap,
+                                   @Value("${klantreis.sleutels.vacuum-na-vergeten:true}") boolean vacuumNaVergeten) {
+        Path map = kekMap.isBlank() ? Sleutelkluis.standaardMap(Path.of(dataMap)) : Path.of(kekMap);
+        return new Sleutelring(dataSource, map, vacuumNaVergeten);
     }
 
     @Bean

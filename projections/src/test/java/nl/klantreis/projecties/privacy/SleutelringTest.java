@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,10 +54,13 @@ class SleutelringTest {
         threads.shutdownNow();
     }
 
+    @TempDir
+    Path kekMap;
+
     @BeforeEach
     void nieuweDatabase() {
         database = TestDatabase.nieuweDatabase();
-        sleutelring = new Sleutelring(database);
+        sleutelring = new Sleutelring(database, kekMap, true);
         jdbc = new JdbcTemplate(database);
     }
 
@@ -138,7 +143,7 @@ class SleutelringTest {
         List<KlantId> klanten = IntStream.range(0, 1_000).mapToObj(SleutelringTest::klant).toList();
         sleutelring.voorKlanten(klanten.subList(0, 300));
         AtomicInteger statements = new AtomicInteger();
-        Sleutelring geteld = new Sleutelring(telStatements(database, statements));
+        Sleutelring geteld = new Sleutelring(telStatements(database, statements), kekMap, true);
 
         long start = System.nanoTime();
         Map<KlantId, Sleutel> sleutels = geteld.voorKlanten(klanten);
@@ -150,8 +155,10 @@ class SleutelringTest {
                 (nogmaals - start) / 1e6, (klaar - nogmaals) / 1e6);
         assertThat(sleutels).hasSize(1_000).isEqualTo(bestaand);
         assertThat(sleutels.values().stream().map(Sleutel::id).distinct()).hasSize(1_000);
-        // select, batched insert, re-select; then one select for the second call.
-        assertThat(statements).hasValue(4);
+        // Lock, select, bucket count, installation (once per instance), current KEKs, (first KEKs of
+        // empty buckets, batched), batched insert, re-select; then lock and select for the second
+        // call: none of it per key.
+        assertThat(statements).hasValueLessThanOrEqualTo(10);
         assertThat(aantalSleutels()).isEqualTo(1_000);
     }
 
@@ -245,6 +252,113 @@ class SleutelringTest {
         });
 
         assertThat(jdbc.queryForList("select klant_id from sleutel", String.class)).containsExactly(klant(1).waarde());
+    }
+
+    @Test
+    void ruweSleutelsVanVoorDeKeks_wordenBijHetOnderhoudGewikkeld_eenKeer() {
+        List<Versleuteld> waarden = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            byte[] materiaal = new byte[Sleutel.LENGTE];
+            new java.security.SecureRandom().nextBytes(materiaal);
+            UUID id = UUID.randomUUID();
+            // As V2 stored keys: the raw 32 bytes, no KEK.
+            jdbc.update("insert into sleutel (sleutel_id, klant_id, materiaal) values (?, ?, ?)", id,
+                    klant(i).waarde(), materiaal);
+            waarden.add(versleuteling.versleutel(new Sleutel(id, materiaal), "tekst " + i));
+        }
+        assertThat(versleuteling.ontsleutel(waarden.get(0), uitDeSleutelring())).contains("tekst 0");
+
+        Sleutelring.Onderhoud eerste = sleutelring.onderhoud();
+        Sleutelring.Onderhoud tweede = sleutelring.onderhoud();
+
+        assertThat(eerste.gewikkeld()).isEqualTo(1_500);
+        assertThat(tweede).isEqualTo(new Sleutelring.Onderhoud(0, 0));
+        assertThat(jdbc.queryForObject("select count(*) from sleutel where kek_id is null or octet_length(materiaal) <> 60",
+                Integer.class)).isZero();
+        for (int i = 0; i < waarden.size(); i += 97) {
+            assertThat(versleuteling.ontsleutel(waarden.get(i), uitDeSleutelring())).contains("tekst " + i);
+        }
+        assertThat(sleutelring.voorKlanten(List.of(klant(3))).get(klant(3)).id().toString())
+                .isEqualTo(waarden.get(3).sleutel());
+    }
+
+    @Test
+    void eenAndereNode_houdtGeenVernietigdeKekVast() {
+        Sleutelring andereNode = new Sleutelring(database, kekMap, true);
+        Map<KlantId, Sleutel> sleutels = sleutelring.voorKlanten(
+                IntStream.range(0, 2_000).mapToObj(SleutelringTest::klant).toList());
+        Versleuteld van1 = versleuteling.versleutel(sleutels.get(klant(1)), "van klant 1");
+        String kek = jdbc.queryForObject("select kek_id from sleutel where sleutel_id = ?", String.class,
+                sleutels.get(klant(1)).id());
+        assertThat(andereNode.sleutel(sleutels.get(klant(1)).id())).contains(sleutels.get(klant(1)));
+
+        sleutelring.vergeet(klant(1));
+
+        assertThat(andereNode.sleutel(sleutels.get(klant(1)).id())).isEmpty();
+        assertThat(versleuteling.ontsleutel(van1, id -> andereNode.sleutel(UUID.fromString(id)))).isEmpty();
+        assertThat(kekMap.resolve(installatie(jdbc)).resolve("kek-" + kek + ".bin")).doesNotExist();
+        // Every other key, whether its KEK was rotated or not, reads the same on the other node.
+        Map<UUID, Sleutel> daar = andereNode.sleutels(sleutels.values().stream().map(Sleutel::id).toList());
+        assertThat(daar).hasSize(1_999);
+        sleutels.forEach((klant, sleutel) -> {
+            if (!klant.equals(klant(1))) {
+                assertThat(daar.get(sleutel.id())).isEqualTo(sleutel);
+            }
+        });
+    }
+
+    @Test
+    void vergetenTerwijlSleutelsWordenGemaakt_verliestGeenEnkeleSleutelDieBlijft() throws Exception {
+        TransactionTemplate transactie = new TransactionTemplate(new DataSourceTransactionManager(database));
+        // 256 klanten first, so every forget below rotates a KEK that new keys are being wrapped with.
+        List<KlantId> teVergeten = IntStream.range(0, 256).mapToObj(SleutelringTest::klant).toList();
+        sleutelring.voorKlanten(teVergeten);
+        CompletableFuture<List<Sleutel>> maker = CompletableFuture.supplyAsync(() -> {
+            List<Sleutel> gemaakt = new ArrayList<>();
+            for (int ronde = 0; ronde < 40; ronde++) {
+                List<KlantId> klanten = IntStream.range(1_000 + ronde * 100, 1_100 + ronde * 100)
+                        .mapToObj(SleutelringTest::klant).toList();
+                // In a transaction that stays open a little after its keys were made, as ingestion does.
+                gemaakt.addAll(transactie.execute(status -> sleutelring.voorKlanten(klanten).values()));
+            }
+            return gemaakt;
+        }, threads);
+        CompletableFuture<Integer> vergeter = CompletableFuture.supplyAsync(() -> {
+            int vergeten = 0;
+            for (KlantId klant : teVergeten.subList(0, 40)) {
+                vergeten += sleutelring.vergeet(klant);
+            }
+            return vergeten;
+        }, threads);
+
+        assertThat(vergeter.get(120, TimeUnit.SECONDS)).isEqualTo(40);
+        List<Sleutel> gemaakt = maker.get(120, TimeUnit.SECONDS);
+
+        Map<UUID, Sleutel> nu = sleutelring.sleutels(gemaakt.stream().map(Sleutel::id).toList());
+        assertThat(nu).hasSize(4_000);
+        gemaakt.forEach(sleutel -> assertThat(nu.get(sleutel.id())).isEqualTo(sleutel));
+        assertThat(sleutelring.onderhoud()).isEqualTo(new Sleutelring.Onderhoud(0, 0));
+    }
+
+    @Test
+    void tweeInstallatiesMetEenKekMap_rakenElkaarsKeksNietAan() {
+        DataSource andereDatabase = TestDatabase.nieuweDatabase();
+        Sleutelring andere = new Sleutelring(andereDatabase, kekMap, true);
+        Sleutel hier = sleutelring.voorKlanten(List.of(klant(1), klant(2))).get(klant(2));
+        Sleutel daar = andere.voorKlanten(List.of(klant(1), klant(2))).get(klant(2));
+
+        sleutelring.vergeet(klant(1));
+        andere.vergeet(klant(1));
+
+        assertThat(sleutelring.onderhoud()).isEqualTo(new Sleutelring.Onderhoud(0, 0));
+        assertThat(andere.onderhoud()).isEqualTo(new Sleutelring.Onderhoud(0, 0));
+        assertThat(sleutelring.sleutel(hier.id())).contains(hier);
+        assertThat(andere.sleutel(daar.id())).contains(daar);
+        assertThat(installatie(jdbc)).isNotEqualTo(installatie(new JdbcTemplate(andereDatabase)));
+    }
+
+    private static String installatie(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select installatie::text from kek_installatie", String.class);
     }
 
     /** Counts the statements prepared through this DataSource; a batch is one statement. */
