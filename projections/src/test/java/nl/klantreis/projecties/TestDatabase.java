@@ -43,6 +43,14 @@ public final class TestDatabase {
 
     /** A new, empty database with all migrations from {@code classpath:db/migration} applied. */
     public static DataSource nieuweDatabase() {
+        return nieuweDatabase(null);
+    }
+
+    /**
+     * A new database migrated up to and including {@code versie} only (all when null): the state of
+     * an installation from before a migration, to test that migration as an upgrade runs it.
+     */
+    public static DataSource nieuweDatabase(String versie) {
         Server s = server();
         String naam = "t_" + HexFormat.of().formatHex(randomBytes(8));
         try (Connection verbinding = DriverManager.getConnection(s.beheerUrl(), s.gebruiker(), s.wachtwoord());
@@ -68,7 +76,11 @@ public final class TestDatabase {
             DATABASES.add(naam);
         }
 
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+        if (versie != null) {
+            flyway.target(versie);
+        }
+        flyway.load().migrate();
         return pool;
     }
 
