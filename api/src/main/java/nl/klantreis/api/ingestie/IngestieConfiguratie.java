@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 
 import nl.klantreis.domein.referentie.Catalogus;
@@ -44,18 +45,51 @@ class IngestieConfiguratie {
         return new Batchgrens(maximum);
     }
 
-    record Ingestiewerkers(Scheduler scheduler) {
+    /**
+     * The workers stop as a lifecycle of their own: after the web server has stopped taking requests
+     * (Spring Boot's graceful shutdown, phase {@code Integer.MAX_VALUE - 1024}) and before Axon
+     * unsubscribes its command handlers (phases around 0 to 1,024) and the read-model processors stop
+     * ({@code Integer.MAX_VALUE / 2}). Stopped later, at bean destruction, a batch still being stored
+     * found no handler for its commands (a stop in the middle of a batch logged a
+     * {@code NoHandlerForCommandException}).
+     */
+    record Ingestiewerkers(Scheduler scheduler) implements SmartLifecycle {
+        private static final int FASE = Integer.MAX_VALUE - 4096;
+
         /**
          * Lets a batch that is being stored finish its transaction (the web server has stopped
          * taking requests by now), rather than interrupt it; whatever it had not answered is not
          * acknowledged, and a resend is idempotent.
          */
         void dispose() {
+            if (scheduler.isDisposed()) {
+                return;
+            }
             try {
                 scheduler.disposeGracefully().timeout(Duration.ofSeconds(5)).block();
             } catch (RuntimeException e) {
                 scheduler.dispose();
             }
+        }
+
+        @Override
+        public void start() {
+            // The scheduler runs from construction; nothing to start.
+        }
+
+        @Override
+        public void stop() {
+            dispose();
+        }
+
+        @Override
+        public boolean isRunning() {
+            return !scheduler.isDisposed();
+        }
+
+        @Override
+        public int getPhase() {
+            return FASE;
         }
     }
 
