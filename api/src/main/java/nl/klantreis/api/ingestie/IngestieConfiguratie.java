@@ -46,15 +46,15 @@ class IngestieConfiguratie {
     }
 
     /**
-     * The workers stop as a lifecycle of their own: after the web server has stopped taking requests
-     * (Spring Boot's graceful shutdown, phase {@code Integer.MAX_VALUE - 1024}) and before Axon
-     * unsubscribes its command handlers (phases around 0 to 1,024) and the read-model processors stop
-     * ({@code Integer.MAX_VALUE / 2}). Stopped later, at bean destruction, a batch still being stored
-     * found no handler for its commands (a stop in the middle of a batch logged a
-     * {@code NoHandlerForCommandException}).
+     * The workers stop as a lifecycle of their own: after the web server has stopped (Spring Boot's
+     * graceful shutdown at {@code Integer.MAX_VALUE - 1024}, the reactive web server's stop at
+     * {@code - 2048}) and before Axon's whole configuration stops and unsubscribes its command
+     * handlers ({@code SpringAxonConfiguration.LIFECYCLE_PHASE}, {@code Integer.MAX_VALUE - 3072}).
+     * Stopped later, a batch still being stored found no handler for its commands (a stop in the
+     * middle of a batch logged a {@code NoHandlerForCommandException}).
      */
     record Ingestiewerkers(Scheduler scheduler) implements SmartLifecycle {
-        private static final int FASE = Integer.MAX_VALUE - 4096;
+        static final int FASE = Integer.MAX_VALUE - 2560;
 
         /**
          * Lets a batch that is being stored finish its transaction (the web server has stopped
