@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -23,21 +24,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reactive path run it on a worker scheduler.
  */
 public final class Documentlezer<D> {
-    private final Projectiebeheer beheer;
+    private final Supplier<String> tabel;
     private final Documentprojectie<D> projectie;
     private final JdbcTemplate jdbc;
     private final DataSource database;
 
+    /** Reads the generation that serves on this node, following a rebuild's takeover. */
     @SuppressWarnings("unchecked")
     public Documentlezer(Projectiebeheer beheer, String naam, DataSource database) {
-        this.beheer = beheer;
-        this.projectie = (Documentprojectie<D>) beheer.projectie(naam);
-        if (projectie == null) {
-            throw new IllegalArgumentException("onbekend leesmodel: " + naam);
-        }
+        this((Documentprojectie<D>) bekend(beheer.projectie(naam), naam), () -> beheer.actieveTabel(naam), database);
+    }
+
+    /**
+     * Reads the table {@code tabel} names at each read: for a query handler's tests, which fill
+     * one table through the {@link Documentprojectie} and need no running engine.
+     */
+    public Documentlezer(Documentprojectie<D> projectie, Supplier<String> tabel, DataSource database) {
+        this.projectie = projectie;
+        this.tabel = tabel;
         this.database = database;
         this.jdbc = new JdbcTemplate(database);
         this.jdbc.setFetchSize(500);
+    }
+
+    private static Documentprojectie<?> bekend(Documentprojectie<?> projectie, String naam) {
+        if (projectie == null) {
+            throw new IllegalArgumentException("onbekend leesmodel: " + naam);
+        }
+        return projectie;
     }
 
     public Optional<D> document(String sleutel) {
@@ -59,6 +73,12 @@ public final class Documentlezer<D> {
     public List<D> vanEigenaar(String eigenaar) {
         return jdbc.query("SELECT document FROM " + tabel() + " WHERE eigenaar = ? ORDER BY sleutel",
                 (rij, nr) -> projectie.lees(rij.getString(1)), eigenaar);
+    }
+
+    /** Every document found by this value, in key order. */
+    public List<D> allenMetZoeksleutel(String zoeksleutel) {
+        return jdbc.query("SELECT document FROM " + tabel() + " WHERE zoeksleutels @> ARRAY[?]::text[] ORDER BY sleutel",
+                (rij, nr) -> projectie.lees(rij.getString(1)), zoeksleutel);
     }
 
     public Optional<D> metZoeksleutel(String zoeksleutel) {
@@ -165,6 +185,6 @@ public final class Documentlezer<D> {
     }
 
     private String tabel() {
-        return beheer.actieveTabel(projectie.regels().naam());
+        return tabel.get();
     }
 }
