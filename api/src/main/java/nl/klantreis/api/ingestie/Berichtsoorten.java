@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
@@ -32,6 +33,9 @@ final class Berichtsoorten {
 
     private static Map<String, Berichtsoort> zoek() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        // This package's own loader, not the thread's: the first use may be on any worker thread,
+        // and in the packaged jar only the application's loader sees the nested classes.
+        scanner.setResourceLoader(new PathMatchingResourcePatternResolver(Berichtsoort.class.getClassLoader()));
         scanner.addIncludeFilter(new AssignableTypeFilter(Berichtsoort.class));
         Map<String, Berichtsoort> soorten = scanner.findCandidateComponents(Berichtsoort.class.getPackageName()).stream()
                 .map(Berichtsoorten::maak)
