@@ -10,7 +10,7 @@ import java.util.List;
  * @param bericht the message read, {@code null} exactly when there are {@code fouten}
  * @param fouten  every rule the message breaks; empty when it is accepted
  */
-public record Beoordeling(int positie, String source, String id, String type, Bericht bericht, List<Fout> fouten) {
+record Beoordeling(int positie, String source, String id, String type, Bericht bericht, List<Fout> fouten) {
     public Beoordeling {
         fouten = List.copyOf(fouten);
         if ((bericht == null) == fouten.isEmpty()) {

@@ -14,38 +14,31 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.klantreis.domein.gedeeld.Bsn;
 import nl.klantreis.domein.referentie.Catalogus;
-import nl.klantreis.domein.referentie.Kanaal;
 import nl.klantreis.domein.referentie.Kanalen;
-import nl.klantreis.domein.referentie.Vertrouwelijkheid;
-import nl.klantreis.domein.referentie.Zaaktype;
 
 /**
  * Judges one message of the ingestion contract (EVENTS.md) against its rules and the reference
  * data: the CloudEvents envelope and, whenever the type is known, the {@code data} of that
  * type. It names every broken rule of a message, not only the first, so a sender can repair a
- * message in one go. A message without fouten is read into its {@link Bericht}.
+ * message in one go. A message without fouten is read into its {@link Bericht}. The envelope is
+ * judged here; the {@code data} of a type by that type's own {@link Berichtsoort}.
  *
  * <p>Thread-safe; meant to be shared. Facts that need state (duplicates, the zaak a status
  * belongs to, the zaak's own verlenging limit) are not judged here.
  */
-public final class BerichtKeuring {
+final class BerichtKeuring {
     /** How far in the future a time in {@code data} may lie: clocks of senders drift. */
     static final Duration SPELING_TOEKOMST = Duration.ofMinutes(5);
     static final int LANGSTE_TEKST = 2_000;
-    static final int LANGSTE_IDENTIFICATIE = 40;
     /**
      * {@code id}, {@code source}, {@code type}, {@code datacontenttype} and {@code medewerker}: they
      * identify something. (source, id) is a primary key: 2 x 256 code points are at most 2,048 bytes
@@ -55,35 +48,25 @@ public final class BerichtKeuring {
     /** {@code subject}, {@code dataschema} and extension attributes: longer, and neither stored nor indexed. */
     static final int LANGSTE_VRIJ_ATTRIBUUT = 1_024;
 
-    static final String INKOMEND = "inkomend";
-    static final String UITGAAND = "uitgaand";
-    static final String DOORVERWEZEN = "doorverwezen";
-    static final Set<String> RESULTATEN_KLANTCONTACT =
-            Set.of("beantwoord", DOORVERWEZEN, "terugbelverzoek", "zaak-gestart", "niet-bereikt");
-    static final Set<String> ONDERWERPEN_ZONDER_ZAAKTYPE = Set.of("status-navraag", "algemene-vraag");
-
     private static final Set<String> ATTRIBUTEN = Set.of("specversion", "id", "source", "type", "time",
             "datacontenttype", "dataschema", "subject", "data", "data_base64");
-    private static final String VERTROUWELIJKHEDEN = Arrays.stream(Vertrouwelijkheid.values())
-            .map(Vertrouwelijkheid::code).collect(Collectors.joining(", "));
 
     private static final String APPLICATION_JSON = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final EventFormat CLOUDEVENTS_JSON = new JsonFormat();
 
-    private final Kanalen kanalen;
-    private final Catalogus catalogus;
+    private final Naslag naslag;
     private final Clock klok;
     private final EventFormat cloudevents;
 
-    public BerichtKeuring(Kanalen kanalen, Catalogus catalogus, Clock klok) {
+    BerichtKeuring(Kanalen kanalen, Catalogus catalogus, Clock klok) {
         this(kanalen, catalogus, klok, CLOUDEVENTS_JSON);
     }
 
     /** With another reader of the envelope: lets a test show what happens when the SDK refuses. */
     BerichtKeuring(Kanalen kanalen, Catalogus catalogus, Clock klok, EventFormat cloudevents) {
-        this.kanalen = Objects.requireNonNull(kanalen, "kanalen");
-        this.catalogus = Objects.requireNonNull(catalogus, "catalogus");
+        this.naslag = new Naslag(Objects.requireNonNull(kanalen, "kanalen"),
+                Objects.requireNonNull(catalogus, "catalogus"));
         this.klok = Objects.requireNonNull(klok, "klok");
         this.cloudevents = Objects.requireNonNull(cloudevents, "cloudevents");
     }
@@ -92,7 +75,7 @@ public final class BerichtKeuring {
      * @param positie the message's index in its batch, carried into the answer
      * @param bericht the message as parsed JSON
      */
-    public Beoordeling keur(int positie, JsonNode bericht) {
+    Beoordeling keur(int positie, JsonNode bericht) {
         if (bericht == null || !bericht.isObject()) {
             return new Beoordeling(positie, null, null, null, null,
                     List.of(new Fout("", "bericht moet een JSON-object zijn")));
@@ -125,12 +108,13 @@ public final class BerichtKeuring {
         }
 
         Bericht gelezen = null;
-        if (Berichttypen.bekend(type) && data != null && data.isObject()) {
+        Berichtsoort soort = Berichtsoorten.van(type);
+        if (soort != null && data != null && data.isObject()) {
             Instant uiterst = klok.instant().plus(SPELING_TOEKOMST);
             KeuringVelden velden = new KeuringVelden(data, "/data", fouten, uiterst);
             Identiteit identiteit = event == null ? new Identiteit(source, id, type)
                     : new Identiteit(event.getSource().toString(), event.getId(), event.getType());
-            gelezen = leesData(type, identiteit, velden, fouten);
+            gelezen = soort.lees(identiteit, velden, naslag);
         }
         if (gelezen == null && fouten.isEmpty()) {
             // Only when the SDK read something other than the JSON object checked above.
@@ -366,212 +350,5 @@ public final class BerichtKeuring {
             }
         }
         return true;
-    }
-
-    // ---------------------------------------------------------------- data per type
-
-    /** The CloudEvent attributes every Bericht carries. */
-    private record Identiteit(String source, String id, String type) {
-    }
-
-    private Bericht leesData(String type, Identiteit identiteit, KeuringVelden velden, List<Fout> fouten) {
-        return switch (type) {
-            case Berichttypen.KLANTCONTACT_GEREGISTREERD -> klantcontact(identiteit, velden, fouten);
-            case Berichttypen.ZAAK_GEREGISTREERD -> zaakGeregistreerd(identiteit, velden, fouten);
-            case Berichttypen.STATUS_GEZET -> statusGezet(identiteit, velden, fouten);
-            case Berichttypen.ZAAK_OPGESCHORT -> zaakOpgeschort(identiteit, velden, fouten);
-            case Berichttypen.ZAAK_HERVAT -> zaakHervat(identiteit, velden, fouten);
-            case Berichttypen.ZAAK_VERLENGD -> zaakVerlengd(identiteit, velden, fouten);
-            case Berichttypen.ZAAK_AFGESLOTEN -> zaakAfgesloten(identiteit, velden, fouten);
-            case Berichttypen.KANAALVOORKEUR_VASTGELEGD -> kanaalvoorkeur(identiteit, velden, fouten);
-            default -> throw new IllegalStateException("berichttype zonder lezer: " + type);
-        };
-    }
-
-    private Bericht klantcontact(Identiteit i, KeuringVelden v, List<Fout> fouten) {
-        UUID klantcontactId = v.uuid("klantcontactId", true);
-        Instant plaatsgevondenOp = v.tijdstip("plaatsgevondenOp", true);
-        KlantIdentificatie klant = v.klant("klant", true);
-        String kanaalOntvangen = v.tekst("kanaal", true);
-        String kanaal = kanaalcode(v, "kanaal", kanaalOntvangen);
-        String richting = v.tekst("richting", false);
-        if (richting == null) {
-            richting = INKOMEND;
-        } else if (!INKOMEND.equals(richting) && !UITGAAND.equals(richting)) {
-            v.fout("richting", "moet inkomend of uitgaand zijn");
-        }
-        String onderwerp = v.tekst("onderwerp", true);
-        if (onderwerp != null && !ONDERWERPEN_ZONDER_ZAAKTYPE.contains(onderwerp)
-                && catalogus.zaaktype(onderwerp).isEmpty()) {
-            v.fout("onderwerp", "onbekend onderwerp" + KeuringTekst.citaat(onderwerp)
-                    + ": verwacht een zaaktype, status-navraag of algemene-vraag");
-        }
-        UUID zaakId = v.uuid("zaakId", false);
-        String resultaat = v.tekst("resultaat", true);
-        if (resultaat != null && !RESULTATEN_KLANTCONTACT.contains(resultaat)) {
-            v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat)
-                    + ": verwacht beantwoord, doorverwezen, terugbelverzoek, zaak-gestart of niet-bereikt");
-        }
-        String doorverwezenNaar = doorverwezenNaar(v, DOORVERWEZEN.equals(resultaat));
-        UUID wasKlantcontact = v.uuid("wasKlantcontact", false);
-        String medewerker = v.tekst("medewerker", false, LANGSTE_ATTRIBUUT);
-        String inhoud = v.vrijeTekst("inhoud", false);
-        Integer duurSeconden = v.geheelGetal("duurSeconden", false, 0, KeuringVelden.ONBEPERKT);
-        if (!fouten.isEmpty()) {
-            return null;
-        }
-        return new KlantcontactBericht(i.source(), i.id(), i.type(), klantcontactId, plaatsgevondenOp, klant, kanaal,
-                kanaalOntvangen, richting, onderwerp, zaakId, resultaat, doorverwezenNaar, wasKlantcontact,
-                medewerker, inhoud, duurSeconden);
-    }
-
-    /** Required when the klant was sent on; when given at all it must be a kanaal code, not an alias. */
-    private String doorverwezenNaar(KeuringVelden v, boolean verplicht) {
-        JsonNode waarde = v.waarde("doorverwezenNaar", false);
-        if (waarde == null) {
-            if (verplicht) {
-                v.fout("doorverwezenNaar", "verplicht bij resultaat doorverwezen");
-            }
-            return null;
-        }
-        String code = v.tekst("doorverwezenNaar", true);
-        if (code == null || kanalen.metCode(code).isPresent()) {
-            return code;
-        }
-        Optional<Kanaal> viaAlias = kanalen.herken(code);
-        v.fout("doorverwezenNaar", viaAlias
-                .map(kanaal -> "geen kanaalcode" + KeuringTekst.citaat(code) + "; bedoeld is '" + kanaal.code() + "'")
-                .orElseGet(() -> "onbekend kanaal" + KeuringTekst.citaat(code)));
-        return null;
-    }
-
-    private Bericht zaakGeregistreerd(Identiteit i, KeuringVelden v, List<Fout> fouten) {
-        UUID zaakId = v.uuid("zaakId", true);
-        String identificatie = v.tekst("identificatie", true, LANGSTE_IDENTIFICATIE);
-        Zaaktype zaaktype = zaaktype(v, "zaaktype", true);
-        KlantIdentificatie initiator = v.klant("initiator", false);
-        String kanaalOntvangen = v.tekst("kanaal", true);
-        String kanaal = kanaalcode(v, "kanaal", kanaalOntvangen);
-        Instant geregistreerdOp = v.tijdstip("geregistreerdOp", true);
-        String omschrijving = v.vrijeTekst("omschrijving", false);
-        LocalDate uiterlijkeEinddatum = v.datum("uiterlijkeEinddatum", false);
-        String vertrouwelijkheid = v.tekst("vertrouwelijkheid", false);
-        if (vertrouwelijkheid != null && Vertrouwelijkheid.metCode(vertrouwelijkheid).isEmpty()) {
-            v.fout("vertrouwelijkheid", "onbekende vertrouwelijkheid" + KeuringTekst.citaat(vertrouwelijkheid)
-                    + ": verwacht een van " + VERTROUWELIJKHEDEN);
-        }
-        if (!fouten.isEmpty()) {
-            return null;
-        }
-        if (vertrouwelijkheid == null) {
-            vertrouwelijkheid = zaaktype.vertrouwelijkheid().code();
-        }
-        return new ZaakGeregistreerdBericht(i.source(), i.id(), i.type(), zaakId, identificatie, zaaktype.code(),
-                initiator, kanaal, kanaalOntvangen, geregistreerdOp, omschrijving, uiterlijkeEinddatum,
-                vertrouwelijkheid);
-    }
-
-    private Bericht statusGezet(Identiteit i, KeuringVelden v, List<Fout> fouten) {
-        UUID zaakId = v.uuid("zaakId", true);
-        String statustype = v.tekst("statustype", true);
-        if (statustype != null && !catalogus.statustypeBestaat(statustype)) {
-            v.fout("statustype", "onbekend statustype" + KeuringTekst.citaat(statustype)
-                    + ": hoort bij geen enkel zaaktype");
-        }
-        Instant datumStatusGezet = v.tijdstip("datumStatusGezet", true);
-        String statustoelichting = v.vrijeTekst("statustoelichting", false);
-        if (!fouten.isEmpty()) {
-            return null;
-        }
-        return new StatusGezetBericht(i.source(), i.id(), i.type(), zaakId, statustype, datumStatusGezet,
-                statustoelichting);
-    }
-
-    private static Bericht zaakOpgeschort(Identiteit i, KeuringVelden v, List<Fout> fouten) {
-        UUID zaakId = v.uuid("zaakId", true);
-        Instant opgeschortOp = v.tijdstip("opgeschortOp", true);
-        String reden = v.vrijeTekst("reden", false);
-        return fouten.isEmpty() ? new ZaakOpgeschortBericht(i.source(), i.id(), i.type(), zaakId, opgeschortOp, reden)
-                : null;
-    }
-
-    private static Bericht zaakHervat(Identiteit i, KeuringVelden v, List<Fout> fouten) {
-        UUID zaakId = v.uuid("zaakId", true);
-        Instant hervatOp = v.tijdstip("hervatOp", true);
-        String reden = v.vrijeTekst("reden", false);
-        return fouten.isEmpty() ? new ZaakHervatBericht(i.source(), i.id(), i.type(), zaakId, hervatOp, reden) : null;
-    }
-
-    private Bericht zaakVerlengd(Identiteit i, KeuringVelden v, List<Fout> fouten) {
-        UUID zaakId = v.uuid("zaakId", true);
-        Instant verlengdOp = v.tijdstip("verlengdOp", true);
-        int grootste = catalogus.grootsteVerlengingDagen();
-        Integer duurDagen;
-        if (grootste < 1) {
-            duurDagen = null;
-            if (v.waarde("duurDagen", true) != null) {
-                v.fout("duurDagen", "geen enkel zaaktype staat verlenging toe");
-            }
-        } else {
-            duurDagen = v.geheelGetal("duurDagen", true, 1, grootste);
-        }
-        String reden = v.vrijeTekst("reden", false);
-        if (!fouten.isEmpty()) {
-            return null;
-        }
-        return new ZaakVerlengdBericht(i.source(), i.id(), i.type(), zaakId, verlengdOp, duurDagen, reden);
-    }
-
-    private Bericht zaakAfgesloten(Identiteit i, KeuringVelden v, List<Fout> fouten) {
-        UUID zaakId = v.uuid("zaakId", true);
-        Instant afgeslotenOp = v.tijdstip("afgeslotenOp", true);
-        String resultaat = v.tekst("resultaat", true);
-        if (resultaat != null && !catalogus.resultaatBestaat(resultaat)) {
-            v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat) + ": hoort bij geen enkel zaaktype");
-        }
-        String toelichting = v.vrijeTekst("toelichting", false);
-        if (!fouten.isEmpty()) {
-            return null;
-        }
-        return new ZaakAfgeslotenBericht(i.source(), i.id(), i.type(), zaakId, afgeslotenOp, resultaat, toelichting);
-    }
-
-    private Bericht kanaalvoorkeur(Identiteit i, KeuringVelden v, List<Fout> fouten) {
-        KlantIdentificatie klant = v.klant("klant", false);
-        String kanaalOntvangen = v.tekst("kanaal", true);
-        String kanaal = kanaalcode(v, "kanaal", kanaalOntvangen);
-        Zaaktype onderwerp = zaaktype(v, "onderwerp", false);
-        Instant vastgelegdOp = v.tijdstip("vastgelegdOp", true);
-        if (!fouten.isEmpty()) {
-            return null;
-        }
-        return new KanaalvoorkeurBericht(i.source(), i.id(), i.type(), klant, kanaal, kanaalOntvangen,
-                onderwerp == null ? null : onderwerp.code(), vastgelegdOp);
-    }
-
-    /** The code of the kanaal a code or alias names; records a fout when it names none. */
-    private String kanaalcode(KeuringVelden v, String veld, String ontvangen) {
-        if (ontvangen == null) {
-            return null;
-        }
-        Optional<Kanaal> kanaal = kanalen.herken(ontvangen);
-        if (kanaal.isEmpty()) {
-            v.fout(veld, "onbekend kanaal" + KeuringTekst.citaat(ontvangen));
-            return null;
-        }
-        return kanaal.get().code();
-    }
-
-    private Zaaktype zaaktype(KeuringVelden v, String veld, boolean verplicht) {
-        String code = v.tekst(veld, verplicht);
-        if (code == null) {
-            return null;
-        }
-        Optional<Zaaktype> zaaktype = catalogus.zaaktype(code);
-        if (zaaktype.isEmpty()) {
-            v.fout(veld, "onbekend zaaktype" + KeuringTekst.citaat(code));
-            return null;
-        }
-        return zaaktype.get();
     }
 }

@@ -2,24 +2,28 @@ package nl.klantreis.api.ingestie;
 
 import java.util.Set;
 
-/** The CloudEvent types of the ingestion contract (EVENTS.md); any other type is rejected. */
+/**
+ * The CloudEvent types of the ingestion contract (EVENTS.md); any other type is rejected. Each
+ * type is declared by its own message record; the constants here are for the OpenAPI
+ * description, which names them in annotations and so needs compile-time constants.
+ */
 public final class Berichttypen {
-    public static final String KLANTCONTACT_GEREGISTREERD = "nl.overheid.klantinteracties.klantcontact-geregistreerd";
-    public static final String ZAAK_GEREGISTREERD = "nl.overheid.zaken.zaak-geregistreerd";
-    public static final String STATUS_GEZET = "nl.overheid.zaken.status-gezet";
-    public static final String ZAAK_OPGESCHORT = "nl.overheid.zaken.zaak-opgeschort";
-    public static final String ZAAK_HERVAT = "nl.overheid.zaken.zaak-hervat";
-    public static final String ZAAK_VERLENGD = "nl.overheid.zaken.zaak-verlengd";
-    public static final String ZAAK_AFGESLOTEN = "nl.overheid.zaken.zaak-afgesloten";
-    public static final String KANAALVOORKEUR_VASTGELEGD = "nl.overheid.klantinteracties.kanaalvoorkeur-vastgelegd";
+    public static final String KLANTCONTACT_GEREGISTREERD = KlantcontactBericht.TYPE;
+    public static final String ZAAK_GEREGISTREERD = ZaakGeregistreerdBericht.TYPE;
+    public static final String STATUS_GEZET = StatusGezetBericht.TYPE;
+    public static final String ZAAK_OPGESCHORT = ZaakOpgeschortBericht.TYPE;
+    public static final String ZAAK_HERVAT = ZaakHervatBericht.TYPE;
+    public static final String ZAAK_VERLENGD = ZaakVerlengdBericht.TYPE;
+    public static final String ZAAK_AFGESLOTEN = ZaakAfgeslotenBericht.TYPE;
+    public static final String KANAALVOORKEUR_VASTGELEGD = KanaalvoorkeurBericht.TYPE;
 
-    public static final Set<String> ALLE = Set.of(KLANTCONTACT_GEREGISTREERD, ZAAK_GEREGISTREERD, STATUS_GEZET,
-            ZAAK_OPGESCHORT, ZAAK_HERVAT, ZAAK_VERLENGD, ZAAK_AFGESLOTEN, KANAALVOORKEUR_VASTGELEGD);
+    /** Every type some {@link Berichtsoort} reads. */
+    public static final Set<String> ALLE = Set.copyOf(Berichtsoorten.alle().keySet());
 
     private Berichttypen() {
     }
 
     public static boolean bekend(String type) {
-        return type != null && ALLE.contains(type);
+        return Berichtsoorten.van(type) != null;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  *                {@code /data/klant/bsn}; {@code ""} for the message as a whole
  * @param detail  short Dutch text for the sender; never contains a BSN or KVK number
  */
-public record Fout(String pointer, String detail) {
+record Fout(String pointer, String detail) {
     public Fout {
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(detail, "detail");

@@ -1,68 +1,44 @@
 package nl.klantreis.api.ingestie;
 
-import java.sql.Array;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.common.lock.DeadlockException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import reactor.core.scheduler.Schedulers;
 
-import nl.klantreis.domein.gedeeld.Identificatiesoort;
-import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.RegelOvertreden;
-import nl.klantreis.domein.gedeeld.Versleuteld;
 import nl.klantreis.domein.gedeeld.Verwerking;
-import nl.klantreis.domein.gedeeld.ZaakId;
-import nl.klantreis.domein.klant.KoppelZaakAanKlant;
-import nl.klantreis.domein.klant.LegKanaalvoorkeurVast;
-import nl.klantreis.domein.klant.MeldZaakAfgesloten;
-import nl.klantreis.domein.klant.RegistreerKlantcontact;
-import nl.klantreis.domein.referentie.Catalogus;
-import nl.klantreis.domein.referentie.Zaaktype;
-import nl.klantreis.domein.zaak.HervatZaak;
-import nl.klantreis.domein.zaak.RegistreerZaak;
-import nl.klantreis.domein.zaak.SchortZaakOp;
-import nl.klantreis.domein.zaak.SluitZaakAf;
-import nl.klantreis.domein.zaak.VerlengZaak;
-import nl.klantreis.domein.zaak.ZaakUitkomst;
-import nl.klantreis.domein.zaak.ZetZaakstatus;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
-import nl.klantreis.projecties.privacy.Sleutel;
-import nl.klantreis.projecties.privacy.Sleutelring;
-import nl.klantreis.projecties.privacy.Versleuteling;
 import nl.klantreis.projecties.opslag.VoorladendeEventopslag;
 
 /**
- * Turns CloudEvents into commands and stores their events. A batch is one unit of work and one
+ * Stores a batch of CloudEvents: the transaction, its retries and its fallbacks. The keuring judges
+ * each message, the {@link Ontvangstregister} records what was received and the {@link Vertaling}
+ * turns messages into commands; none of them knows this batch's failures. A batch is one unit of work and one
  * database transaction: the (source, id) rows that make resends idempotent, the klanten's keys
  * and every event are committed together, and only then is the answer given. A message the
  * domain refuses (it contradicts what is known) is taken out and the rest is done again, so
@@ -70,41 +46,32 @@ import nl.klantreis.projecties.opslag.VoorladendeEventopslag;
  * on a worker thread, never on an event loop.
  */
 @Service
-public class Ingestiedienst {
+class Ingestiedienst {
     private static final Logger LOG = LoggerFactory.getLogger(Ingestiedienst.class);
     private static final int POGINGEN_BIJ_CONFLICT = 8;
 
     private final BerichtKeuring keuring;
-    private final Pseudoniemen pseudoniemen;
-    private final Sleutelring sleutelring;
-    private final Versleuteling versleuteling;
-    private final CommandGateway commands;
+    private final Ontvangstregister register;
+    private final Vertaling vertaling;
     private final TransactionManager transacties;
-    private final JdbcTemplate jdbc;
-    private final Catalogus catalogus;
     private final Clock klok;
     private final Ingestiemetrieken metrieken;
     private final VoorladendeEventopslag eventopslag;
 
-    public Ingestiedienst(BerichtKeuring keuring, Pseudoniemen pseudoniemen, Sleutelring sleutelring,
-                          Versleuteling versleuteling, CommandGateway commands, TransactionManager transacties,
-                          JdbcTemplate jdbc, Catalogus catalogus, Clock klok, Ingestiemetrieken metrieken,
-                          VoorladendeEventopslag eventopslag) {
-        this.eventopslag = eventopslag;
+    Ingestiedienst(BerichtKeuring keuring, Ontvangstregister register, Vertaling vertaling,
+                   TransactionManager transacties, Clock klok, Ingestiemetrieken metrieken,
+                   VoorladendeEventopslag eventopslag) {
         this.keuring = keuring;
-        this.pseudoniemen = pseudoniemen;
-        this.sleutelring = sleutelring;
-        this.versleuteling = versleuteling;
-        this.commands = commands;
+        this.register = register;
+        this.vertaling = vertaling;
         this.transacties = transacties;
-        this.jdbc = jdbc;
-        this.catalogus = catalogus;
         this.klok = klok;
         this.metrieken = metrieken;
+        this.eventopslag = eventopslag;
     }
 
     /** Judges and stores the messages; the answer lists, per position, what became of each. */
-    public List<Uitslag> verwerk(List<JsonNode> berichten) {
+    List<Uitslag> verwerk(List<JsonNode> berichten) {
         if (Schedulers.isInNonBlockingThread()) {
             throw new IllegalStateException("ingestie blokkeert op de database en hoort niet op een event-loop-thread");
         }
@@ -123,8 +90,8 @@ public class Ingestiedienst {
         // Keys are made in a short transaction of their own, before the batch: a new klant's key row
         // would otherwise stay locked until the batch commits, and every other batch with that
         // klant would wait for all of it. A key nobody ends up using is harmless.
-        Sleutels sleutels = geldig.isEmpty() ? new Sleutels(Map.of(), Map.of())
-                : transacties.fetchInTransaction(() -> haalSleutels(geldig));
+        Sleutels sleutels = geldig.isEmpty() ? Sleutels.GEEN
+                : transacties.fetchInTransaction(() -> vertaling.haalSleutels(geldig));
         Map<Integer, List<Fout>> weigeringen = new HashMap<>();
         try {
             bewaar(geldig, sleutels, weigeringen, uitslagen);
@@ -232,12 +199,12 @@ public class Ingestiedienst {
 
     private Map<Integer, Uitslag.Resultaat> verwerkGeldige(List<Beoordeling> teDoen, Sleutels sleutels) {
         Instant nu = klok.instant();
-        Set<String> nieuw = legOntvangstVast(teDoen, nu);
+        Set<String> nieuw = register.legOntvangstVast(teDoen, nu);
         Map<Integer, Uitslag.Resultaat> resultaten = new LinkedHashMap<>();
         List<Beoordeling> uitTeVoeren = new ArrayList<>();
         Set<String> gezien = new HashSet<>();
         for (Beoordeling b : teDoen) {
-            String sleutel = ontvangstsleutel(b.source(), b.id());
+            String sleutel = Ontvangstregister.sleutel(b.source(), b.id());
             if (nieuw.contains(sleutel) && gezien.add(sleutel)) {
                 uitTeVoeren.add(b);
             } else {
@@ -245,269 +212,33 @@ public class Ingestiedienst {
             }
         }
 
-        eventopslag.voorlaad(aggregaten(uitTeVoeren));
-        Map<java.util.UUID, String> eigenaren = legKlantcontactenVast(uitTeVoeren);
-        Map<ZaakId, KlantId> zaakKoppelingen = new HashMap<>();
+        eventopslag.voorlaad(vertaling.aggregaten(uitTeVoeren));
+        Map<Integer, Klantcontactclaim> claims = new HashMap<>();
         for (Beoordeling b : uitTeVoeren) {
-            if (b.bericht() instanceof KlantcontactBericht contact
-                    && !klantId(contact.klant(), contact.klantcontactId()).waarde()
-                    .equals(eigenaren.get(contact.klantcontactId()))) {
+            Klantcontactclaim claim = b.bericht().klantcontactclaim(vertaling.klanten());
+            if (claim != null) {
+                claims.put(b.positie(), claim);
+            }
+        }
+        Map<UUID, String> eigenaren = register.legKlantcontactenVast(
+                uitTeVoeren.stream().map(b -> claims.get(b.positie())).filter(Objects::nonNull).toList());
+        Omzetting omzetting = vertaling.begin(sleutels);
+        for (Beoordeling b : uitTeVoeren) {
+            Klantcontactclaim claim = claims.get(b.positie());
+            if (claim != null && !claim.klant().equals(eigenaren.get(claim.klantcontactId()))) {
                 throw new Geweigerd(b.positie(), new Fout("/data/klantcontactId",
                         "dit klantcontact is al geregistreerd bij een andere klant; een klantcontact hoort bij één klant"));
             }
             try {
-                Verwerking verwerking = voerUit(b.bericht(), sleutels, zaakKoppelingen);
+                Verwerking verwerking = b.bericht().voerUit(omzetting);
                 resultaten.put(b.positie(), verwerking == Verwerking.NIEUW
                         ? Uitslag.Resultaat.ACCEPTED : Uitslag.Resultaat.DUPLICATE);
             } catch (RegelOvertreden overtreden) {
                 throw new Geweigerd(b.positie(), new Fout("/data/" + overtreden.veld(), overtreden.getMessage()));
             }
         }
-        sleutelring.koppelZakenAanKlant(zaakKoppelingen);
+        vertaling.rondAf(omzetting);
         return resultaten;
-    }
-
-    private Verwerking voerUit(Bericht bericht, Sleutels sleutels, Map<ZaakId, KlantId> zaakKoppelingen) {
-        if (bericht instanceof KlantcontactBericht b) {
-            KlantId klant = klantId(b.klant(), b.klantcontactId());
-            Sleutel sleutel = sleutels.klant(klant);
-            return stuur(new RegistreerKlantcontact(klant, b.klant().soort(), versleutel(sleutel, b.klant().nummer()),
-                    new KlantcontactId(b.klantcontactId()), b.plaatsgevondenOp(), b.kanaal(), b.kanaalOntvangen(),
-                    b.richting(), b.onderwerp(), zaakId(b.zaakId()), b.resultaat(), b.doorverwezenNaar(),
-                    b.wasKlantcontact() == null ? null : new KlantcontactId(b.wasKlantcontact()), b.medewerker(),
-                    versleutel(sleutel, b.inhoud()), b.duurSeconden()));
-        }
-        if (bericht instanceof ZaakGeregistreerdBericht b) {
-            KlantId klant = pseudoniemen.voor(b.initiator().soort(), b.initiator().nummer());
-            ZaakId zaak = new ZaakId(b.zaakId());
-            Sleutel zaakSleutel = sleutels.zaak(zaak);
-            Zaaktype zaaktype = catalogus.zaaktype(b.zaaktype()).orElseThrow();
-            ZaakUitkomst geregistreerd = commands.sendAndWait(new RegistreerZaak(zaak, b.identificatie(),
-                    zaaktype.code(), zaaktype.regels(),
-                    b.vertrouwelijkheid() != null ? b.vertrouwelijkheid() : zaaktype.vertrouwelijkheid().code(),
-                    klant, b.initiator().soort(), versleutel(zaakSleutel, b.initiator().nummer()), b.kanaal(),
-                    b.kanaalOntvangen(), b.geregistreerdOp(), versleutel(zaakSleutel, b.omschrijving()),
-                    b.uiterlijkeEinddatum()));
-            Verwerking gekoppeld = stuur(new KoppelZaakAanKlant(klant, b.initiator().soort(),
-                    versleutel(sleutels.klant(klant), b.initiator().nummer()), zaak, zaaktype.code(), b.kanaal(),
-                    b.geregistreerdOp(), geregistreerd.afgeslotenOp()));
-            zaakKoppelingen.put(zaak, klant);
-            return geregistreerd.verwerking() == Verwerking.NIEUW ? Verwerking.NIEUW : gekoppeld;
-        }
-        if (bericht instanceof StatusGezetBericht b) {
-            ZaakId zaak = new ZaakId(b.zaakId());
-            return zaakStuur(new ZetZaakstatus(zaak, b.statustype(), b.datumStatusGezet(),
-                    versleutel(sleutels.zaak(zaak), b.statustoelichting())));
-        }
-        if (bericht instanceof ZaakOpgeschortBericht b) {
-            ZaakId zaak = new ZaakId(b.zaakId());
-            return zaakStuur(new SchortZaakOp(zaak, b.opgeschortOp(), versleutel(sleutels.zaak(zaak), b.reden())));
-        }
-        if (bericht instanceof ZaakHervatBericht b) {
-            ZaakId zaak = new ZaakId(b.zaakId());
-            return zaakStuur(new HervatZaak(zaak, b.hervatOp(), versleutel(sleutels.zaak(zaak), b.reden())));
-        }
-        if (bericht instanceof ZaakVerlengdBericht b) {
-            ZaakId zaak = new ZaakId(b.zaakId());
-            return zaakStuur(new VerlengZaak(zaak, b.verlengdOp(), b.duurDagen(),
-                    versleutel(sleutels.zaak(zaak), b.reden())));
-        }
-        if (bericht instanceof ZaakAfgeslotenBericht b) {
-            ZaakId zaak = new ZaakId(b.zaakId());
-            ZaakUitkomst afgesloten = commands.sendAndWait(new SluitZaakAf(zaak, b.afgeslotenOp(), b.resultaat(),
-                    versleutel(sleutels.zaak(zaak), b.toelichting())));
-            if (afgesloten.verwerking() == Verwerking.NIEUW && afgesloten.initiator() != null) {
-                stuur(new MeldZaakAfgesloten(afgesloten.initiator(), zaak, afgesloten.afgeslotenOp()));
-            }
-            return afgesloten.verwerking();
-        }
-        if (bericht instanceof KanaalvoorkeurBericht b) {
-            KlantId klant = pseudoniemen.voor(b.klant().soort(), b.klant().nummer());
-            return stuur(new LegKanaalvoorkeurVast(klant, b.klant().soort(),
-                    versleutel(sleutels.klant(klant), b.klant().nummer()), b.kanaal(), b.onderwerp(),
-                    b.vastgelegdOp()));
-        }
-        throw new IllegalArgumentException("onbekend soort bericht: " + bericht.type());
-    }
-
-    private Verwerking stuur(Object opdracht) {
-        return commands.sendAndWait(opdracht);
-    }
-
-    private Verwerking zaakStuur(Object opdracht) {
-        ZaakUitkomst uitkomst = commands.sendAndWait(opdracht);
-        return uitkomst.verwerking();
-    }
-
-    private Versleuteld versleutel(Sleutel sleutel, String tekst) {
-        return tekst == null ? null : versleuteling.versleutel(sleutel, tekst);
-    }
-
-    private KlantId klantId(KlantIdentificatie klant, java.util.UUID klantcontactId) {
-        return klant.soort() == Identificatiesoort.ANONIEM
-                ? pseudoniemen.anoniem(new KlantcontactId(klantcontactId))
-                : pseudoniemen.voor(klant.soort(), klant.nummer());
-    }
-
-    private static ZaakId zaakId(java.util.UUID waarde) {
-        return waarde == null ? null : new ZaakId(waarde);
-    }
-
-    /** The keys this batch needs, fetched (or made) in two statements rather than one per message. */
-    private Sleutels haalSleutels(List<Beoordeling> berichten) {
-        Set<KlantId> klanten = new HashSet<>();
-        Set<ZaakId> zaken = new HashSet<>();
-        for (Beoordeling b : berichten) {
-            Bericht bericht = b.bericht();
-            if (bericht instanceof KlantcontactBericht k) {
-                if (k.klant().soort() != Identificatiesoort.ANONIEM || k.inhoud() != null) {
-                    klanten.add(klantId(k.klant(), k.klantcontactId()));
-                }
-            } else if (bericht instanceof ZaakGeregistreerdBericht z) {
-                klanten.add(pseudoniemen.voor(z.initiator().soort(), z.initiator().nummer()));
-                zaken.add(new ZaakId(z.zaakId()));
-            } else if (bericht instanceof KanaalvoorkeurBericht v) {
-                klanten.add(pseudoniemen.voor(v.klant().soort(), v.klant().nummer()));
-            } else if (persoonlijkeZaaktekst(bericht) != null) {
-                zaken.add(persoonlijkeZaaktekst(bericht));
-            }
-        }
-        return new Sleutels(klanten.isEmpty() ? Map.of() : sleutelring.voorKlanten(klanten),
-                zaken.isEmpty() ? Map.of() : sleutelring.voorZaken(zaken));
-    }
-
-    /** The aggregates the messages will load: read in one query rather than two per command. */
-    private List<String> aggregaten(List<Beoordeling> berichten) {
-        List<String> ids = new ArrayList<>();
-        for (Beoordeling b : berichten) {
-            Bericht bericht = b.bericht();
-            if (bericht instanceof KlantcontactBericht k) {
-                ids.add(klantId(k.klant(), k.klantcontactId()).waarde());
-            } else if (bericht instanceof ZaakGeregistreerdBericht z) {
-                ids.add(z.zaakId().toString());
-                ids.add(pseudoniemen.voor(z.initiator().soort(), z.initiator().nummer()).waarde());
-            } else if (bericht instanceof KanaalvoorkeurBericht v) {
-                ids.add(pseudoniemen.voor(v.klant().soort(), v.klant().nummer()).waarde());
-            } else {
-                ids.add(zaakVan(bericht).toString());
-            }
-        }
-        return ids;
-    }
-
-    private static java.util.UUID zaakVan(Bericht bericht) {
-        if (bericht instanceof StatusGezetBericht s) {
-            return s.zaakId();
-        }
-        if (bericht instanceof ZaakOpgeschortBericht o) {
-            return o.zaakId();
-        }
-        if (bericht instanceof ZaakHervatBericht h) {
-            return h.zaakId();
-        }
-        if (bericht instanceof ZaakVerlengdBericht v) {
-            return v.zaakId();
-        }
-        if (bericht instanceof ZaakAfgeslotenBericht a) {
-            return a.zaakId();
-        }
-        throw new IllegalArgumentException("geen zaakbericht: " + bericht.type());
-    }
-
-    /** The zaak whose key a zaak message needs, when it carries a free text; else null. */
-    private static ZaakId persoonlijkeZaaktekst(Bericht bericht) {
-        java.util.UUID zaak = null;
-        if (bericht instanceof StatusGezetBericht s && s.statustoelichting() != null) {
-            zaak = s.zaakId();
-        } else if (bericht instanceof ZaakOpgeschortBericht o && o.reden() != null) {
-            zaak = o.zaakId();
-        } else if (bericht instanceof ZaakHervatBericht h && h.reden() != null) {
-            zaak = h.zaakId();
-        } else if (bericht instanceof ZaakVerlengdBericht v && v.reden() != null) {
-            zaak = v.zaakId();
-        } else if (bericht instanceof ZaakAfgeslotenBericht a && a.toelichting() != null) {
-            zaak = a.zaakId();
-        }
-        return zaak == null ? null : new ZaakId(zaak);
-    }
-
-    /**
-     * Records (source, id) of every message in one statement, in key order (so that two
-     * concurrent batches cannot deadlock on each other's rows); returns the keys that were new.
-     */
-    private Set<String> legOntvangstVast(List<Beoordeling> berichten, Instant nu) {
-        List<Beoordeling> geordend = berichten.stream()
-                .sorted(Comparator.comparing(Beoordeling::source).thenComparing(Beoordeling::id)).toList();
-        String[] bronnen = geordend.stream().map(Beoordeling::source).toArray(String[]::new);
-        String[] ids = geordend.stream().map(Beoordeling::id).toArray(String[]::new);
-        String[] typen = geordend.stream().map(Beoordeling::type).toArray(String[]::new);
-        Timestamp moment = Timestamp.from(nu);
-        return jdbc.execute((ConnectionCallback<Set<String>>) verbinding -> {
-            Set<String> nieuw = new HashSet<>();
-            try (var opdracht = verbinding.prepareStatement("""
-                    INSERT INTO ontvangen_bericht (bron, bericht_id, type, ontvangen_op)
-                    SELECT b, i, t, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS r(b, i, t)
-                    ON CONFLICT DO NOTHING
-                    RETURNING bron, bericht_id""")) {
-                opdracht.setTimestamp(1, moment);
-                opdracht.setArray(2, tekstArray(verbinding, bronnen));
-                opdracht.setArray(3, tekstArray(verbinding, ids));
-                opdracht.setArray(4, tekstArray(verbinding, typen));
-                try (var rijen = opdracht.executeQuery()) {
-                    while (rijen.next()) {
-                        nieuw.add(ontvangstsleutel(rijen.getString(1), rijen.getString(2)));
-                    }
-                }
-            }
-            return nieuw;
-        });
-    }
-
-    /**
-     * Records, in this batch's transaction, the klant each new klantcontactId belongs to (the first
-     * message in the batch naming it wins), and returns the klant every klantcontactId of the batch
-     * belongs to. Rows are inserted in id order, so concurrent batches cannot deadlock on them.
-     */
-    private Map<java.util.UUID, String> legKlantcontactenVast(List<Beoordeling> berichten) {
-        Map<java.util.UUID, String> eerste = new LinkedHashMap<>();
-        for (Beoordeling b : berichten) {
-            if (b.bericht() instanceof KlantcontactBericht contact) {
-                eerste.putIfAbsent(contact.klantcontactId(), klantId(contact.klant(), contact.klantcontactId()).waarde());
-            }
-        }
-        if (eerste.isEmpty()) {
-            return Map.of();
-        }
-        java.util.UUID[] ids = eerste.keySet().stream().sorted().toArray(java.util.UUID[]::new);
-        String[] klanten = Arrays.stream(ids).map(eerste::get).toArray(String[]::new);
-        return jdbc.execute((ConnectionCallback<Map<java.util.UUID, String>>) verbinding -> {
-            try (var opdracht = verbinding.prepareStatement("INSERT INTO klantcontact_klant (klantcontact_id, klant_id)"
-                    + " SELECT c, k FROM unnest(?::uuid[], ?::text[]) WITH ORDINALITY AS r(c, k, n) ORDER BY n"
-                    + " ON CONFLICT DO NOTHING")) {
-                opdracht.setArray(1, verbinding.createArrayOf("uuid", ids));
-                opdracht.setArray(2, tekstArray(verbinding, klanten));
-                opdracht.executeUpdate();
-            }
-            Map<java.util.UUID, String> eigenaren = new HashMap<>();
-            try (var vraag = verbinding.prepareStatement(
-                    "SELECT klantcontact_id, klant_id FROM klantcontact_klant WHERE klantcontact_id = ANY(?)")) {
-                vraag.setArray(1, verbinding.createArrayOf("uuid", ids));
-                try (var rijen = vraag.executeQuery()) {
-                    while (rijen.next()) {
-                        eigenaren.put(rijen.getObject(1, java.util.UUID.class), rijen.getString(2));
-                    }
-                }
-            }
-            return eigenaren;
-        });
-    }
-
-    private static Array tekstArray(java.sql.Connection verbinding, String[] waarden) throws SQLException {
-        return verbinding.createArrayOf("text", waarden);
-    }
-
-    private static String ontvangstsleutel(String bron, String id) {
-        return bron + '\u0000' + id;
     }
 
     private static Uitslag afgewezen(Beoordeling beoordeling, List<Fout> fouten) {
@@ -536,16 +267,6 @@ public class Ingestiedienst {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("onderbroken", e);
-        }
-    }
-
-    private record Sleutels(Map<KlantId, Sleutel> klanten, Map<ZaakId, Sleutel> zaken) {
-        Sleutel klant(KlantId id) {
-            return klanten.get(id);
-        }
-
-        Sleutel zaak(ZaakId id) {
-            return zaken.get(id);
         }
     }
 

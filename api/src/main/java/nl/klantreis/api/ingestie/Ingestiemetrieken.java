@@ -14,13 +14,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * lists (the contract's types, the reference kanalen), never from what a sender made up.
  */
 @Component
-public class Ingestiemetrieken {
+class Ingestiemetrieken {
     private final MeterRegistry registry;
     private final ConcurrentMap<String, Counter> tellers = new ConcurrentHashMap<>();
 
     private final Counter herhalingen;
 
-    public Ingestiemetrieken(MeterRegistry registry) {
+    Ingestiemetrieken(MeterRegistry registry) {
         this.registry = registry;
         this.herhalingen = Counter.builder("klantreis.ingestie.herhalingen")
                 .description("Batches retried after a concurrent write to the same aggregate").register(registry);
@@ -43,15 +43,6 @@ public class Ingestiemetrieken {
     }
 
     private static String kanaal(Bericht bericht) {
-        if (bericht instanceof KlantcontactBericht b) {
-            return b.kanaal();
-        }
-        if (bericht instanceof ZaakGeregistreerdBericht b) {
-            return b.kanaal();
-        }
-        if (bericht instanceof KanaalvoorkeurBericht b) {
-            return b.kanaal();
-        }
-        return bericht == null ? "onbekend" : "geen";
+        return bericht == null ? "onbekend" : bericht.kanaal();
     }
 }

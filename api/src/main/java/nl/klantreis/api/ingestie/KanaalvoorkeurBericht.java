@@ -1,6 +1,14 @@
 package nl.klantreis.api.ingestie;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.klant.LegKanaalvoorkeurVast;
+import nl.klantreis.domein.referentie.Zaaktype;
 
 /**
  * {@code nl.overheid.klantinteracties.kanaalvoorkeur-vastgelegd}.
@@ -9,7 +17,45 @@ import java.time.Instant;
  * @param kanaalOntvangen the kanaal exactly as sent
  * @param onderwerp       nullable zaaktype code: absent means for everything
  */
-public record KanaalvoorkeurBericht(String source, String id, String type, KlantIdentificatie klant, String kanaal,
-                                    String kanaalOntvangen, String onderwerp, Instant vastgelegdOp)
-        implements Bericht {
+record KanaalvoorkeurBericht(String source, String id, String type, KlantIdentificatie klant, String kanaal,
+                             String kanaalOntvangen, String onderwerp, Instant vastgelegdOp) implements Bericht {
+    static final String TYPE = "nl.overheid.klantinteracties.kanaalvoorkeur-vastgelegd";
+
+    @Override
+    public void sleutels(Klanten klanten, Set<KlantId> klantsleutels, Set<ZaakId> zaaksleutels) {
+        klantsleutels.add(klanten.van(klant));
+    }
+
+    @Override
+    public void aggregaten(Klanten klanten, List<String> ids) {
+        ids.add(klanten.van(klant).waarde());
+    }
+
+    @Override
+    public Verwerking voerUit(Omzetting o) {
+        KlantId klantId = o.klanten().van(klant);
+        return o.stuur(new LegKanaalvoorkeurVast(klantId, klant.soort(), o.voorKlant(klantId, klant.nummer()),
+                kanaal, onderwerp, vastgelegdOp));
+    }
+
+    static final class Soort implements Berichtsoort {
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+            KlantIdentificatie klant = v.klant("klant", false);
+            String kanaalOntvangen = v.tekst("kanaal", true);
+            String kanaal = naslag.kanaalcode(v, "kanaal", kanaalOntvangen);
+            Zaaktype onderwerp = naslag.zaaktype(v, "onderwerp", false);
+            Instant vastgelegdOp = v.tijdstip("vastgelegdOp", true);
+            if (!v.foutloos()) {
+                return null;
+            }
+            return new KanaalvoorkeurBericht(i.source(), i.id(), i.type(), klant, kanaal, kanaalOntvangen,
+                    onderwerp == null ? null : onderwerp.code(), vastgelegdOp);
+        }
+    }
 }

@@ -43,6 +43,11 @@ final class KeuringVelden {
         this.uiterstToegestaan = uiterstToegestaan;
     }
 
+    /** Whether the message (not only this object) has no fout so far: then its record may be built. */
+    boolean foutloos() {
+        return fouten.isEmpty();
+    }
+
     void fout(String veld, String detail) {
         fouten.add(new Fout(pointer + "/" + veld, detail));
     }

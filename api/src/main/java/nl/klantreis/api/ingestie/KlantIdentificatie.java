@@ -10,7 +10,7 @@ import nl.klantreis.domein.gedeeld.Kvknummer;
  *
  * @param nummer the BSN or KVK number; {@code null} for {@link Identificatiesoort#ANONIEM}
  */
-public record KlantIdentificatie(Identificatiesoort soort, String nummer) {
+record KlantIdentificatie(Identificatiesoort soort, String nummer) {
     private static final KlantIdentificatie ANONIEM = new KlantIdentificatie(Identificatiesoort.ANONIEM, null);
 
     public KlantIdentificatie {

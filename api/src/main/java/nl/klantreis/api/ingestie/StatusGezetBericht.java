@@ -3,7 +3,48 @@ package nl.klantreis.api.ingestie;
 import java.time.Instant;
 import java.util.UUID;
 
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.zaak.ZetZaakstatus;
+
 /** {@code nl.overheid.zaken.status-gezet}; {@code statustoelichting} is nullable. */
-public record StatusGezetBericht(String source, String id, String type, UUID zaakId, String statustype,
-                                 Instant datumStatusGezet, String statustoelichting) implements Bericht {
+record StatusGezetBericht(String source, String id, String type, UUID zaakId, String statustype,
+                          Instant datumStatusGezet, String statustoelichting) implements Zaakbericht {
+    static final String TYPE = "nl.overheid.zaken.status-gezet";
+
+    @Override
+    public String persoonlijkeTekst() {
+        return statustoelichting;
+    }
+
+    @Override
+    public Verwerking voerUit(Omzetting o) {
+        ZaakId zaak = new ZaakId(zaakId);
+        return o.stuurNaarZaak(new ZetZaakstatus(zaak, statustype, datumStatusGezet,
+                o.voorZaak(zaak, statustoelichting))).verwerking();
+    }
+
+    static final class Soort implements Berichtsoort {
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+            UUID zaakId = v.uuid("zaakId", true);
+            String statustype = v.tekst("statustype", true);
+            if (statustype != null && !naslag.catalogus().statustypeBestaat(statustype)) {
+                v.fout("statustype", "onbekend statustype" + KeuringTekst.citaat(statustype)
+                        + ": hoort bij geen enkel zaaktype");
+            }
+            Instant datumStatusGezet = v.tijdstip("datumStatusGezet", true);
+            String statustoelichting = v.vrijeTekst("statustoelichting", false);
+            if (!v.foutloos()) {
+                return null;
+            }
+            return new StatusGezetBericht(i.source(), i.id(), i.type(), zaakId, statustype, datumStatusGezet,
+                    statustoelichting);
+        }
+    }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * What became of one message: {@code accepted} (durably stored), {@code duplicate} (known
  * already; nothing stored) or {@code rejected} (with every reason; nothing stored).
  */
-public record Uitslag(int positie, String source, String id, Resultaat resultaat, List<Fout> fouten) {
+record Uitslag(int positie, String source, String id, Resultaat resultaat, List<Fout> fouten) {
     public Uitslag {
         fouten = List.copyOf(fouten);
     }

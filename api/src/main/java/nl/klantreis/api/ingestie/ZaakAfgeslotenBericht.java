@@ -3,7 +3,51 @@ package nl.klantreis.api.ingestie;
 import java.time.Instant;
 import java.util.UUID;
 
-/** {@code nl.overheid.zaken.zaak-afgesloten}; {@code toelichting} is nullable. */
-public record ZaakAfgeslotenBericht(String source, String id, String type, UUID zaakId, Instant afgeslotenOp,
-                                    String resultaat, String toelichting) implements Bericht {
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.zaak.SluitZaakAf;
+
+/**
+ * {@code nl.overheid.zaken.zaak-afgesloten}; {@code toelichting} is nullable. The initiator's
+ * Klant hears of it through {@link ZaakNaarKlant#naAfsluiting}.
+ */
+record ZaakAfgeslotenBericht(String source, String id, String type, UUID zaakId, Instant afgeslotenOp,
+                             String resultaat, String toelichting) implements Zaakbericht {
+    static final String TYPE = "nl.overheid.zaken.zaak-afgesloten";
+
+    @Override
+    public String persoonlijkeTekst() {
+        return toelichting;
+    }
+
+    @Override
+    public Verwerking voerUit(Omzetting o) {
+        ZaakId zaak = new ZaakId(zaakId);
+        return o.zaakNaarKlant().naAfsluiting(zaak, o.stuurNaarZaak(new SluitZaakAf(zaak, afgeslotenOp, resultaat,
+                o.voorZaak(zaak, toelichting))));
+    }
+
+    static final class Soort implements Berichtsoort {
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+            UUID zaakId = v.uuid("zaakId", true);
+            Instant afgeslotenOp = v.tijdstip("afgeslotenOp", true);
+            String resultaat = v.tekst("resultaat", true);
+            if (resultaat != null && !naslag.catalogus().resultaatBestaat(resultaat)) {
+                v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat)
+                        + ": hoort bij geen enkel zaaktype");
+            }
+            String toelichting = v.vrijeTekst("toelichting", false);
+            if (!v.foutloos()) {
+                return null;
+            }
+            return new ZaakAfgeslotenBericht(i.source(), i.id(), i.type(), zaakId, afgeslotenOp, resultaat,
+                    toelichting);
+        }
+    }
 }

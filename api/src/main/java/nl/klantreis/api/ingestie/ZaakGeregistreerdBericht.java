@@ -2,10 +2,23 @@ package nl.klantreis.api.ingestie;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.referentie.Vertrouwelijkheid;
+import nl.klantreis.domein.referentie.Zaaktype;
+import nl.klantreis.domein.zaak.RegistreerZaak;
+import nl.klantreis.domein.zaak.ZaakUitkomst;
 
 /**
- * {@code nl.overheid.zaken.zaak-geregistreerd}.
+ * {@code nl.overheid.zaken.zaak-geregistreerd}: a command to the new Zaak, then the link to its
+ * initiator's Klant ({@link ZaakNaarKlant#naRegistratie}).
  *
  * @param kanaal              the kanaal code the sent code or alias resolved to
  * @param kanaalOntvangen     the kanaal exactly as sent
@@ -13,8 +26,74 @@ import java.util.UUID;
  * @param uiterlijkeEinddatum nullable: then derived from the zaaktype's servicenorm
  * @param vertrouwelijkheid   the ZGW code as sent, or the zaaktype's when not sent
  */
-public record ZaakGeregistreerdBericht(String source, String id, String type, UUID zaakId, String identificatie,
-                                      String zaaktype, KlantIdentificatie initiator, String kanaal,
-                                      String kanaalOntvangen, Instant geregistreerdOp, String omschrijving,
-                                      LocalDate uiterlijkeEinddatum, String vertrouwelijkheid) implements Bericht {
+record ZaakGeregistreerdBericht(String source, String id, String type, UUID zaakId, String identificatie,
+                                String zaaktype, KlantIdentificatie initiator, String kanaal,
+                                String kanaalOntvangen, Instant geregistreerdOp, String omschrijving,
+                                LocalDate uiterlijkeEinddatum, String vertrouwelijkheid) implements Bericht {
+    static final String TYPE = "nl.overheid.zaken.zaak-geregistreerd";
+    static final int LANGSTE_IDENTIFICATIE = 40;
+    private static final String VERTROUWELIJKHEDEN = Arrays.stream(Vertrouwelijkheid.values())
+            .map(Vertrouwelijkheid::code).collect(Collectors.joining(", "));
+
+    /** The initiator's number is encrypted twice: with the zaak's key and with the klant's. */
+    @Override
+    public void sleutels(Klanten klanten, Set<KlantId> klantsleutels, Set<ZaakId> zaaksleutels) {
+        klantsleutels.add(klanten.van(initiator));
+        zaaksleutels.add(new ZaakId(zaakId));
+    }
+
+    @Override
+    public void aggregaten(Klanten klanten, List<String> ids) {
+        ids.add(zaakId.toString());
+        ids.add(klanten.van(initiator).waarde());
+    }
+
+    @Override
+    public Verwerking voerUit(Omzetting o) {
+        KlantId klant = o.klanten().van(initiator);
+        ZaakId zaak = new ZaakId(zaakId);
+        Zaaktype soort = o.zaaktype(zaaktype);
+        ZaakUitkomst geregistreerd = o.stuurNaarZaak(new RegistreerZaak(zaak, identificatie, soort.code(),
+                soort.regels(), vertrouwelijkheid != null ? vertrouwelijkheid : soort.vertrouwelijkheid().code(),
+                klant, initiator.soort(), o.voorZaak(zaak, initiator.nummer()), kanaal, kanaalOntvangen,
+                geregistreerdOp, o.voorZaak(zaak, omschrijving), uiterlijkeEinddatum));
+        Verwerking verwerking = o.zaakNaarKlant().naRegistratie(geregistreerd, klant, initiator.soort(),
+                o.voorKlant(klant, initiator.nummer()), zaak, soort.code(), kanaal, geregistreerdOp);
+        o.zaakVanKlant(zaak, klant);
+        return verwerking;
+    }
+
+    static final class Soort implements Berichtsoort {
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+            UUID zaakId = v.uuid("zaakId", true);
+            String identificatie = v.tekst("identificatie", true, LANGSTE_IDENTIFICATIE);
+            Zaaktype zaaktype = naslag.zaaktype(v, "zaaktype", true);
+            KlantIdentificatie initiator = v.klant("initiator", false);
+            String kanaalOntvangen = v.tekst("kanaal", true);
+            String kanaal = naslag.kanaalcode(v, "kanaal", kanaalOntvangen);
+            Instant geregistreerdOp = v.tijdstip("geregistreerdOp", true);
+            String omschrijving = v.vrijeTekst("omschrijving", false);
+            LocalDate uiterlijkeEinddatum = v.datum("uiterlijkeEinddatum", false);
+            String vertrouwelijkheid = v.tekst("vertrouwelijkheid", false);
+            if (vertrouwelijkheid != null && Vertrouwelijkheid.metCode(vertrouwelijkheid).isEmpty()) {
+                v.fout("vertrouwelijkheid", "onbekende vertrouwelijkheid" + KeuringTekst.citaat(vertrouwelijkheid)
+                        + ": verwacht een van " + VERTROUWELIJKHEDEN);
+            }
+            if (!v.foutloos()) {
+                return null;
+            }
+            if (vertrouwelijkheid == null) {
+                vertrouwelijkheid = zaaktype.vertrouwelijkheid().code();
+            }
+            return new ZaakGeregistreerdBericht(i.source(), i.id(), i.type(), zaakId, identificatie,
+                    zaaktype.code(), initiator, kanaal, kanaalOntvangen, geregistreerdOp, omschrijving,
+                    uiterlijkeEinddatum, vertrouwelijkheid);
+        }
+    }
 }

@@ -3,7 +3,38 @@ package nl.klantreis.api.ingestie;
 import java.time.Instant;
 import java.util.UUID;
 
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.zaak.HervatZaak;
+
 /** {@code nl.overheid.zaken.zaak-hervat}; {@code reden} is nullable. */
-public record ZaakHervatBericht(String source, String id, String type, UUID zaakId, Instant hervatOp,
-                                String reden) implements Bericht {
+record ZaakHervatBericht(String source, String id, String type, UUID zaakId, Instant hervatOp,
+                         String reden) implements Zaakbericht {
+    static final String TYPE = "nl.overheid.zaken.zaak-hervat";
+
+    @Override
+    public String persoonlijkeTekst() {
+        return reden;
+    }
+
+    @Override
+    public Verwerking voerUit(Omzetting o) {
+        ZaakId zaak = new ZaakId(zaakId);
+        return o.stuurNaarZaak(new HervatZaak(zaak, hervatOp, o.voorZaak(zaak, reden))).verwerking();
+    }
+
+    static final class Soort implements Berichtsoort {
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+            UUID zaakId = v.uuid("zaakId", true);
+            Instant hervatOp = v.tijdstip("hervatOp", true);
+            String reden = v.vrijeTekst("reden", false);
+            return v.foutloos() ? new ZaakHervatBericht(i.source(), i.id(), i.type(), zaakId, hervatOp, reden) : null;
+        }
+    }
 }

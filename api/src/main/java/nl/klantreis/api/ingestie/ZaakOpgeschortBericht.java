@@ -3,7 +3,39 @@ package nl.klantreis.api.ingestie;
 import java.time.Instant;
 import java.util.UUID;
 
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.zaak.SchortZaakOp;
+
 /** {@code nl.overheid.zaken.zaak-opgeschort}; {@code reden} is nullable. */
-public record ZaakOpgeschortBericht(String source, String id, String type, UUID zaakId, Instant opgeschortOp,
-                                    String reden) implements Bericht {
+record ZaakOpgeschortBericht(String source, String id, String type, UUID zaakId, Instant opgeschortOp,
+                             String reden) implements Zaakbericht {
+    static final String TYPE = "nl.overheid.zaken.zaak-opgeschort";
+
+    @Override
+    public String persoonlijkeTekst() {
+        return reden;
+    }
+
+    @Override
+    public Verwerking voerUit(Omzetting o) {
+        ZaakId zaak = new ZaakId(zaakId);
+        return o.stuurNaarZaak(new SchortZaakOp(zaak, opgeschortOp, o.voorZaak(zaak, reden))).verwerking();
+    }
+
+    static final class Soort implements Berichtsoort {
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+            UUID zaakId = v.uuid("zaakId", true);
+            Instant opgeschortOp = v.tijdstip("opgeschortOp", true);
+            String reden = v.vrijeTekst("reden", false);
+            return v.foutloos() ? new ZaakOpgeschortBericht(i.source(), i.id(), i.type(), zaakId, opgeschortOp, reden)
+                    : null;
+        }
+    }
 }

@@ -3,10 +3,54 @@ package nl.klantreis.api.ingestie;
 import java.time.Instant;
 import java.util.UUID;
 
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.zaak.VerlengZaak;
+
 /**
  * {@code nl.overheid.zaken.zaak-verlengd}; {@code reden} is nullable. {@code duurDagen} is
  * within what some zaaktype allows; the zaak's own limit is the domain's to check.
  */
-public record ZaakVerlengdBericht(String source, String id, String type, UUID zaakId, Instant verlengdOp,
-                                  int duurDagen, String reden) implements Bericht {
+record ZaakVerlengdBericht(String source, String id, String type, UUID zaakId, Instant verlengdOp,
+                           int duurDagen, String reden) implements Zaakbericht {
+    static final String TYPE = "nl.overheid.zaken.zaak-verlengd";
+
+    @Override
+    public String persoonlijkeTekst() {
+        return reden;
+    }
+
+    @Override
+    public Verwerking voerUit(Omzetting o) {
+        ZaakId zaak = new ZaakId(zaakId);
+        return o.stuurNaarZaak(new VerlengZaak(zaak, verlengdOp, duurDagen, o.voorZaak(zaak, reden))).verwerking();
+    }
+
+    static final class Soort implements Berichtsoort {
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+            UUID zaakId = v.uuid("zaakId", true);
+            Instant verlengdOp = v.tijdstip("verlengdOp", true);
+            int grootste = naslag.catalogus().grootsteVerlengingDagen();
+            Integer duurDagen;
+            if (grootste < 1) {
+                duurDagen = null;
+                if (v.waarde("duurDagen", true) != null) {
+                    v.fout("duurDagen", "geen enkel zaaktype staat verlenging toe");
+                }
+            } else {
+                duurDagen = v.geheelGetal("duurDagen", true, 1, grootste);
+            }
+            String reden = v.vrijeTekst("reden", false);
+            if (!v.foutloos()) {
+                return null;
+            }
+            return new ZaakVerlengdBericht(i.source(), i.id(), i.type(), zaakId, verlengdOp, duurDagen, reden);
+        }
+    }
 }

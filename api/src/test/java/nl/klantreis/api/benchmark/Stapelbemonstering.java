@@ -89,7 +89,7 @@ final class Stapelbemonstering implements AutoCloseable {
         if (bevatMethode(stapel, "commit")) {
             return "commit (WAL schrijven + fsync)";
         }
-        if (bevat(stapel, "Ingestiedienst", "legOntvangstVast")) {
+        if (bevat(stapel, "Ontvangstregister", "legOntvangstVast")) {
             return "ontvangst vastleggen (source,id)";
         }
         if (bevat(stapel, "nl.klantreis.projecties.privacy.")) {

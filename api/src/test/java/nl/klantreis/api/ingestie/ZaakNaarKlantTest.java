@@ -1,0 +1,102 @@
+package nl.klantreis.api.ingestie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import nl.klantreis.domein.gedeeld.Identificatiesoort;
+import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.domein.gedeeld.Versleuteld;
+import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.klant.KoppelZaakAanKlant;
+import nl.klantreis.domein.klant.MeldZaakAfgesloten;
+import nl.klantreis.domein.zaak.ZaakUitkomst;
+
+/** The Zaak -> Klant follow-up on its own: which command the Klant gets, and what the message counts as. */
+class ZaakNaarKlantTest {
+    private static final KlantId KLANT = new KlantId("bsn-0123456789abcdef");
+    private static final ZaakId ZAAK = new ZaakId(UUID.fromString("8a6f0c1e-5b2d-4c3a-9e7f-112233445566"));
+    private static final Versleuteld NUMMER = new Versleuteld("sleutel-klant-1", "geheim-bsn");
+    private static final Instant GEREGISTREERD = Instant.parse("2026-03-02T08:00:00Z");
+    private static final Instant AFGESLOTEN = Instant.parse("2026-03-20T15:30:00Z");
+
+    private final List<Object> verstuurd = new ArrayList<>();
+
+    private ZaakNaarKlant beleid(Verwerking klantAntwoordt) {
+        return new ZaakNaarKlant(opdracht -> {
+            verstuurd.add(opdracht);
+            return klantAntwoordt;
+        });
+    }
+
+    private Verwerking naRegistratie(ZaakNaarKlant beleid, ZaakUitkomst geregistreerd) {
+        return beleid.naRegistratie(geregistreerd, KLANT, Identificatiesoort.BSN, NUMMER, ZAAK, "omgevingsvergunning",
+                "balie", GEREGISTREERD);
+    }
+
+    @Test
+    void registratie_koppeltDeZaakAanDeKlantVanDeInitiator() {
+        Verwerking verwerking = naRegistratie(beleid(Verwerking.NIEUW),
+                new ZaakUitkomst(Verwerking.NIEUW, KLANT, null));
+
+        assertThat(verwerking).isEqualTo(Verwerking.NIEUW);
+        assertThat(verstuurd).containsExactly(new KoppelZaakAanKlant(KLANT, Identificatiesoort.BSN, NUMMER, ZAAK,
+                "omgevingsvergunning", "balie", GEREGISTREERD, null));
+    }
+
+    @Test
+    void registratieNaAfsluiting_brengtDeAfsluitingMeeNaarDeKlant() {
+        naRegistratie(beleid(Verwerking.NIEUW), new ZaakUitkomst(Verwerking.NIEUW, KLANT, AFGESLOTEN));
+
+        assertThat(verstuurd).singleElement().isInstanceOfSatisfying(KoppelZaakAanKlant.class,
+                koppeling -> assertThat(koppeling.afgeslotenOp()).isEqualTo(AFGESLOTEN));
+    }
+
+    @Test
+    void bekendeRegistratie_koppeltToch_enTeltAlsNieuwAlleenAlsDeKoppelingNieuwIs() {
+        assertThat(naRegistratie(beleid(Verwerking.NIEUW), new ZaakUitkomst(Verwerking.AL_BEKEND, KLANT, null)))
+                .isEqualTo(Verwerking.NIEUW);
+        assertThat(naRegistratie(beleid(Verwerking.AL_BEKEND), new ZaakUitkomst(Verwerking.AL_BEKEND, KLANT, null)))
+                .isEqualTo(Verwerking.AL_BEKEND);
+        assertThat(verstuurd).hasSize(2).allMatch(KoppelZaakAanKlant.class::isInstance);
+    }
+
+    @Test
+    void nieuweRegistratie_teltAlsNieuw_ookAlsDeKlantDeKoppelingAlKende() {
+        assertThat(naRegistratie(beleid(Verwerking.AL_BEKEND), new ZaakUitkomst(Verwerking.NIEUW, KLANT, null)))
+                .isEqualTo(Verwerking.NIEUW);
+    }
+
+    @Test
+    void nieuweAfsluiting_wordtDeKlantVanDeInitiatorGemeld() {
+        Verwerking verwerking = beleid(Verwerking.NIEUW).naAfsluiting(ZAAK,
+                new ZaakUitkomst(Verwerking.NIEUW, KLANT, AFGESLOTEN));
+
+        assertThat(verwerking).isEqualTo(Verwerking.NIEUW);
+        assertThat(verstuurd).containsExactly(new MeldZaakAfgesloten(KLANT, ZAAK, AFGESLOTEN));
+    }
+
+    @Test
+    void herhaaldeAfsluiting_meldtNiets() {
+        Verwerking verwerking = beleid(Verwerking.NIEUW).naAfsluiting(ZAAK,
+                new ZaakUitkomst(Verwerking.AL_BEKEND, KLANT, AFGESLOTEN));
+
+        assertThat(verwerking).isEqualTo(Verwerking.AL_BEKEND);
+        assertThat(verstuurd).isEmpty();
+    }
+
+    @Test
+    void afsluitingVoorDeRegistratie_heeftNogGeenKlantOmTeMelden() {
+        Verwerking verwerking = beleid(Verwerking.NIEUW).naAfsluiting(ZAAK,
+                new ZaakUitkomst(Verwerking.NIEUW, null, AFGESLOTEN));
+
+        assertThat(verwerking).isEqualTo(Verwerking.NIEUW);
+        assertThat(verstuurd).isEmpty();
+    }
+}
