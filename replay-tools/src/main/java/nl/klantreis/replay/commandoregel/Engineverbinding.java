@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.klantreis.projecties.opslag.IngebeddePostgres;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,9 +51,8 @@ public final class Engineverbinding implements AutoCloseable {
     @Option(names = "--db-password", defaultValue = "${env:KLANTREIS_DB_PASSWORD}", description = "databasewachtwoord (standaard KLANTREIS_DB_PASSWORD)")
     String wachtwoord;
 
-    @Option(names = "--data-map", defaultValue = "${env:KLANTREIS_DATA_MAP:-./data}",
-            description = "de datamap van de engine, standaard ${DEFAULT-VALUE}")
-    Path dataMap;
+    @Mixin
+    Datamap datamap = new Datamap();
 
     private boolean verwerken;
     private final Map<String, Object> eigenschappen = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ public final class Engineverbinding implements AutoCloseable {
             geheim = wachtwoord == null ? "" : wachtwoord;
             beschrijving = "PostgreSQL op " + zonderGeheimen(url);
         } else {
-            Path map = (dataMap == null ? Path.of("./data") : dataMap).resolve("postgres").toAbsolutePath().normalize();
+            Path map = dataMap().resolve("postgres").toAbsolutePath().normalize();
             Integer poort = draaiendePoort(map);
             if (poort != null) {
                 jdbcUrl = "jdbc:postgresql://localhost:" + poort + "/postgres";
@@ -149,7 +149,7 @@ public final class Engineverbinding implements AutoCloseable {
         instellingen.put("axon.axonserver.enabled", "false");
         instellingen.put("axon.timeout.enabled", "false");
         instellingen.put("klantreis.projecties.verwerken", Boolean.toString(verwerken));
-        instellingen.put("klantreis.data-map", dataMap == null ? "./data" : dataMap.toString());
+        instellingen.put("klantreis.data-map", datamap.map() == null ? "./data" : datamap.map().toString());
         instellingen.putAll(eigenschappen);
         // Axon's update checker phones home; many a municipality's machine has no internet.
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -220,6 +220,11 @@ public final class Engineverbinding implements AutoCloseable {
             ingebed.close();
             ingebed = null;
         }
+    }
+
+    /** The data directory asked for; {@code ./data} for a connection made without the command line. */
+    private Path dataMap() {
+        return datamap.map() == null ? Path.of("./data") : datamap.map();
     }
 
     /** The port of the engine's embedded PostgreSQL when its port file is there and the port answers. */

@@ -26,6 +26,7 @@ import nl.klantreis.projecties.klantreis.KlantreisWeergave;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
+import nl.klantreis.replay.commandoregel.Verslagopties;
 import nl.klantreis.replay.commandoregel.Voortgangsteller;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,11 +84,8 @@ public final class ExportCommando implements Callable<Integer> {
         @Option(names = "--uit", required = true, description = "het bestand met de klantreizen")
         Path uit;
 
-        @Option(names = "--json", description = "het verslag als JSON op stdout")
-        boolean json;
-
-        @Option(names = "--stil", description = "geen voortgangsregel op stderr")
-        boolean stil;
+        @Mixin
+        Verslagopties opties;
 
         @Override
         public Integer call() throws IOException {
@@ -115,7 +113,7 @@ public final class ExportCommando implements Callable<Integer> {
             try (Engineverbinding verbinding = engine.start()) {
                 Documentlezer<Klantdossier> lezer = new Documentlezer<>(verbinding.bean(Projectiebeheer.class),
                         KlantreisLeesregels.NAAM, verbinding.database());
-                long klanten = stil ? 0 : lezer.aantal();
+                long klanten = opties.stil() ? 0 : lezer.aantal();
                 AtomicLong reizen = new AtomicLong();
                 AtomicLong stappen = new AtomicLong();
                 long begin = System.nanoTime();
@@ -123,7 +121,7 @@ public final class ExportCommando implements Callable<Integer> {
                              ExportSchrijver.naar(reizenBestand, soort, ExportRijen.KLANTREIZEN);
                      ExportSchrijver<ExportRijen.Staprij> stapSchrijver =
                              ExportSchrijver.naar(stappenBestand, soort, ExportRijen.STAPPEN);
-                     Voortgangsteller voortgang = Voortgangsteller.start(fout, !stil, "klanten", klanten, false,
+                     Voortgangsteller voortgang = Voortgangsteller.start(fout, !opties.stil(), "klanten", klanten, false,
                              () -> "klantreizen " + Voortgangsteller.getal(reizen.get()) + ", stappen "
                                      + Voortgangsteller.getal(stappen.get()));
                      Stream<Klantdossier> dossiers = lezer.stroom()) {
@@ -157,7 +155,7 @@ public final class ExportCommando implements Callable<Integer> {
         private void rapporteer(Path reizenBestand, Path stappenBestand, ExportSchrijver.Formaat soort, Instant peil,
                                 long reizen, long stappen, double seconden) throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (opties.json()) {
                 Map<String, Object> verslag = new LinkedHashMap<>();
                 verslag.put("formaat", soort.extensie);
                 verslag.put("klantreizen", Map.of("bestand", reizenBestand.toString(), "rijen", reizen));

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import nl.klantreis.domein.gedeeld.Bsn;
 import nl.klantreis.projecties.beveiliging.LokaleSleutel;
 import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.replay.commandoregel.Datamap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,12 +42,12 @@ public final class TokenCommando implements Callable<Integer> {
     @Option(names = "--geldig", defaultValue = "PT8H", description = "geldigheid (ISO 8601-duur), standaard ${DEFAULT-VALUE}")
     Duration geldig;
 
-    @Option(names = "--data-map", defaultValue = "${env:KLANTREIS_DATA_MAP:-./data}",
-            description = "de datamap van de engine, standaard ${DEFAULT-VALUE}")
-    Path dataMap;
+    @Mixin
+    Datamap datamap;
 
     @Override
     public Integer call() {
+        Path dataMap = datamap.map();
         if (!Tokenmaker.ROLLEN.contains(rol)) {
             return verkeerdGebruik("onbekende rol '" + rol + "'; kies uit " + Tokenmaker.ROLLEN);
         }

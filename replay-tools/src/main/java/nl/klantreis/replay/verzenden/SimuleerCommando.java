@@ -17,8 +17,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.replay.commandoregel.Verslagopties;
 import nl.klantreis.replay.commandoregel.Voortgangsteller;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,11 +63,8 @@ public final class SimuleerCommando implements Callable<Integer> {
     @Option(names = "--uit", required = true, description = "het NDJSON-bestand; '-' voor stdout")
     String uit;
 
-    @Option(names = "--json", description = "het verslag als JSON op stdout")
-    boolean json;
-
-    @Option(names = "--stil", description = "geen voortgangsregel op stderr")
-    boolean stil;
+    @Mixin
+    Verslagopties opties;
 
     @Override
     public Integer call() throws IOException {
@@ -97,7 +96,7 @@ public final class SimuleerCommando implements Callable<Integer> {
         long verwacht = schat(simulatie);
         long aantal;
         double seconden;
-        try (Voortgangsteller voortgang = Voortgangsteller.start(fout, !stil, "berichten", verwacht, true, null)) {
+        try (Voortgangsteller voortgang = Voortgangsteller.start(fout, !opties.stil(), "berichten", verwacht, true, null)) {
             if (naarStdout) {
                 // Through System.out, not picocli's writer: bytes, and the report must not mix in.
                 OutputStream stroom = new BufferedOutputStream(System.out, 1 << 16);
@@ -115,7 +114,7 @@ public final class SimuleerCommando implements Callable<Integer> {
         }
         // With the messages on stdout the report goes to stderr, so that a pipe gets NDJSON only.
         PrintWriter verslag = naarStdout ? fout : spec.commandLine().getOut();
-        if (json) {
+        if (opties.json()) {
             Map<String, Object> uitkomst = new LinkedHashMap<>();
             uitkomst.put("berichten", aantal);
             uitkomst.put("klanten", klanten);
@@ -155,7 +154,7 @@ public final class SimuleerCommando implements Callable<Integer> {
      * many messages a klant makes until it has made them.
      */
     private long schat(Simulatie simulatie) {
-        if (stil || klanten == 0) {
+        if (opties.stil() || klanten == 0) {
             return 0;
         }
         int proef = Math.min(klanten, PROEF);

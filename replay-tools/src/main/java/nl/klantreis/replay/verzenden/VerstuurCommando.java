@@ -30,8 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.projecties.beveiliging.LokaleSleutel;
 import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.replay.commandoregel.Verslagopties;
 import nl.klantreis.replay.commandoregel.Voortgangsteller;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,11 +85,8 @@ public final class VerstuurCommando implements Callable<Integer> {
             description = "de datamap van de engine (voor de lokale sleutel), standaard ${DEFAULT-VALUE}")
     Path dataMap;
 
-    @Option(names = "--json", description = "het verslag als JSON op stdout")
-    boolean json;
-
-    @Option(names = "--stil", description = "geen voortgangsregel op stderr")
-    boolean stil;
+    @Mixin
+    Verslagopties opties;
 
     /** The report: what the engine said about the messages, and how fast. */
     record Verslag(String bestand, String adres, long berichten, long batches, long accepted, long duplicate,
@@ -129,7 +128,7 @@ public final class VerstuurCommando implements Callable<Integer> {
             bearer = new Tokenmaker(LokaleSleutel.laad(dataMap))
                     .maak("klantreis-verstuur", "bron", null, null, Duration.ofHours(24));
         }
-        long totaal = pad == null || stil ? 0 : VerstuurLezer.telRegels(pad);
+        long totaal = pad == null || opties.stil() ? 0 : VerstuurLezer.telRegels(pad);
         Verslag verslag;
         try (InputStream invoer = stdin ? System.in : Files.newInputStream(pad)) {
             verslag = new Afzenden(adres, bearer, fout, totaal).voerUit(invoer);
@@ -152,7 +151,7 @@ public final class VerstuurCommando implements Callable<Integer> {
 
     private void schrijfVerslag(Verslag v) throws IOException {
         PrintWriter uit = spec.commandLine().getOut();
-        if (json) {
+        if (opties.json()) {
             Map<String, Object> uitkomst = new LinkedHashMap<>();
             uitkomst.put("bestand", v.bestand());
             uitkomst.put("url", v.adres());
@@ -242,7 +241,7 @@ public final class VerstuurCommando implements Callable<Integer> {
                 fout.flush();
             }, "verstuur-onderbroken");
             Runtime.getRuntime().addShutdownHook(onderbroken);
-            try (Voortgangsteller voortgang = Voortgangsteller.start(fout, !stil, "berichten", totaal, false,
+            try (Voortgangsteller voortgang = Voortgangsteller.start(fout, !opties.stil(), "berichten", totaal, false,
                     () -> "dubbel " + Voortgangsteller.getal(duplicate.get()) + ", afgewezen "
                             + Voortgangsteller.getal(rejected.get() + mislukt.get()))) {
                 List<Future<?>> klaar = new ArrayList<>();

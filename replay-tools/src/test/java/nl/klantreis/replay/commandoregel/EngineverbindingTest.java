@@ -34,7 +34,7 @@ class EngineverbindingTest {
         try (IngebeddePostgres vanDeEngine = IngebeddePostgres.start(dataMap.resolve("postgres"), 0)) {
             vanDeEngine.meldPoort();
             Engineverbinding engine = new Engineverbinding();
-            engine.dataMap = dataMap;
+            engine.datamap.dataMap = dataMap;
             try (Engineverbinding verbonden = engine.start()) {
                 assertThat(verbonden.beschrijving()).contains("draaiende engine").contains("poort " + vanDeEngine.poort());
                 assertThat(verbonden.jdbc().queryForObject("select count(*) from domainevententry", Long.class)).isZero();
@@ -50,7 +50,7 @@ class EngineverbindingTest {
         // The engine ran once (its database exists) and has stopped.
         IngebeddePostgres.start(dataMap.resolve("postgres"), 0).close();
         Engineverbinding engine = new Engineverbinding();
-        engine.dataMap = dataMap;
+        engine.datamap.dataMap = dataMap;
         try (Engineverbinding verbonden = engine.start()) {
             assertThat(verbonden.beschrijving()).contains("door het gereedschap gestart");
             assertThat(verbonden.jdbc().queryForObject("select count(*) from domainevententry", Long.class)).isZero();
@@ -61,7 +61,7 @@ class EngineverbindingTest {
     void zonderUrlEnZonderIngebeddeDatabase_zegtWatTeDoen() throws Exception {
         Path leeg = Files.createTempDirectory("klantreis-leeg");
         Engineverbinding engine = new Engineverbinding();
-        engine.dataMap = leeg;
+        engine.datamap.dataMap = leeg;
         assertThatThrownBy(engine::start).isInstanceOf(Engineverbinding.GeenDatabase.class)
                 .hasMessageContaining("start de engine eerst of geef --db-url");
     }
