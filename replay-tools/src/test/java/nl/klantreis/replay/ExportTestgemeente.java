@@ -32,6 +32,7 @@ import nl.klantreis.domein.zaak.ZaakUitkomst;
 import nl.klantreis.domein.zaak.ZetZaakstatus;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
 import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.replay.commandoregel.Engineverbinding;
 
 /**
  * A simulated municipality ({@link Simulatie}, the generator behind {@code simuleer}) put into a
@@ -40,7 +41,7 @@ import nl.klantreis.projecties.simulatie.Simulatie;
  * key. The encrypted fields get obviously fake cipher texts: nothing in these tests decrypts.
  * (The api module's Ingestiedienst does this for real; the tools cannot depend on it.)
  */
-final class ExportTestgemeente {
+public final class ExportTestgemeente {
     private static final Versleuteld NEP = new Versleuteld("0e0e0e0e-0000-4000-8000-00000000e001", "nep-cijfertekst");
 
     private final CommandGateway opdrachten;
@@ -48,7 +49,7 @@ final class ExportTestgemeente {
     private final Kanalen kanalen;
     private final Catalogus catalogus;
 
-    ExportTestgemeente(Engineverbinding schrijver) {
+    public ExportTestgemeente(Engineverbinding schrijver) {
         this.opdrachten = schrijver.bean(CommandGateway.class);
         this.pseudoniemen = schrijver.pseudoniemen();
         this.kanalen = schrijver.bean(Kanalen.class);
@@ -56,7 +57,7 @@ final class ExportTestgemeente {
     }
 
     /** Puts every message of the simulation in, in order; returns how many. */
-    long vul(Simulatie simulatie) {
+    public long vul(Simulatie simulatie) {
         long aantal = 0;
         for (ObjectNode bericht : (Iterable<ObjectNode>) simulatie.berichten()::iterator) {
             verwerk(bericht.path("type").asText(), bericht.path("data"));

@@ -14,12 +14,12 @@ class HulpTest {
     @ParameterizedTest
     @ValueSource(strings = {"toon", "van", "klantreis toon", "klantreis van", "mijnzaken toon", "projectie herbouw",
             "wat-als", "audit verifieer", "audit betrokkene"})
-    void helpGeeftGebruik(String opdracht) {
+    void helpGeeftGebruik(String commando) {
         StringWriter uit = new StringWriter();
-        String[] argumenten = (opdracht + " --help").split(" ");
-        int code = Klantreis.opdrachtregel().setOut(new PrintWriter(uit, true)).execute(argumenten);
+        String[] argumenten = (commando + " --help").split(" ");
+        int code = Klantreis.commandoregel().setOut(new PrintWriter(uit, true)).execute(argumenten);
 
         assertThat(code).isZero();
-        assertThat(uit.toString()).startsWith("Usage: klantreis " + opdracht).contains("--db-url");
+        assertThat(uit.toString()).startsWith("Usage: klantreis " + commando).contains("--db-url");
     }
 }

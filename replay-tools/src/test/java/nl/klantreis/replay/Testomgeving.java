@@ -14,13 +14,14 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import nl.klantreis.projecties.TestDatabase;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
+import nl.klantreis.replay.commandoregel.Engineverbinding;
 
 /**
  * A fresh test database filled through the engine's own command handlers and read models (the
  * tool's context with the aggregates registered and the processors running), and a way to run a
  * command of the tool against it as an operator would.
  */
-final class Testomgeving implements AutoCloseable {
+public final class Testomgeving implements AutoCloseable {
     private final DataSource database;
     private final Engineverbinding schrijver;
 
@@ -34,12 +35,12 @@ final class Testomgeving implements AutoCloseable {
                 .start();
     }
 
-    static Testomgeving nieuw() {
+    public static Testomgeving nieuw() {
         return new Testomgeving(TestDatabase.nieuweDatabase());
     }
 
     /** Sends the commands in order, each to completion. */
-    void stuur(List<?> opdrachten) {
+    public void stuur(List<?> opdrachten) {
         CommandGateway gateway = schrijver.bean(CommandGateway.class);
         for (Object opdracht : opdrachten) {
             gateway.sendAndWait(opdracht);
@@ -47,7 +48,7 @@ final class Testomgeving implements AutoCloseable {
     }
 
     /** Waits until every read model has processed every event stored so far. */
-    void wachtOpLeesmodellen() {
+    public void wachtOpLeesmodellen() {
         Projectiebeheer beheer = schrijver.bean(Projectiebeheer.class);
         for (String naam : beheer.namen()) {
             if (!beheer.wachtTotBijgewerkt(naam, Duration.ofMinutes(2))) {
@@ -56,30 +57,30 @@ final class Testomgeving implements AutoCloseable {
         }
     }
 
-    Engineverbinding schrijver() {
+    public Engineverbinding schrijver() {
         return schrijver;
     }
 
-    DataSource database() {
+    public DataSource database() {
         return database;
     }
 
     /** Runs {@code klantreis <argumenten> --db-url ...} and returns its exit code, stdout and stderr. */
-    Uitvoer voerUit(String... argumenten) {
+    public Uitvoer voerUit(String... argumenten) {
         HikariDataSource hikari = (HikariDataSource) database;
         List<String> alle = new ArrayList<>(List.of(argumenten));
         alle.addAll(List.of("--db-url", hikari.getJdbcUrl(), "--db-user", hikari.getUsername(),
                 "--db-password", hikari.getPassword() == null ? "" : hikari.getPassword()));
         StringWriter uit = new StringWriter();
         StringWriter fout = new StringWriter();
-        int code = Klantreis.opdrachtregel()
+        int code = Klantreis.commandoregel()
                 .setOut(new PrintWriter(uit, true))
                 .setErr(new PrintWriter(fout, true))
                 .execute(alle.toArray(String[]::new));
         return new Uitvoer(code, uit.toString(), fout.toString());
     }
 
-    record Uitvoer(int code, String uit, String fout) {
+    public record Uitvoer(int code, String uit, String fout) {
     }
 
     @Override

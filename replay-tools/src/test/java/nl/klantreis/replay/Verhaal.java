@@ -29,29 +29,29 @@ import nl.klantreis.projecties.referentie.Referentiegegevens;
  * Test data as the ingestion sends it: the commands for a burger (known by his BSN, so by the
  * pseudonym of the test database) and his zaken. Cipher texts are obviously fake; nothing decrypts them.
  */
-final class Verhaal {
+public final class Verhaal {
     /** A test BSN (passes the elfproef); it must never appear in the tool's output. */
-    static final String BSN = "999990342";
-    static final ZaaktypeRegels OMGEVINGSVERGUNNING = Referentiegegevens.laadStandaard().catalogus()
+    public static final String BSN = "999990342";
+    public static final ZaaktypeRegels OMGEVINGSVERGUNNING = Referentiegegevens.laadStandaard().catalogus()
             .zaaktype("omgevingsvergunning").orElseThrow().regels();
     private static final Versleuteld NUMMER = nep("bsn");
 
-    final KlantId klant;
-    final List<Object> opdrachten = new ArrayList<>();
+    public final KlantId klant;
+    public final List<Object> opdrachten = new ArrayList<>();
 
-    Verhaal(Pseudoniemen pseudoniemen) {
+    public Verhaal(Pseudoniemen pseudoniemen) {
         this.klant = pseudoniemen.voor(new Bsn(BSN));
     }
 
-    static Instant t(String rfc3339) {
+    public static Instant t(String rfc3339) {
         return OffsetDateTime.parse(rfc3339).toInstant();
     }
 
-    static Versleuteld nep(String wat) {
+    public static Versleuteld nep(String wat) {
         return new Versleuteld(UUID.nameUUIDFromBytes(wat.getBytes()).toString(), "nep-versleuteld-" + wat);
     }
 
-    Verhaal contact(KlantcontactId id, String op, String kanaal, String onderwerp, ZaakId zaak, String resultaat,
+    public Verhaal contact(KlantcontactId id, String op, String kanaal, String onderwerp, ZaakId zaak, String resultaat,
                     String doorverwezenNaar, KlantcontactId vervolgOp) {
         opdrachten.add(new RegistreerKlantcontact(klant, Identificatiesoort.BSN, NUMMER, id, t(op), kanaal, kanaal,
                 "inkomend", onderwerp, zaak, resultaat, doorverwezenNaar, vervolgOp, null, null, null));
@@ -59,7 +59,7 @@ final class Verhaal {
     }
 
     /** The zaak registered and linked to the klant, as the ingestion does both. */
-    Verhaal zaak(ZaakId zaak, String identificatie, String kanaal, String op, LocalDate opgegevenUiterlijk) {
+    public Verhaal zaak(ZaakId zaak, String identificatie, String kanaal, String op, LocalDate opgegevenUiterlijk) {
         opdrachten.add(new RegistreerZaak(zaak, identificatie, "omgevingsvergunning", OMGEVINGSVERGUNNING, "openbaar",
                 klant, Identificatiesoort.BSN, NUMMER, kanaal, kanaal, t(op), nep("omschrijving"), opgegevenUiterlijk));
         opdrachten.add(new KoppelZaakAanKlant(klant, Identificatiesoort.BSN, NUMMER, zaak, "omgevingsvergunning",
@@ -67,22 +67,22 @@ final class Verhaal {
         return this;
     }
 
-    Verhaal status(ZaakId zaak, String statustype, String op) {
+    public Verhaal status(ZaakId zaak, String statustype, String op) {
         opdrachten.add(new ZetZaakstatus(zaak, statustype, t(op), null));
         return this;
     }
 
-    Verhaal opgeschort(ZaakId zaak, String op) {
+    public Verhaal opgeschort(ZaakId zaak, String op) {
         opdrachten.add(new SchortZaakOp(zaak, t(op), null));
         return this;
     }
 
-    Verhaal hervat(ZaakId zaak, String op) {
+    public Verhaal hervat(ZaakId zaak, String op) {
         opdrachten.add(new HervatZaak(zaak, t(op), null));
         return this;
     }
 
-    Verhaal afgesloten(ZaakId zaak, String op, String resultaat) {
+    public Verhaal afgesloten(ZaakId zaak, String op, String resultaat) {
         opdrachten.add(new SluitZaakAf(zaak, t(op), resultaat, null));
         opdrachten.add(new MeldZaakAfgesloten(klant, zaak, t(op)));
         return this;
@@ -93,12 +93,12 @@ final class Verhaal {
      * webformulier (a warm kanaalwissel), the aanvraag that registers the zaak, a status-navraag
      * by telephone while the zaak is suspended (a cold kanaalwissel back), and the zaak's statussen.
      */
-    static final KlantcontactId ORIENTATIE = KlantcontactId.van("0b7f2f7e-3a51-4bb9-9a53-2f6e7a0c1d11");
-    static final KlantcontactId AANVRAAG = KlantcontactId.van("6c1d7a52-0d8e-4e8b-a0f4-5d2a9b3c7e22");
-    static final KlantcontactId STATUSNAVRAAG = KlantcontactId.van("9e3a4f10-7b2c-4d6e-8f90-1a2b3c4d5e33");
-    static final ZaakId DAKKAPEL = ZaakId.van("5b0e1c3a-8f1d-4f3e-9c55-2b7d1e6a9f01");
+    public static final KlantcontactId ORIENTATIE = KlantcontactId.van("0b7f2f7e-3a51-4bb9-9a53-2f6e7a0c1d11");
+    public static final KlantcontactId AANVRAAG = KlantcontactId.van("6c1d7a52-0d8e-4e8b-a0f4-5d2a9b3c7e22");
+    public static final KlantcontactId STATUSNAVRAAG = KlantcontactId.van("9e3a4f10-7b2c-4d6e-8f90-1a2b3c4d5e33");
+    public static final ZaakId DAKKAPEL = ZaakId.van("5b0e1c3a-8f1d-4f3e-9c55-2b7d1e6a9f01");
 
-    Verhaal dakkapel() {
+    public Verhaal dakkapel() {
         return contact(ORIENTATIE, "2026-03-02T09:12:40+01:00", "telefoon", "omgevingsvergunning", null, "doorverwezen",
                 "webformulier", null)
                 .contact(AANVRAAG, "2026-03-04T20:31:00+01:00", "webformulier", "omgevingsvergunning", DAKKAPEL,
