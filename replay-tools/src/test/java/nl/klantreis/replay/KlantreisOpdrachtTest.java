@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
+import nl.klantreis.projecties.tijd.Tijdstipinvoer;
 
 /** {@code klantreis toon} and {@code klantreis van} on the dakkapel story, in a real PostgreSQL. */
 class KlantreisOpdrachtTest {

@@ -39,7 +39,7 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVragen;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVragen.Zaakstand;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
 import nl.klantreis.projecties.privacy.Pseudoniemen;

@@ -11,7 +11,7 @@ import nl.klantreis.projecties.klantreis.KlantreisLeesregels;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVragen;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
 import nl.klantreis.projecties.privacy.Ontsleuteling;
 

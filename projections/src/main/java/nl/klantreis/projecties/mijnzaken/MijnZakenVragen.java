@@ -12,6 +12,7 @@ import nl.klantreis.domein.referentie.Catalogus;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.privacy.Ontsleuteling;
+import nl.klantreis.projecties.tijd.Tijdas;
 
 /** Query handlers of MijnZaken. Blocking (JDBC): the API calls them from a worker thread. */
 @Component
@@ -56,7 +57,7 @@ public class MijnZakenVragen {
     }
 
     /** The open zaken of a klant (for the klantbeeld): registered and not closed at the peilmoment. */
-    public List<Zaakkaart> openZaken(String klantId, java.time.Instant peilmoment, MijnZakenWeergave.Tijdas tijdas) {
+    public List<Zaakkaart> openZaken(String klantId, java.time.Instant peilmoment, Tijdas tijdas) {
         return weergave.kaarten(dossiers.vanEigenaar(klantId), peilmoment, tijdas,
                         ontsleuteling.voorEenAntwoord()).stream()
                 .filter(kaart -> kaart.afgesloten() == null).toList();

@@ -37,7 +37,7 @@ import nl.klantreis.domein.zaak.ZaakVerlengd;
 import nl.klantreis.domein.zaak.ZaakfeitOnbruikbaar;
 import nl.klantreis.domein.zaak.ZaakstatusGezet;
 import nl.klantreis.projecties.mijnzaken.Dakkapel.Feit;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart.Afgesloten;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart.Status;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart.VolgendeStap;
