@@ -23,7 +23,7 @@ import nl.klantreis.api.web.OngeldigeParameters.Parameterfout;
 import nl.klantreis.api.web.Werkers;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
+import nl.klantreis.projecties.tijd.Tijdstipinvoer;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
 
 import nl.klantreis.api.openapi.Documentatie;

@@ -22,7 +22,7 @@ import nl.klantreis.api.web.OngeldigeParameters.Parameterfout;
 import nl.klantreis.api.web.Werkers;
 import nl.klantreis.projecties.kpi.Kpiuitkomst;
 import nl.klantreis.projecties.kpi.Kpivraag;
-import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
+import nl.klantreis.projecties.tijd.Tijdstipinvoer;
 
 import nl.klantreis.api.openapi.Documentatie;
 

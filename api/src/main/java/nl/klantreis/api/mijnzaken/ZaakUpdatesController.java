@@ -1,5 +1,7 @@
 package nl.klantreis.api.mijnzaken;
 
+import static org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -9,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,11 +40,10 @@ import nl.klantreis.api.web.Werkers;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.ZaakId;
-import nl.klantreis.projecties.mijnzaken.MijnZakenVragen;
-import nl.klantreis.projecties.mijnzaken.MijnZakenVragen.Zaakstand;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
+import nl.klantreis.projecties.mijnzaken.Zaakstand;
+import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.privacy.Pseudoniemen;
 import nl.klantreis.api.openapi.Documentatie;
 
@@ -96,7 +98,7 @@ class ZaakUpdatesController {
     static final String EVENT = "zaak";
     private static final Logger LOG = LoggerFactory.getLogger(ZaakUpdatesController.class);
 
-    private final MijnZakenVragen vragen;
+    private final QueryGateway vragen;
     private final Wijzigingsluisteraar luisteraar;
     private final Verwerkingslog log;
     private final Pseudoniemen pseudoniemen;
@@ -104,7 +106,7 @@ class ZaakUpdatesController {
     private final LiveMetrieken metrieken;
     private final Duration hartslag;
 
-    ZaakUpdatesController(MijnZakenVragen vragen, Wijzigingsluisteraar luisteraar, Verwerkingslog log,
+    ZaakUpdatesController(QueryGateway vragen, Wijzigingsluisteraar luisteraar, Verwerkingslog log,
                           Pseudoniemen pseudoniemen, Clock klok, LiveMetrieken metrieken,
                           @Value("${klantreis.live.hartslag:15s}") Duration hartslag) {
         this.vragen = vragen;
@@ -183,10 +185,15 @@ class ZaakUpdatesController {
             this.trace = trace;
         }
 
-        /** The zaak now, as the detail endpoint would answer it; empty when not his (or not there). */
+        /**
+         * The zaak now, as the detail endpoint answers it (the same query on the same bus, asked
+         * with the dossier's position); empty when not his (or not there).
+         */
         Mono<Optional<Zaakstand>> lees() {
-            return Werkers.blokkerend(() -> vragen.zaakstand(
-                            new ZaakdetailVraag(zaak, klant, klok.instant(), Tijdas.GEBEURD)))
+            // The in-process query bus answers on the worker thread itself: no hop added to a push.
+            return Werkers.blokkerend(() -> vragen.query(
+                            new ZaakdetailVraag(zaak, klant, klok.instant(), Tijdas.GEBEURD),
+                            optionalInstanceOf(Zaakstand.class)).join())
                     .retryWhen(Retry.backoff(2, Duration.ofMillis(200)));
         }
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
-import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
+import nl.klantreis.projecties.tijd.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdstipinvoer;
 
 /**
  * The time-travel parameters of API.md: {@code alsOp} (default now) and {@code tijdas}

@@ -40,6 +40,7 @@ import nl.klantreis.domein.klant.KlantreisVervallen;
 import nl.klantreis.domein.klant.ZaakAanKlantGekoppeld;
 import nl.klantreis.domein.zaak.UiterlijkeEinddatumBepaald;
 import nl.klantreis.domein.zaak.ZaakfeitOnbruikbaar;
+import nl.klantreis.domein.zaak.Zaakfeitsoort;
 import nl.klantreis.domein.zaak.ZaakstatusGezet;
 
 /**
@@ -287,7 +288,7 @@ class IngestieIntegratieTest {
         List<ZaakfeitOnbruikbaar> onbruikbaar = Eventlezer.vanType(Eventlezer.alle(engine.database()),
                 ZaakfeitOnbruikbaar.class).stream().filter(o -> o.zaakId().equals(new ZaakId(kopie.zaakId()))).toList();
         assertThat(onbruikbaar).singleElement().satisfies(o -> {
-            assertThat(o.feit()).isEqualTo("status-gezet");
+            assertThat(o.feit()).isEqualTo(Zaakfeitsoort.STATUS_GEZET);
             assertThat(o.code()).isEqualTo("in-productie");
         });
         controleerDakkapel(kopie);

@@ -76,23 +76,23 @@ public class Zaak {
         statussen.values().stream().sorted(Comparator.comparing(ZaakstatusGezet::datumStatusGezet)
                         .thenComparing(ZaakstatusGezet::statustype)).toList().stream()
                 .filter(s -> !regels.statustypen().contains(s.statustype()))
-                .forEach(s -> apply(new ZaakfeitOnbruikbaar(zaakId, "status-gezet", s.statustype(),
+                .forEach(s -> apply(new ZaakfeitOnbruikbaar(zaakId, Zaakfeitsoort.STATUS_GEZET, s.statustype(),
                         s.datumStatusGezet(), statustypeOnbekend(s.statustype()))));
         if (!regels.opschortingMogelijk()) {
-            List.copyOf(opgeschort).forEach(op -> apply(new ZaakfeitOnbruikbaar(zaakId, "zaak-opgeschort", null, op,
-                    geenOpschorting())));
-            List.copyOf(hervat).forEach(op -> apply(new ZaakfeitOnbruikbaar(zaakId, "zaak-hervat", null, op,
-                    geenOpschorting())));
+            List.copyOf(opgeschort).forEach(op -> apply(new ZaakfeitOnbruikbaar(zaakId,
+                    Zaakfeitsoort.ZAAK_OPGESCHORT, null, op, geenOpschorting())));
+            List.copyOf(hervat).forEach(op -> apply(new ZaakfeitOnbruikbaar(zaakId,
+                    Zaakfeitsoort.ZAAK_HERVAT, null, op, geenOpschorting())));
         }
         verlengingen.values().stream().sorted(Comparator.comparing(ZaakVerlengd::verlengdOp)).toList().forEach(v -> {
             String bezwaar = verlengingBezwaar(v.duurDagen());
             if (bezwaar != null) {
-                apply(new ZaakfeitOnbruikbaar(zaakId, "zaak-verlengd", Integer.toString(v.duurDagen()),
+                apply(new ZaakfeitOnbruikbaar(zaakId, Zaakfeitsoort.ZAAK_VERLENGD, Integer.toString(v.duurDagen()),
                         v.verlengdOp(), bezwaar));
             }
         });
         if (afsluiting != null && !regels.resultaten().contains(afsluiting.resultaat())) {
-            apply(new ZaakfeitOnbruikbaar(zaakId, "zaak-afgesloten", afsluiting.resultaat(),
+            apply(new ZaakfeitOnbruikbaar(zaakId, Zaakfeitsoort.ZAAK_AFGESLOTEN, afsluiting.resultaat(),
                     afsluiting.afgeslotenOp(), resultaatOnbekend(afsluiting.resultaat())));
         }
     }
@@ -279,12 +279,12 @@ public class Zaak {
     @EventSourcingHandler
     void on(ZaakfeitOnbruikbaar gebeurd) {
         switch (gebeurd.feit()) {
-            case "status-gezet" -> statussen.remove(statussleutel(gebeurd.code(), gebeurd.op()));
-            case "zaak-opgeschort" -> opgeschort.remove(gebeurd.op());
-            case "zaak-hervat" -> hervat.remove(gebeurd.op());
-            case "zaak-verlengd" -> verlengingen.remove(verlengingsleutel(gebeurd.op(), Integer.parseInt(gebeurd.code())));
-            case "zaak-afgesloten" -> afsluiting = null;
-            default -> throw new IllegalStateException("onbekend soort zaakfeit: " + gebeurd.feit());
+            case STATUS_GEZET -> statussen.remove(statussleutel(gebeurd.code(), gebeurd.op()));
+            case ZAAK_OPGESCHORT -> opgeschort.remove(gebeurd.op());
+            case ZAAK_HERVAT -> hervat.remove(gebeurd.op());
+            case ZAAK_VERLENGD ->
+                    verlengingen.remove(verlengingsleutel(gebeurd.op(), Integer.parseInt(gebeurd.code())));
+            case ZAAK_AFGESLOTEN -> afsluiting = null;
         }
     }
 

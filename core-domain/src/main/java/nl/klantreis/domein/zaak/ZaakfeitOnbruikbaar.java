@@ -11,11 +11,11 @@ import nl.klantreis.domein.gedeeld.ZaakId;
  * another zaaktype, an opschorting or verlenging it does not allow, an unknown resultaat). It
  * is not applied, and kept visible for operators rather than silently dropped.
  *
- * @param feit    the kind of fact: status-gezet, zaak-opgeschort, zaak-hervat, zaak-verlengd, zaak-afgesloten
+ * @param feit    the kind of fact, stored as its code (status-gezet, zaak-opgeschort, ...)
  * @param code    the statustype, resultaat or duration concerned, if any
  * @param op      when the fact happened
  */
 @Revision("1")
-public record ZaakfeitOnbruikbaar(ZaakId zaakId, String feit, String code, Instant op, String reden)
+public record ZaakfeitOnbruikbaar(ZaakId zaakId, Zaakfeitsoort feit, String code, Instant op, String reden)
         implements ZaakEvent {
 }

@@ -70,7 +70,7 @@ class ZaakTest {
         return Matchers.payloadsMatching(Matchers.exactSequenceOf(matchers.toArray(new Matcher[0])));
     }
 
-    private static Matcher<Object> onbruikbaar(String feit, String code, Instant op) {
+    private static Matcher<Object> onbruikbaar(Zaakfeitsoort feit, String code, Instant op) {
         return Matchers.matches(gebeurd -> gebeurd instanceof ZaakfeitOnbruikbaar o && o.zaakId().equals(ZAAK)
                 && o.feit().equals(feit) && Objects.equals(o.code(), code) && o.op().equals(op)
                 && o.reden() != null && !o.reden().isBlank());
@@ -200,7 +200,7 @@ class ZaakTest {
                             status("in-productie", "2026-03-05T10:00:00+01:00"))
                     .when(registratie.bouw())
                     .expectEventsMatching(precies(registratie.geregistreerd(),
-                            onbruikbaar("status-gezet", "in-productie", t("2026-03-05T10:00:00+01:00")),
+                            onbruikbaar(Zaakfeitsoort.STATUS_GEZET, "in-productie", t("2026-03-05T10:00:00+01:00")),
                             servicenorm()))
                     .expectState(zaak -> assertThat(zaak.statustypen()).containsExactly("ontvangen"));
         }
@@ -295,8 +295,8 @@ class ZaakTest {
             fixture.givenCommands(opschorting("2026-03-05T11:00:00+01:00"), hervatting("2026-03-06T11:00:00+01:00"))
                     .when(paspoort.bouw())
                     .expectEventsMatching(precies(paspoort.geregistreerd(),
-                            onbruikbaar("zaak-opgeschort", null, t("2026-03-05T11:00:00+01:00")),
-                            onbruikbaar("zaak-hervat", null, t("2026-03-06T11:00:00+01:00")),
+                            onbruikbaar(Zaakfeitsoort.ZAAK_OPGESCHORT, null, t("2026-03-05T11:00:00+01:00")),
+                            onbruikbaar(Zaakfeitsoort.ZAAK_HERVAT, null, t("2026-03-06T11:00:00+01:00")),
                             new UiterlijkeEinddatumBepaald(ZAAK, servicenorm, servicenorm, 0, 0, null)));
         }
     }
@@ -338,7 +338,7 @@ class ZaakTest {
             fixture.givenCommands(verlenging("2026-03-05T10:00:00+01:00", 50))
                     .when(registratie.bouw())
                     .expectEventsMatching(precies(registratie.geregistreerd(),
-                            onbruikbaar("zaak-verlengd", "50", t("2026-03-05T10:00:00+01:00")),
+                            onbruikbaar(Zaakfeitsoort.ZAAK_VERLENGD, "50", t("2026-03-05T10:00:00+01:00")),
                             servicenorm()));
         }
 
@@ -415,7 +415,7 @@ class ZaakTest {
             fixture.givenCommands(afsluiting("2026-04-21T08:00:00+02:00", "uitgereikt"))
                     .when(registratie.bouw())
                     .expectEventsMatching(precies(registratie.geregistreerd(),
-                            onbruikbaar("zaak-afgesloten", "uitgereikt", afgeslotenOp), servicenorm()))
+                            onbruikbaar(Zaakfeitsoort.ZAAK_AFGESLOTEN, "uitgereikt", afgeslotenOp), servicenorm()))
                     .expectResultMessagePayload(nieuw());
         }
     }

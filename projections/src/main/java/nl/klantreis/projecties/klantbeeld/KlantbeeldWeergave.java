@@ -18,7 +18,7 @@ import nl.klantreis.domein.gedeeld.Versleuteld;
 import nl.klantreis.projecties.klantreis.Klantdossier;
 import nl.klantreis.projecties.klantreis.Klantreis;
 import nl.klantreis.projecties.klantreis.KlantreisWeergave;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 
 /**
  * Renders the {@link Klantbeeld} of a klant from his {@link Klantdossier} as it stood at a

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 
 /**
  * Query handlers of the klantreis read model, on both time axes: {@code gebeurd} computes the

@@ -1,6 +1,5 @@
 package nl.klantreis.projecties.mijnzaken;
 
-import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -13,9 +12,13 @@ import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.privacy.Ontsleuteling;
 
-/** Query handlers of MijnZaken. Blocking (JDBC): the API calls them from a worker thread. */
+/**
+ * Query handlers of MijnZaken: the one read path for a zaak's state. GET, the live updates, the
+ * klantbeeld and the tools all ask the query bus (ADR 0019); nothing calls this class directly.
+ * Blocking (JDBC): the API calls the bus from a worker thread.
+ */
 @Component
-public class MijnZakenVragen {
+class MijnZakenVragen {
     private final Documentlezer<Zaakdossier> dossiers;
     private final MijnZakenWeergave weergave;
     private final Ontsleuteling ontsleuteling;
@@ -38,27 +41,16 @@ public class MijnZakenVragen {
     }
 
     /**
-     * A zaak's detail as {@link ZaakdetailVraag} answers it, with the position of its dossier
-     * read in the same row: the id of a live update, rising with every change of the zaak.
-     * Blocking (JDBC).
+     * The same question answered with the position of the dossier, read in the same row; the bus
+     * picks this handler when asked for a {@link Zaakstand}.
      */
-    public Optional<Zaakstand> zaakstand(ZaakdetailVraag vraag) {
+    @QueryHandler
+    Optional<Zaakstand> zaakstand(ZaakdetailVraag vraag) {
         return dossiers.documentMetPositie(vraag.zaak().toString())
                 .filter(gelezen -> vraag.burger() == null || (gelezen.document().getRegistratie() != null
                         && vraag.burger().equals(gelezen.document().getRegistratie().initiator())))
                 .filter(gelezen -> weergave.zichtbaar(gelezen.document(), vraag.peilmoment(), vraag.tijdas()))
                 .map(gelezen -> new Zaakstand(weergave.detail(gelezen.document(), vraag.peilmoment(), vraag.tijdas(),
                         ontsleuteling.voorEenAntwoord()), gelezen.positie()));
-    }
-
-    /** A zaak's detail and the position (global event index) of the dossier it was rendered from. */
-    public record Zaakstand(Zaakdetail detail, long positie) {
-    }
-
-    /** The open zaken of a klant (for the klantbeeld): registered and not closed at the peilmoment. */
-    public List<Zaakkaart> openZaken(String klantId, java.time.Instant peilmoment, MijnZakenWeergave.Tijdas tijdas) {
-        return weergave.kaarten(dossiers.vanEigenaar(klantId), peilmoment, tijdas,
-                        ontsleuteling.voorEenAntwoord()).stream()
-                .filter(kaart -> kaart.afgesloten() == null).toList();
     }
 }

@@ -21,6 +21,7 @@ import nl.klantreis.domein.referentie.ZaaktypeRegels;
 import nl.klantreis.domein.zaak.Opschorting;
 import nl.klantreis.domein.zaak.UiterlijkeEinddatum;
 import nl.klantreis.projecties.mijnzaken.Zaakdossier.Registratie;
+import nl.klantreis.projecties.tijd.Tijdas;
 
 /**
  * What a citizen sees of a {@link Zaakdossier} at a peilmoment: the MijnZaken card and detail.
@@ -53,11 +54,6 @@ import nl.klantreis.projecties.mijnzaken.Zaakdossier.Registratie;
  * </ul>
  */
 public final class MijnZakenWeergave {
-
-    /** Which facts count at a peilmoment: those that had happened by then, or that the engine knew by then. */
-    public enum Tijdas {
-        GEBEURD, BEKEND
-    }
 
     /** The citizen's list: the latest registered zaak first. */
     private static final Comparator<Zaakdossier> NIEUWSTE_EERST = Comparator

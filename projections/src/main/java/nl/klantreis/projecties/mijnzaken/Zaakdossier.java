@@ -24,6 +24,7 @@ import nl.klantreis.domein.zaak.ZaakHervat;
 import nl.klantreis.domein.zaak.ZaakOpgeschort;
 import nl.klantreis.domein.zaak.ZaakVerlengd;
 import nl.klantreis.domein.zaak.ZaakfeitOnbruikbaar;
+import nl.klantreis.domein.zaak.Zaakfeitsoort;
 import nl.klantreis.domein.zaak.ZaakstatusGezet;
 
 /**
@@ -48,7 +49,7 @@ public class Zaakdossier {
             Comparator.comparing(Klantcontact::plaatsgevondenOp).thenComparing(Klantcontact::klantcontactId);
     private static final Comparator<OnbruikbaarFeit> ONBRUIKBAARVOLGORDE =
             Comparator.comparing(OnbruikbaarFeit::op, Comparator.nullsFirst(Comparator.naturalOrder()))
-                    .thenComparing(OnbruikbaarFeit::feit)
+                    .thenComparing(o -> o.feit().code())
                     .thenComparing(OnbruikbaarFeit::code, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private ZaakId zaakId;
@@ -106,7 +107,7 @@ public class Zaakdossier {
     }
 
     /** A fact that arrived before the zaak and did not fit its zaaktype (ADR 0003): it never counts. */
-    public record OnbruikbaarFeit(String feit, String code, Instant op, String reden, Instant bekendOp) {
+    public record OnbruikbaarFeit(Zaakfeitsoort feit, String code, Instant op, String reden, Instant bekendOp) {
     }
 
     /**
@@ -130,9 +131,10 @@ public class Zaakdossier {
         } else if (event instanceof ZaakstatusGezet status) {
             gewijzigd = zetStatus(status, bekendOp);
         } else if (event instanceof ZaakOpgeschort opgeschort) {
-            gewijzigd = voegMomentToe(opschortingen, "zaak-opgeschort", opgeschort.opgeschortOp(), bekendOp);
+            gewijzigd = voegMomentToe(opschortingen, Zaakfeitsoort.ZAAK_OPGESCHORT, opgeschort.opgeschortOp(),
+                    bekendOp);
         } else if (event instanceof ZaakHervat hervat) {
-            gewijzigd = voegMomentToe(hervattingen, "zaak-hervat", hervat.hervatOp(), bekendOp);
+            gewijzigd = voegMomentToe(hervattingen, Zaakfeitsoort.ZAAK_HERVAT, hervat.hervatOp(), bekendOp);
         } else if (event instanceof ZaakVerlengd verlengd) {
             gewijzigd = verleng(verlengd, bekendOp);
         } else if (event instanceof ZaakAfgesloten afgesloten) {
@@ -178,7 +180,7 @@ public class Zaakdossier {
         zaakId = gebeurd.zaakId();
         boolean bekend = statussen.stream().anyMatch(s -> s.statustype().equals(gebeurd.statustype())
                 && s.datumStatusGezet().equals(gebeurd.datumStatusGezet()));
-        if (bekend || isOnbruikbaar("status-gezet", gebeurd.statustype(), gebeurd.datumStatusGezet())) {
+        if (bekend || isOnbruikbaar(Zaakfeitsoort.STATUS_GEZET, gebeurd.statustype(), gebeurd.datumStatusGezet())) {
             return false;
         }
         statussen.add(new Status(gebeurd.statustype(), gebeurd.datumStatusGezet(), gebeurd.statustoelichting(),
@@ -187,7 +189,7 @@ public class Zaakdossier {
         return true;
     }
 
-    private boolean voegMomentToe(List<Moment> momenten, String feit, Instant op, Instant bekendOp) {
+    private boolean voegMomentToe(List<Moment> momenten, Zaakfeitsoort feit, Instant op, Instant bekendOp) {
         if (momenten.stream().anyMatch(m -> m.op().equals(op)) || isOnbruikbaar(feit, null, op)) {
             return false;
         }
@@ -199,7 +201,8 @@ public class Zaakdossier {
     private boolean verleng(ZaakVerlengd gebeurd, Instant bekendOp) {
         boolean bekend = verlengingen.stream().anyMatch(v -> v.verlengdOp().equals(gebeurd.verlengdOp())
                 && v.duurDagen() == gebeurd.duurDagen());
-        if (bekend || isOnbruikbaar("zaak-verlengd", Integer.toString(gebeurd.duurDagen()), gebeurd.verlengdOp())) {
+        if (bekend || isOnbruikbaar(Zaakfeitsoort.ZAAK_VERLENGD, Integer.toString(gebeurd.duurDagen()),
+                gebeurd.verlengdOp())) {
             return false;
         }
         verlengingen.add(new Verlenging(gebeurd.verlengdOp(), gebeurd.duurDagen(), bekendOp));
@@ -208,7 +211,7 @@ public class Zaakdossier {
     }
 
     private boolean sluitAf(ZaakAfgesloten gebeurd, Instant bekendOp) {
-        if (isOnbruikbaar("zaak-afgesloten", gebeurd.resultaat(), gebeurd.afgeslotenOp())) {
+        if (isOnbruikbaar(Zaakfeitsoort.ZAAK_AFGESLOTEN, gebeurd.resultaat(), gebeurd.afgeslotenOp())) {
             return false;
         }
         if (afsluiting != null && afsluiting.afgeslotenOp().equals(gebeurd.afgeslotenOp())
@@ -245,20 +248,17 @@ public class Zaakdossier {
                 bekendOp));
         onbruikbareFeiten.sort(ONBRUIKBAARVOLGORDE);
         switch (gebeurd.feit()) {
-            case "status-gezet" -> statussen.removeIf(s -> s.statustype().equals(gebeurd.code())
+            case STATUS_GEZET -> statussen.removeIf(s -> s.statustype().equals(gebeurd.code())
                     && s.datumStatusGezet().equals(gebeurd.op()));
-            case "zaak-opgeschort" -> opschortingen.removeIf(m -> m.op().equals(gebeurd.op()));
-            case "zaak-hervat" -> hervattingen.removeIf(m -> m.op().equals(gebeurd.op()));
-            case "zaak-verlengd" -> verlengingen.removeIf(v -> v.verlengdOp().equals(gebeurd.op())
+            case ZAAK_OPGESCHORT -> opschortingen.removeIf(m -> m.op().equals(gebeurd.op()));
+            case ZAAK_HERVAT -> hervattingen.removeIf(m -> m.op().equals(gebeurd.op()));
+            case ZAAK_VERLENGD -> verlengingen.removeIf(v -> v.verlengdOp().equals(gebeurd.op())
                     && Integer.toString(v.duurDagen()).equals(gebeurd.code()));
-            case "zaak-afgesloten" -> {
+            case ZAAK_AFGESLOTEN -> {
                 if (afsluiting != null && afsluiting.afgeslotenOp().equals(gebeurd.op())
                         && afsluiting.resultaat().equals(gebeurd.code())) {
                     afsluiting = null;
                 }
-            }
-            default -> {
-                // A kind of fact this projection does not know yet: recorded above, nothing to remove.
             }
         }
         return true;
@@ -299,8 +299,8 @@ public class Zaakdossier {
      * Whether a fact was declared unusable. The code is compared only when the declaration has
      * one: an opschorting or hervatting is declared by its moment alone.
      */
-    private boolean isOnbruikbaar(String feit, String code, Instant op) {
-        Predicate<OnbruikbaarFeit> zelfde = o -> o.feit().equals(feit) && Objects.equals(o.op(), op)
+    private boolean isOnbruikbaar(Zaakfeitsoort feit, String code, Instant op) {
+        Predicate<OnbruikbaarFeit> zelfde = o -> o.feit() == feit && Objects.equals(o.op(), op)
                 && (o.code() == null || o.code().equals(code));
         return onbruikbareFeiten.stream().anyMatch(zelfde);
     }

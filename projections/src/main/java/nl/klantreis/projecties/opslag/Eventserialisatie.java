@@ -25,11 +25,12 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.gedeeld.ZaakId;
+import nl.klantreis.domein.zaak.Zaakfeitsoort;
 
 /**
- * How events are stored: JSON by Jackson, ids as plain strings, times as RFC 3339 text, absent
- * fields left out. The event approval tests freeze exactly this output, so every change to it
- * is deliberate.
+ * How events are stored: JSON by Jackson, ids (and the kind of an unusable zaak fact) as plain
+ * strings, times as RFC 3339 text, absent fields left out. The event approval tests freeze
+ * exactly this output, so every change to it is deliberate.
  */
 public final class Eventserialisatie {
     private Eventserialisatie() {
@@ -41,6 +42,8 @@ public final class Eventserialisatie {
         tekstId(ids, ZaakId.class, tekst -> new ZaakId(UUID.fromString(tekst)));
         tekstId(ids, KlantcontactId.class, tekst -> new KlantcontactId(UUID.fromString(tekst)));
         tekstId(ids, KlantreisId.class, tekst -> new KlantreisId(UUID.fromString(tekst)));
+        // Not an id, but written the same way: its code, the string stored before it was a type.
+        tekstId(ids, Zaakfeitsoort.class, Zaakfeitsoort::metCode);
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(ids)

@@ -15,7 +15,7 @@ import nl.klantreis.projecties.klantreis.KlantOpDeBus;
 import nl.klantreis.projecties.klantreis.Klantdossier;
 import nl.klantreis.projecties.klantreis.Klantreis;
 import nl.klantreis.projecties.klantreis.KlantreisWeergave;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 
 /**
  * The klantbeeld of the past shows no later fact (issue 9, item 7): on 3 March the dakkapel

@@ -1,5 +1,7 @@
 package nl.klantreis.projecties.mijnzaken;
 
+import static nl.klantreis.domein.zaak.Zaakfeitsoort.STATUS_GEZET;
+import static nl.klantreis.domein.zaak.Zaakfeitsoort.ZAAK_AFGESLOTEN;
 import static nl.klantreis.projecties.mijnzaken.Dakkapel.BOUWTEKENING;
 import static nl.klantreis.projecties.mijnzaken.Dakkapel.CATALOGUS;
 import static nl.klantreis.projecties.mijnzaken.Dakkapel.KLANT;
@@ -37,7 +39,7 @@ import nl.klantreis.domein.zaak.ZaakVerlengd;
 import nl.klantreis.domein.zaak.ZaakfeitOnbruikbaar;
 import nl.klantreis.domein.zaak.ZaakstatusGezet;
 import nl.klantreis.projecties.mijnzaken.Dakkapel.Feit;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart.Afgesloten;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart.Status;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart.VolgendeStap;
@@ -218,9 +220,9 @@ class MijnZakenWeergaveTest {
         feiten.add(0, new Feit(new ZaakAfgesloten(Dakkapel.ZAAK, voorDeZaak, "afgehandeld", null),
                 op("2026-03-04T19:10:01Z")));
         int registratie = feiten.indexOf(Dakkapel.GEREGISTREERD);
-        feiten.add(registratie + 1, new Feit(new ZaakfeitOnbruikbaar(Dakkapel.ZAAK, "status-gezet", "in-productie",
+        feiten.add(registratie + 1, new Feit(new ZaakfeitOnbruikbaar(Dakkapel.ZAAK, STATUS_GEZET, "in-productie",
                 voorDeZaak, "hoort niet bij het zaaktype"), Dakkapel.GEREGISTREERD.bekendOp()));
-        feiten.add(registratie + 2, new Feit(new ZaakfeitOnbruikbaar(Dakkapel.ZAAK, "zaak-afgesloten", "afgehandeld",
+        feiten.add(registratie + 2, new Feit(new ZaakfeitOnbruikbaar(Dakkapel.ZAAK, ZAAK_AFGESLOTEN, "afgehandeld",
                 voorDeZaak, "hoort niet bij het zaaktype"), Dakkapel.GEREGISTREERD.bekendOp()));
 
         assertDezelfdeWeergaven(Dakkapel.dossier(feiten), Dakkapel.dossier());
@@ -232,7 +234,7 @@ class MijnZakenWeergaveTest {
                 Dakkapel.AANVULLING_GEVRAAGD));
         assertThat(weergave.kaart(dossier, NA_ONTVANGST, LEESBAAR).status()).isEqualTo(ONTVANGEN);
 
-        dossier.pasToe(new ZaakfeitOnbruikbaar(Dakkapel.ZAAK, "status-gezet", "ontvangen",
+        dossier.pasToe(new ZaakfeitOnbruikbaar(Dakkapel.ZAAK, STATUS_GEZET, "ontvangen",
                 ONTVANGEN.gezetOp(), "proef"), Instant.parse("2026-03-05T00:00:00Z"));
 
         assertThat(weergave.kaart(dossier, NA_ONTVANGST, LEESBAAR).status()).isNull();

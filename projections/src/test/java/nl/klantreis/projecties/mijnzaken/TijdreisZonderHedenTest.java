@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import nl.klantreis.domein.gedeeld.Versleuteld;
 import nl.klantreis.domein.zaak.ZaakVerlengd;
 import nl.klantreis.projecties.mijnzaken.Dakkapel.Feit;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdstipinvoer;
 
 /**
  * A page of the past shows nothing of the present (issue 9, item 7): the dakkapel zaak with a

@@ -1,5 +1,10 @@
 package nl.klantreis.projecties.mijnzaken;
 
+import static nl.klantreis.domein.zaak.Zaakfeitsoort.STATUS_GEZET;
+import static nl.klantreis.domein.zaak.Zaakfeitsoort.ZAAK_AFGESLOTEN;
+import static nl.klantreis.domein.zaak.Zaakfeitsoort.ZAAK_HERVAT;
+import static nl.klantreis.domein.zaak.Zaakfeitsoort.ZAAK_OPGESCHORT;
+import static nl.klantreis.domein.zaak.Zaakfeitsoort.ZAAK_VERLENGD;
 import static nl.klantreis.projecties.mijnzaken.Dakkapel.AANVULLING_GEVRAAGD;
 import static nl.klantreis.projecties.mijnzaken.Dakkapel.GEREGISTREERD;
 import static nl.klantreis.projecties.mijnzaken.Dakkapel.KLANT;
@@ -152,9 +157,9 @@ class ZaakdossierTest {
                 new Feit(Dakkapel.status("in-productie", "2026-03-04T20:00:00+01:00", null), op("2026-03-04T19:10:00Z")),
                 new Feit(new ZaakAfgesloten(ZAAK, voorDeZaak, "afgehandeld", null), op("2026-03-04T19:10:01Z")),
                 GEREGISTREERD,
-                new Feit(new ZaakfeitOnbruikbaar(ZAAK, "status-gezet", "in-productie", voorDeZaak, "hoort er niet bij"),
+                new Feit(new ZaakfeitOnbruikbaar(ZAAK, STATUS_GEZET, "in-productie", voorDeZaak, "hoort er niet bij"),
                         GEREGISTREERD.bekendOp()),
-                new Feit(new ZaakfeitOnbruikbaar(ZAAK, "zaak-afgesloten", "afgehandeld", voorDeZaak, "onbekend"),
+                new Feit(new ZaakfeitOnbruikbaar(ZAAK, ZAAK_AFGESLOTEN, "afgehandeld", voorDeZaak, "onbekend"),
                         GEREGISTREERD.bekendOp())));
 
         assertThat(dossier.getStatussen()).isEmpty();
@@ -162,8 +167,8 @@ class ZaakdossierTest {
         assertThat(dossier.getOnbruikbareFeiten()).extracting(Zaakdossier.OnbruikbaarFeit::feit,
                         Zaakdossier.OnbruikbaarFeit::code, Zaakdossier.OnbruikbaarFeit::op)
                 .containsExactly(
-                        tuple("status-gezet", "in-productie", voorDeZaak),
-                        tuple("zaak-afgesloten", "afgehandeld", voorDeZaak));
+                        tuple(STATUS_GEZET, "in-productie", voorDeZaak),
+                        tuple(ZAAK_AFGESLOTEN, "afgehandeld", voorDeZaak));
 
         // A redelivery of the unusable fact stays out; a usable afsluiting afterwards counts.
         assertThat(dossier.pasToe(Dakkapel.status("in-productie", "2026-03-04T20:00:00+01:00", null),
@@ -179,9 +184,9 @@ class ZaakdossierTest {
         dossier.pasToe(new ZaakOpgeschort(ZAAK, op, null), op);
         dossier.pasToe(new ZaakHervat(ZAAK, op.plusSeconds(60), null), op);
         dossier.pasToe(new ZaakVerlengd(ZAAK, op, 99, null), op);
-        dossier.pasToe(new ZaakfeitOnbruikbaar(ZAAK, "zaak-opgeschort", null, op, "niet toegestaan"), op);
-        dossier.pasToe(new ZaakfeitOnbruikbaar(ZAAK, "zaak-hervat", null, op.plusSeconds(60), "niet toegestaan"), op);
-        dossier.pasToe(new ZaakfeitOnbruikbaar(ZAAK, "zaak-verlengd", "99", op, "te lang"), op);
+        dossier.pasToe(new ZaakfeitOnbruikbaar(ZAAK, ZAAK_OPGESCHORT, null, op, "niet toegestaan"), op);
+        dossier.pasToe(new ZaakfeitOnbruikbaar(ZAAK, ZAAK_HERVAT, null, op.plusSeconds(60), "niet toegestaan"), op);
+        dossier.pasToe(new ZaakfeitOnbruikbaar(ZAAK, ZAAK_VERLENGD, "99", op, "te lang"), op);
 
         assertThat(dossier.getOpschortingen()).isEmpty();
         assertThat(dossier.getHervattingen()).isEmpty();
@@ -223,6 +228,8 @@ class ZaakdossierTest {
         assertThat(boom.get("registratie").get("geregistreerdOp").asText()).isEqualTo("2026-03-04T19:31:10Z");
         assertThat(boom.get("uiterlijkeEinddatum").get("datum").asText()).isEqualTo("2026-05-08");
         assertThat(boom.has("geregistreerd")).isFalse();
+        // The kind of an unusable fact is a type in Java but stays the stored string in the document.
+        assertThat(boom.get("onbruikbareFeiten").get(0).get("feit").asText()).isEqualTo("status-gezet");
         assertThat(json).doesNotContain(Dakkapel.OMSCHRIJVING).doesNotContain("bouwtekening")
                 .doesNotContain("999990342");
     }
@@ -232,7 +239,7 @@ class ZaakdossierTest {
         List<Feit> feiten = Dakkapel.feiten();
         feiten.add(0, new Feit(Dakkapel.status("in-productie", "2026-03-04T20:00:00+01:00", null),
                 op("2026-03-04T19:10:00Z")));
-        feiten.add(3, new Feit(new ZaakfeitOnbruikbaar(ZAAK, "status-gezet", "in-productie",
+        feiten.add(3, new Feit(new ZaakfeitOnbruikbaar(ZAAK, STATUS_GEZET, "in-productie",
                 op("2026-03-04T20:00:00+01:00"), "statustype 'in-productie' hoort niet bij zaaktype 'omgevingsvergunning'"),
                 GEREGISTREERD.bekendOp()));
         feiten.add(new Feit(new ZaakVerlengd(ZAAK, op("2026-04-01T10:00:00+02:00"), 14, null),

@@ -58,6 +58,7 @@ import nl.klantreis.domein.zaak.ZaakHervat;
 import nl.klantreis.domein.zaak.ZaakOpgeschort;
 import nl.klantreis.domein.zaak.ZaakVerlengd;
 import nl.klantreis.domein.zaak.ZaakfeitOnbruikbaar;
+import nl.klantreis.domein.zaak.Zaakfeitsoort;
 import nl.klantreis.domein.zaak.ZaakstatusGezet;
 
 /**
@@ -108,7 +109,7 @@ class EventschemaTest {
                 new ZaakVerlengd(ZAAK, OP, 14, GEHEIM),
                 new ZaakAfgesloten(ZAAK, OP, "toegekend", GEHEIM),
                 new UiterlijkeEinddatumBepaald(ZAAK, LocalDate.of(2026, 5, 8), LocalDate.of(2026, 4, 29), 0, 9, OP),
-                new ZaakfeitOnbruikbaar(ZAAK, "status-gezet", "in-productie", OP,
+                new ZaakfeitOnbruikbaar(ZAAK, Zaakfeitsoort.STATUS_GEZET, "in-productie", OP,
                         "statustype 'in-productie' hoort niet bij zaaktype 'omgevingsvergunning'")
         ).forEach(event -> voorbeelden.put(event.getClass(), event));
         return voorbeelden;

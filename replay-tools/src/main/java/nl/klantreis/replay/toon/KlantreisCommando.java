@@ -16,7 +16,7 @@ import nl.klantreis.projecties.klantreis.Klantreis;
 import nl.klantreis.projecties.klantreis.KlantreisVraag;
 import nl.klantreis.projecties.klantreis.KlantreizenAntwoord;
 import nl.klantreis.projecties.klantreis.KlantreizenVraag;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
 import nl.klantreis.replay.commandoregel.Engineverbinding;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.mijnzaken.MijnZakenAntwoord;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVraag;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;

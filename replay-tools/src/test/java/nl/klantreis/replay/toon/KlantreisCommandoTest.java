@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.projecties.mijnzaken.Tijdstipinvoer;
+import nl.klantreis.projecties.tijd.Tijdstipinvoer;
 import nl.klantreis.replay.Testomgeving;
 import nl.klantreis.replay.Verhaal;
 

@@ -1,4 +1,4 @@
-package nl.klantreis.projecties.mijnzaken;
+package nl.klantreis.projecties.tijd;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import nl.klantreis.domein.gedeeld.Tijd;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
 
 /**
  * How a person writes a peilmoment ({@code alsOp}, {@code --alsop}, {@code peilmoment}) and a time

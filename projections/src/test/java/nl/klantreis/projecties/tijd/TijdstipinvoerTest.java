@@ -1,4 +1,4 @@
-package nl.klantreis.projecties.mijnzaken;
+package nl.klantreis.projecties.tijd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
 
 class TijdstipinvoerTest {
 
