@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,17 +32,8 @@ class AuditControllerTest {
     private static final Gebruiker MEDEWERKER = new Gebruiker("mw-7", Rol.MEDEWERKER, null, "Burgerzaken");
     private static final Gebruiker ANDERE_MEDEWERKER = new Gebruiker("mw-8", Rol.MEDEWERKER, null, null);
     private static final Gebruiker SYSTEEM = new Gebruiker("zaaksysteem", Rol.BRON, null, null);
-    private static Testengine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
 
     @Test
     void auditor_zoektOpBetrokkeneActorEnTrace_nieuwsteEerst_metDeActorUitHetGebruikersauditrecord() {

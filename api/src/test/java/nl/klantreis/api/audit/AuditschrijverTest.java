@@ -13,9 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,17 +37,8 @@ import nl.klantreis.projecties.audit.Ketenhash;
  */
 class AuditschrijverTest {
     private static final Gebruiker MEDEWERKER = new Gebruiker("mw-0042", Rol.MEDEWERKER, null, "KCC");
-    private static Testengine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
 
     @Test
     void tweehonderdGelijktijdigeVerzoeken_zijnOpgeslagenAlsHunMonoVoltooit_inVeelMinderTransacties() {

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -44,17 +43,8 @@ import nl.klantreis.projecties.beveiliging.Tokenmaker;
  */
 class ToegangsweigeringenTest {
     private static final String BSN = "999993653";
-    private static Testengine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
 
     @Test
     void zonderToken_isEen401MetRedenGeenToken_zichtbaarVoorDeAuditor() {

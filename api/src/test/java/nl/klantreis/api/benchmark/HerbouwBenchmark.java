@@ -1,7 +1,6 @@
 package nl.klantreis.api.benchmark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -13,11 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,14 +34,10 @@ import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import nl.klantreis.api.KlantreisApplication;
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.opslag.IngebeddePostgres;
@@ -80,8 +72,6 @@ import nl.klantreis.projecties.simulatie.Simulatie;
  */
 public final class HerbouwBenchmark {
     private static final double DOEL_EVENTS_PER_SECONDE = 50_000;
-    /** Set in the JVM that does the measuring (see {@link Eigenjvm}); the same as the ingestion benchmark's. */
-    private static final String KIND = "klantreis.benchmark.meet";
     private static final long ZAAD = 7_000_001L;
     /** Messages generated and posted per portion while filling (generated just before they are sent). */
     private static final int PORTIE = 20_000;
@@ -177,47 +167,16 @@ public final class HerbouwBenchmark {
 
     public static void main(String[] args) throws Exception {
         Instellingen instellingen = Instellingen.lees(args);
-        if (!Boolean.getBoolean(KIND)) {
-            System.exit(Eigenjvm.start(HerbouwBenchmark.class, KIND, args));
-        }
-        // Axon's update checker phones home; benchmarks run where there may be no internet.
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        Path werkmap = Files.createTempDirectory("klantreis-herbouwbenchmark");
-        Path pgMap = werkmap.resolve("postgres");
+        Benchmarkomgeving.inEigenJvm(HerbouwBenchmark.class, args);
         System.out.printf("Herbouwbenchmark: ten minste %,d events, vullen met %d afzenders in batches van %d;"
                         + " %d gemeten herbouwrondes, leesmetingen %d keer voor en na%n", instellingen.events(),
                 instellingen.afzenders(), instellingen.batch(), instellingen.herhalingen(), instellingen.leesHerhalingen());
-        System.out.println("Werkmap (wordt na afloop verwijderd): " + werkmap);
-        if (!instellingen.app().isEmpty()) {
-            System.out.println("Afwijkende instellingen van de engine: " + instellingen.app());
-        }
-
-        IngebeddePostgres postgres = IngebeddePostgres.start(pgMap, 0);
-        ConfigurableApplicationContext app = null;
-        int status = 0;
-        try {
-            List<String> argumenten = new ArrayList<>(List.of(
-                    "--server.port=0",
-                    "--klantreis.db.url=" + postgres.jdbcUrl(),
-                    "--klantreis.db.user=postgres",
-                    "--klantreis.db.password=postgres",
-                    "--klantreis.data-map=" + werkmap.resolve("data"),
-                    "--spring.main.banner-mode=off",
-                    "--logging.level.root=WARN",
-                    "--logging.level.nl.klantreis=WARN"));
-            argumenten.addAll(instellingen.app());
-            app = new SpringApplicationBuilder(KlantreisApplication.class).run(argumenten.toArray(String[]::new));
-            int poort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            String token = new Tokenmaker(LokaleSleutel.laad(werkmap.resolve("data"))).maak("benchmark", "bron", null, null);
-            status = meet(instellingen, app, postgres, pgMap, poort, token);
-        } finally {
-            if (app != null) {
-                app.close();
+        Benchmarkomgeving.draai("herbouwbenchmark", instellingen.app(), "de engine", werkmap -> {
+            try (ConfigurableApplicationContext app = werkmap.startEngine(List.of(), instellingen.app())) {
+                return meet(instellingen, app, werkmap.postgres(), werkmap.pgMap(), Benchmarkomgeving.poort(app),
+                        werkmap.bronToken());
             }
-            postgres.close();
-            verwijder(werkmap);
-        }
-        System.exit(status);
+        });
     }
 
     private static int meet(Instellingen instellingen, ConfigurableApplicationContext app, IngebeddePostgres postgres,
@@ -230,7 +189,7 @@ public final class HerbouwBenchmark {
         List<String> namen = beheer.namen();
         System.out.println("Leesmodellen: " + namen);
 
-        double anderenVooraf = anderen(cpu);
+        double anderenVooraf = Benchmarkomgeving.anderen(cpu);
 
         // ---------------------------------------------------------------- fill (not measured)
         Opslag opslag = vul(instellingen, db, beheer, namen, new Afzenders(poort, token));
@@ -322,16 +281,6 @@ public final class HerbouwBenchmark {
             return 1;
         }
         return 0;
-    }
-
-    private static double anderen(Cpumeting cpu) throws InterruptedException {
-        Cpumeting.Stand voor = cpu.nu();
-        Thread.sleep(3_000);
-        Cpumeting.Stand rust = cpu.nu().minus(voor);
-        double anderen = (rust.machineBezet() - rust.jvm() - rust.postgres()) / 3.0;
-        System.out.printf(Locale.ROOT, "%nAndere processen op de machine vooraf: %.2f cores bezet%s%n", anderen,
-                anderen > 0.2 ? " -- LET OP: de machine is niet stil, de cijfers zijn lager dan haalbaar" : "");
-        return anderen;
     }
 
     // ---------------------------------------------------------------- fill
@@ -1108,28 +1057,14 @@ public final class HerbouwBenchmark {
                                 List<Herbouwronde> extra, Directronde direct, List<String> namen) throws SQLException {
         Runtime runtime = Runtime.getRuntime();
         long n = opslag.events();
-        System.out.println();
-        System.out.println("=".repeat(100));
-        System.out.println("Herbouw van de leesmodellen tegenover het lezen van dezelfde events");
-        System.out.println("=".repeat(100));
-        System.out.printf("Datum          %s%n", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        Benchmarkomgeving.kop("Herbouw van de leesmodellen tegenover het lezen van dezelfde events");
         System.out.printf("Machine        %d cores (%s), %s %s; andere processen vooraf %.2f cores%n",
-                runtime.availableProcessors(), cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"),
-                anderenVooraf);
+                runtime.availableProcessors(), Benchmarkomgeving.cpuModel(), System.getProperty("os.name"),
+                System.getProperty("os.version"), anderenVooraf);
         System.out.printf("JVM            %s %s, max heap %,d MiB, GC %s, opties %s%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                runtime.maxMemory() >> 20, gcNamen(), ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(a -> a.startsWith("-X")).toList());
-        try (var c = db.verbinding(); var s = c.createStatement(); var r = s.executeQuery("select version()")) {
-            r.next();
-            System.out.printf("PostgreSQL     %s%n", r.getString(1).replaceAll(" on .*", ""));
-        }
-        System.out.printf("               fsync=%s synchronous_commit=%s full_page_writes=%s shared_buffers=%s%n",
-                db.instelling("fsync"), db.instelling("synchronous_commit"), db.instelling("full_page_writes"),
-                db.instelling("shared_buffers"));
-        if (!instellingen.app().isEmpty()) {
-            System.out.printf("Engine-opties  %s%n", instellingen.app());
-        }
+                runtime.maxMemory() >> 20, Benchmarkomgeving.gcNamen(), Benchmarkomgeving.jvmOpties());
+        Benchmarkomgeving.postgresEnEngine(db, instellingen.app());
         System.out.printf(Locale.ROOT, "Event store    %,d events (%,d berichten verzonden, %.2f events/bericht), payload gem."
                         + " %.0f B, metadata %.0f B, %,d MiB met indexen%n", n, opslag.berichten(),
                 (double) n / opslag.berichten(), opslag.payload(), opslag.metadata(), opslag.bytes() >> 20);
@@ -1276,38 +1211,6 @@ public final class HerbouwBenchmark {
     }
 
     private static <T> double mediaan(List<T> waarden, ToDoubleFunction<T> functie) {
-        double[] gesorteerd = waarden.stream().mapToDouble(functie).sorted().toArray();
-        if (gesorteerd.length == 0) {
-            return Double.NaN;
-        }
-        int midden = gesorteerd.length / 2;
-        return gesorteerd.length % 2 == 1 ? gesorteerd[midden] : (gesorteerd[midden - 1] + gesorteerd[midden]) / 2;
-    }
-
-    private static String gcNamen() {
-        return String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList());
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> regels = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return regels.filter(r -> r.startsWith("model name")).findFirst()
-                    .map(r -> r.substring(r.indexOf(':') + 1).trim()).orElse("onbekend model");
-        } catch (IOException | UncheckedIOException e) {
-            return "onbekend model";
-        }
-    }
-
-    private static void verwijder(Path map) {
-        try (Stream<Path> paden = Files.walk(map)) {
-            paden.sorted(Comparator.reverseOrder()).forEach(pad -> {
-                try {
-                    Files.deleteIfExists(pad);
-                } catch (IOException e) {
-                    // A leftover file in the temp directory is harmless.
-                }
-            });
-        } catch (IOException e) {
-            // Idem.
-        }
+        return Benchmarkomgeving.mediaan(waarden.stream().mapToDouble(functie));
     }
 }

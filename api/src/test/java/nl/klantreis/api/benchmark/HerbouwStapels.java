@@ -1,8 +1,10 @@
 package nl.klantreis.api.benchmark;
 
-import java.lang.management.ManagementFactory;
+import static nl.klantreis.api.benchmark.Stapels.bevat;
+import static nl.klantreis.api.benchmark.Stapels.eersteEigenFrame;
+import static nl.klantreis.api.benchmark.Stapels.kort;
+
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,61 +22,44 @@ import java.util.function.Predicate;
 final class HerbouwStapels implements AutoCloseable {
     private static final String WACHT = "(wacht op werk)";
 
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Predicate<String> coordinator;
     private final Predicate<String> werker;
     private final Map<String, Long> coordinatorTellingen = new HashMap<>();
     private final Map<String, Long> werkerTellingen = new HashMap<>();
     private final Map<String, Long> overigeFrames = new HashMap<>();
     private final Map<String, Long> driverFrames = new HashMap<>();
-    private final Thread bemonsteraar;
-    private final int intervalMs;
-    private volatile boolean stoppen;
+    private final Bemonsteraar bemonsteraar;
 
     /**
      * @param coordinator which thread names are coordinators of the rebuild
      * @param werker      which thread names are its workers
      */
     HerbouwStapels(int intervalMs, Predicate<String> coordinator, Predicate<String> werker) {
-        this.intervalMs = intervalMs;
         this.coordinator = coordinator;
         this.werker = werker;
-        this.bemonsteraar = new Thread(this::bemonster, "herbouwstapels");
-        this.bemonsteraar.setDaemon(true);
-        this.bemonsteraar.start();
+        this.bemonsteraar = new Bemonsteraar("herbouwstapels", intervalMs, this::bemonster);
     }
 
-    private void bemonster() {
-        while (!stoppen) {
-            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 200)) {
-                if (info == null) {
-                    continue;
-                }
-                String naam = info.getThreadName();
-                if (coordinator.test(naam)) {
-                    String emmer = emmer(info);
-                    synchronized (this) {
-                        coordinatorTellingen.merge(emmer, 1L, Long::sum);
-                    }
-                } else if (werker.test(naam)) {
-                    String emmer = emmer(info);
-                    synchronized (this) {
-                        werkerTellingen.merge(emmer, 1L, Long::sum);
-                    }
-                }
+    private void bemonster(ThreadInfo[] infos) {
+        for (ThreadInfo info : infos) {
+            if (info == null) {
+                continue;
             }
-            try {
-                Thread.sleep(intervalMs);
-            } catch (InterruptedException e) {
-                return;
+            String naam = info.getThreadName();
+            Map<String, Long> tellingen = coordinator.test(naam) ? coordinatorTellingen
+                    : werker.test(naam) ? werkerTellingen : null;
+            if (tellingen != null) {
+                String emmer = emmer(info);
+                synchronized (this) {
+                    tellingen.merge(emmer, 1L, Long::sum);
+                }
             }
         }
     }
 
     @Override
     public void close() throws InterruptedException {
-        stoppen = true;
-        bemonsteraar.join();
+        bemonsteraar.close();
     }
 
     private String emmer(ThreadInfo info) {
@@ -84,30 +69,15 @@ final class HerbouwStapels implements AutoCloseable {
         if (!bezig) {
             return WACHT;
         }
-        if (wachtOpPostgres(stapel)) {
+        // The driver's own buffered streams live in org.postgresql.util too (42.7), and a write to the
+        // loopback socket that the kernel holds up counts as a wait too.
+        if (Stapels.wachtOpPostgres(stapel, "org.postgresql.")) {
             return "PostgreSQL: " + waarop(stapel);
         }
         if (info.getThreadState() != Thread.State.RUNNABLE) {
             return "wacht (" + info.getThreadState().name().toLowerCase(Locale.ROOT) + "): " + eersteEigenFrame(stapel);
         }
         return "CPU: " + cpuEmmer(stapel);
-    }
-
-    /**
-     * The first frame below the JDK's socket code is the driver reading the server's answer or
-     * sending it a statement (a write to the loopback socket that the kernel holds up counts too).
-     */
-    private static boolean wachtOpPostgres(StackTraceElement[] stapel) {
-        for (StackTraceElement frame : stapel) {
-            String klasse = frame.getClassName();
-            if (klasse.startsWith("java.") || klasse.startsWith("sun.") || klasse.startsWith("jdk.")) {
-                continue;
-            }
-            // The driver's own buffered streams live in org.postgresql.util too (42.7).
-            return klasse.startsWith("org.postgresql.") && stapel[0].getClassName().matches(
-                    "^(java\\.net\\.|sun\\.nio\\.ch\\.|java\\.io\\.|jdk\\.internal\\.|sun\\.security\\.).*");
-        }
-        return false;
     }
 
     /**
@@ -187,38 +157,6 @@ final class HerbouwStapels implements AutoCloseable {
         return "overig (JDK)";
     }
 
-    private static String kort(StackTraceElement frame) {
-        String klasse = frame.getClassName();
-        return klasse.substring(klasse.lastIndexOf('.') + 1) + "." + frame.getMethodName();
-    }
-
-    private static String eersteEigenFrame(StackTraceElement[] stapel) {
-        for (StackTraceElement frame : stapel) {
-            if (frame.getClassName().startsWith("nl.klantreis.") || frame.getClassName().startsWith("org.axonframework.")) {
-                return kort(frame);
-            }
-        }
-        return stapel.length == 0 ? "?" : stapel[0].getClassName();
-    }
-
-    private static boolean bevat(StackTraceElement[] stapel, String deel) {
-        for (StackTraceElement frame : stapel) {
-            if (frame.getClassName().contains(deel) || frame.getMethodName().equals(deel)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean bevat(StackTraceElement[] stapel, String klasse, String methode) {
-        for (StackTraceElement frame : stapel) {
-            if (frame.getClassName().endsWith(klasse) && frame.getMethodName().equals(methode)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     void druk(String kop) {
         Map<String, Long> coordinatoren;
         Map<String, Long> werkers;
@@ -233,25 +171,13 @@ final class HerbouwStapels implements AutoCloseable {
         System.out.println(kop);
         druk("  coordinatoren (event store lezen, events verdelen over segmenten)", coordinatoren);
         druk("  werkers (documenten lezen, events toepassen, documenten schrijven, token)", werkers);
-        if (!driver.isEmpty()) {
-            System.out.println("  'CPU: JDBC-driver' naar bovenste frame <- aanroeper (top 6, monsters):");
-            driver.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
-                    .forEach(e -> System.out.printf("      %,6d  %s%n", e.getValue(), e.getKey()));
-        }
-        if (!overig.isEmpty()) {
-            System.out.println("  'overig (JDK)' bovenaan de stapel (top 5):");
-            overig.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
-                    .forEach(e -> System.out.printf("      %,6d  %s%n", e.getValue(), e.getKey()));
-        }
+        Stapels.drukFrames("  'CPU: JDBC-driver' naar bovenste frame <- aanroeper (top 6, monsters):", driver, 6);
+        Stapels.drukFrames("  'overig (JDK)' bovenaan de stapel (top 5):", overig, 5);
     }
 
     private static void druk(String kop, Map<String, Long> tellingen) {
-        long bezig = tellingen.entrySet().stream().filter(e -> !e.getKey().equals(WACHT))
-                .mapToLong(Map.Entry::getValue).sum();
+        long bezig = Stapels.bezig(tellingen, WACHT);
         System.out.printf("%s: %,d monsters bezig, %,d wachtend%n", kop, bezig, tellingen.getOrDefault(WACHT, 0L));
-        tellingen.entrySet().stream().filter(e -> !e.getKey().equals(WACHT))
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .filter(e -> e.getValue() * 200 >= bezig)
-                .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / bezig, e.getKey()));
+        Stapels.drukAandelen(tellingen, WACHT, bezig, "    ");
     }
 }

@@ -1,17 +1,11 @@
 package nl.klantreis.api.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +13,10 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import nl.klantreis.api.KlantreisApplication;
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
 import nl.klantreis.projecties.opslag.IngebeddePostgres;
 import nl.klantreis.projecties.simulatie.Simulatie;
 
@@ -56,8 +46,6 @@ import nl.klantreis.projecties.simulatie.Simulatie;
 public final class IngestieBenchmark {
     private static final double DOEL_BERICHTEN_PER_SECONDE = 10_000;
     private static final double DOEL_VERHOUDING = 0.05;
-    /** Set in the JVM that does the measuring (see {@link Eigenjvm}). */
-    private static final String KIND = "klantreis.benchmark.meet";
 
     private IngestieBenchmark() {
     }
@@ -117,53 +105,20 @@ public final class IngestieBenchmark {
 
     public static void main(String[] args) throws Exception {
         Instellingen instellingen = Instellingen.lees(args);
-        if (!Boolean.getBoolean(KIND)) {
-            System.exit(Eigenjvm.start(IngestieBenchmark.class, KIND, args));
-        }
-        // Axon's update checker phones home; benchmarks run where there may be no internet.
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        Path werkmap = Files.createTempDirectory("klantreis-ingestiebenchmark");
-        Path pgMap = werkmap.resolve("postgres");
+        Benchmarkomgeving.inEigenJvm(IngestieBenchmark.class, args);
         System.out.printf("Ingestiebenchmark: %,d berichten per meting, %d herhalingen, batches van %d, afzenders %s%n",
                 instellingen.berichten(), instellingen.herhalingen(), instellingen.batch(), instellingen.afzenders());
-        System.out.println("Werkmap (wordt na afloop verwijderd): " + werkmap);
-        if (!instellingen.app().isEmpty()) {
-            System.out.println("Afwijkende instellingen van de engine: " + instellingen.app());
-        }
-
-        IngebeddePostgres postgres = IngebeddePostgres.start(pgMap, 0);
-        ConfigurableApplicationContext app = null;
-        int status = 0;
-        try {
-            // As arguments, not as default properties: application.yml's server.port would win over those.
-            List<String> argumenten = new ArrayList<>(List.of(
-                    "--server.port=0",
-                    "--klantreis.db.url=" + postgres.jdbcUrl(),
-                    "--klantreis.db.user=postgres",
-                    "--klantreis.db.password=postgres",
-                    "--klantreis.data-map=" + werkmap.resolve("data"),
-                    "--spring.main.banner-mode=off",
-                    "--logging.level.root=WARN",
-                    "--logging.level.nl.klantreis=WARN",
-                    // A 503 (retried by the senders and counted) would otherwise print a stack trace
-                    // with a whole SQL batch in it.
+        // Variants of the engine's configuration to compare, e.g. --app axon.timeout.enabled=false
+        Benchmarkomgeving.draai("ingestiebenchmark", instellingen.app(), "de engine", werkmap -> {
+            // A 503 (retried by the senders and counted) would otherwise print a stack trace with a
+            // whole SQL batch in it.
+            try (ConfigurableApplicationContext app = werkmap.startEngine(List.of(
                     "--logging.level.nl.klantreis.api.configuratie.Probleemafhandeling=OFF",
-                    "--logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"));
-            // Variants of the engine's configuration to compare, e.g. --app axon.timeout.enabled=false
-            argumenten.addAll(instellingen.app());
-            app = new SpringApplicationBuilder(KlantreisApplication.class).run(argumenten.toArray(String[]::new));
-            int poort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            // A bron token, as every channel system sends one, signed with the key the engine just made.
-            String token = new Tokenmaker(LokaleSleutel.laad(werkmap.resolve("data"))).maak("benchmark", "bron", null, null);
-            status = meet(instellingen, postgres, pgMap, poort, token);
-        } finally {
-            if (app != null) {
-                app.close();
+                    "--logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"), instellingen.app())) {
+                return meet(instellingen, werkmap.postgres(), werkmap.pgMap(), Benchmarkomgeving.poort(app),
+                        werkmap.bronToken());
             }
-            postgres.close();
-            verwijder(werkmap);
-        }
-        System.exit(status);
+        });
     }
 
     private static int meet(Instellingen instellingen, IngebeddePostgres postgres, Path pgMap, int poort, String token)
@@ -173,12 +128,7 @@ public final class IngestieBenchmark {
         Afzenders afzenders = new Afzenders(poort, token);
         boolean alles = true;
 
-        Cpumeting.Stand rustVoor = cpu.nu();
-        Thread.sleep(3_000);
-        Cpumeting.Stand rust = cpu.nu().minus(rustVoor);
-        double anderen = (rust.machineBezet() - rust.jvm() - rust.postgres()) / 3.0;
-        System.out.printf(Locale.ROOT, "%nAndere processen op de machine vooraf: %.2f cores bezet%s%n", anderen,
-                anderen > 0.2 ? " -- LET OP: de machine is niet stil, de cijfers zijn lager dan haalbaar" : "");
+        double anderen = Benchmarkomgeving.anderen(cpu);
 
         // ---------------------------------------------------------------- (a) the engine
         System.out.printf("%nOpwarmen: %,d berichten van andere klanten, 4 afzenders ...%n", instellingen.opwarmen());
@@ -294,27 +244,13 @@ public final class IngestieBenchmark {
                                 long ontvangen, List<Engineronde> engine, List<Ruweronde> ruw, MemoryUsage heap)
             throws SQLException {
         Runtime runtime = Runtime.getRuntime();
-        System.out.println();
-        System.out.println("=".repeat(100));
-        System.out.println("Ingestie: engine tegenover ruwe JDBC op dezelfde PostgreSQL");
-        System.out.println("=".repeat(100));
-        System.out.printf("Datum          %s%n", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        System.out.printf("Machine        %d cores (%s), %s %s%n", runtime.availableProcessors(), cpuModel(),
-                System.getProperty("os.name"), System.getProperty("os.version"));
+        Benchmarkomgeving.kop("Ingestie: engine tegenover ruwe JDBC op dezelfde PostgreSQL");
+        System.out.printf("Machine        %d cores (%s), %s %s%n", runtime.availableProcessors(),
+                Benchmarkomgeving.cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"));
         System.out.printf("JVM            %s %s, max heap %,d MiB, GC %s, opties %s%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                runtime.maxMemory() >> 20, gcNamen(), ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(a -> a.startsWith("-X")).toList());
-        try (var c = db.verbinding(); var s = c.createStatement(); var r = s.executeQuery("select version()")) {
-            r.next();
-            System.out.printf("PostgreSQL     %s%n", r.getString(1).replaceAll(" on .*", ""));
-        }
-        System.out.printf("               fsync=%s synchronous_commit=%s full_page_writes=%s shared_buffers=%s%n",
-                db.instelling("fsync"), db.instelling("synchronous_commit"), db.instelling("full_page_writes"),
-                db.instelling("shared_buffers"));
-        if (!instellingen.app().isEmpty()) {
-            System.out.printf("Engine-opties  %s%n", instellingen.app());
-        }
+                runtime.maxMemory() >> 20, Benchmarkomgeving.gcNamen(), Benchmarkomgeving.jvmOpties());
+        Benchmarkomgeving.postgresEnEngine(db, instellingen.app());
         System.out.printf("Berichten      %,d per meting, batches van %d, %s, %d herhalingen (mediaan)%n",
                 instellingen.berichten(), instellingen.batch(), (instellingen.fouten()
                         ? "met fouten (ca. 2% dubbel, statussen voor zaak, late contacten)" : "zonder fouten")
@@ -419,13 +355,7 @@ public final class IngestieBenchmark {
     }
 
     private static <T> double mediaan(List<T> rondes, int afzenders, ToDoubleFunction<T> waarde) {
-        double[] waarden = rondes.stream().filter(r -> afzendersVan(r) == afzenders).mapToDouble(waarde).sorted()
-                .toArray();
-        if (waarden.length == 0) {
-            return Double.NaN;
-        }
-        int midden = waarden.length / 2;
-        return waarden.length % 2 == 1 ? waarden[midden] : (waarden[midden - 1] + waarden[midden]) / 2;
+        return Benchmarkomgeving.mediaan(rondes.stream().filter(r -> afzendersVan(r) == afzenders).mapToDouble(waarde));
     }
 
     private static int afzendersVan(Object ronde) {
@@ -440,32 +370,5 @@ public final class IngestieBenchmark {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-    }
-
-    private static String gcNamen() {
-        return String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList());
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> regels = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return regels.filter(r -> r.startsWith("model name")).findFirst()
-                    .map(r -> r.substring(r.indexOf(':') + 1).trim()).orElse("onbekend model");
-        } catch (IOException | UncheckedIOException e) {
-            return "onbekend model";
-        }
-    }
-
-    private static void verwijder(Path map) {
-        try (Stream<Path> paden = Files.walk(map)) {
-            paden.sorted(Comparator.reverseOrder()).forEach(pad -> {
-                try {
-                    Files.deleteIfExists(pad);
-                } catch (IOException e) {
-                    // A leftover file in the temp directory is harmless.
-                }
-            });
-        } catch (IOException e) {
-            // Idem.
-        }
     }
 }

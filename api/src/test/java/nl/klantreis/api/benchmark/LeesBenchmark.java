@@ -1,7 +1,5 @@
 package nl.klantreis.api.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -9,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,12 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +40,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import nl.klantreis.api.KlantreisApplication;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.projecties.beveiliging.LokaleSleutel;
 import nl.klantreis.projecties.beveiliging.Tokenmaker;
@@ -92,8 +83,6 @@ public final class LeesBenchmark {
     private static final double DOEL_P99_MS = 50;
     private static final double DOEL_AUDITKOSTEN = 0.20;
     private static final double DOEL_PUSH_P99_MS = 250;
-    /** Set in the JVM that does the measuring (see {@link Eigenjvm}); the same as the other benchmarks'. */
-    private static final String KIND = "klantreis.benchmark.meet";
     private static final long ZAAD = 4_000_001L;
     private static final String ZAAK_GEREGISTREERD = "nl.overheid.zaken.zaak-geregistreerd";
     private static final String STATUS_GEZET = "nl.overheid.zaken.status-gezet";
@@ -217,81 +206,46 @@ public final class LeesBenchmark {
 
     public static void main(String[] args) throws Exception {
         Instellingen instellingen = Instellingen.lees(args);
-        if (!Boolean.getBoolean(KIND)) {
-            System.exit(Eigenjvm.start(LeesBenchmark.class, KIND, args));
-        }
-        // Axon's update checker phones home; benchmarks run where there may be no internet.
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        Path werkmap = Files.createTempDirectory("klantreis-leesbenchmark");
-        Path pgMap = werkmap.resolve("postgres");
-        Path dataMap = werkmap.resolve("data");
+        Benchmarkomgeving.inEigenJvm(LeesBenchmark.class, args);
         System.out.printf("Leesbenchmark: %,d klanten, %d verbindingen, %d s opwarmen + %d s meten, %d herhalingen"
                         + " per node; %d pushes om de %d ms%n", instellingen.klanten(), instellingen.verbindingen(),
                 instellingen.opwarmen(), instellingen.duur(), instellingen.herhalingen(), instellingen.pushes(),
                 instellingen.pushInterval());
-        System.out.println("Werkmap (wordt na afloop verwijderd): " + werkmap);
-        if (!instellingen.app().isEmpty()) {
-            System.out.println("Afwijkende instellingen van beide nodes: " + instellingen.app());
-        }
-
-        IngebeddePostgres postgres = IngebeddePostgres.start(pgMap, 0);
-        List<Node> nodes = new ArrayList<>();
-        int status = 0;
-        try {
-            Node aan = start("aan", true, postgres, dataMap, instellingen);
-            nodes.add(aan);
-            String bronToken = new Tokenmaker(LokaleSleutel.laad(dataMap)).maak("benchmark", "bron", null, null);
-            RuweOpslag db = new RuweOpslag(postgres.jdbcUrl(), "postgres", "postgres");
-            Cpumeting cpu = new Cpumeting(pgMap);
-            double anderenVooraf = anderen(cpu);
-            Gevuld gevuld = vul(instellingen, aan, bronToken, db);
-            Node uit = start("uit", false, postgres, dataMap, instellingen);
-            nodes.add(uit);
-            status = meet(instellingen, aan, uit, postgres, db, cpu, dataMap, bronToken, gevuld, anderenVooraf);
-        } finally {
-            for (int i = nodes.size() - 1; i >= 0; i--) {
-                nodes.get(i).app().close();
+        Benchmarkomgeving.draai("leesbenchmark", instellingen.app(), "beide nodes", werkmap -> {
+            IngebeddePostgres postgres = werkmap.postgres();
+            List<Node> nodes = new ArrayList<>();
+            try {
+                Node aan = start("aan", true, werkmap, instellingen);
+                nodes.add(aan);
+                String bronToken = werkmap.bronToken();
+                RuweOpslag db = new RuweOpslag(postgres.jdbcUrl(), "postgres", "postgres");
+                Cpumeting cpu = new Cpumeting(werkmap.pgMap());
+                double anderenVooraf = Benchmarkomgeving.anderen(cpu);
+                Gevuld gevuld = vul(instellingen, aan, bronToken, db);
+                Node uit = start("uit", false, werkmap, instellingen);
+                nodes.add(uit);
+                return meet(instellingen, aan, uit, postgres, db, cpu, werkmap.dataMap(), bronToken, gevuld,
+                        anderenVooraf);
+            } finally {
+                for (int i = nodes.size() - 1; i >= 0; i--) {
+                    nodes.get(i).app().close();
+                }
             }
-            postgres.close();
-            verwijder(werkmap);
-        }
-        System.exit(status);
+        });
     }
 
-    private static Node start(String naam, boolean audit, IngebeddePostgres postgres, Path dataMap,
+    private static Node start(String naam, boolean audit, Benchmarkomgeving.Werkmap werkmap,
                               Instellingen instellingen) {
-        // As arguments, not as default properties: application.yml's server.port would win over those.
-        List<String> argumenten = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--klantreis.db.url=" + postgres.jdbcUrl(),
-                "--klantreis.db.user=postgres",
-                "--klantreis.db.password=postgres",
-                // Both nodes on one data directory: one token key, as nodes of one municipality share it.
-                "--klantreis.data-map=" + dataMap,
-                "--klantreis.audit.aan=" + audit,
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN",
-                "--logging.level.nl.klantreis=WARN",
-                "--logging.level.nl.klantreis.api.configuratie.Probleemafhandeling=OFF",
-                "--logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"));
-        argumenten.addAll(instellingen.app());
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(KlantreisApplication.class)
-                .run(argumenten.toArray(String[]::new));
-        int poort = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        // Both nodes on one data directory: one token key, as nodes of one municipality share it.
+        ConfigurableApplicationContext app = werkmap.startEngine(List.of(
+                "--klantreis.audit.aan=" + audit,
+                "--logging.level.nl.klantreis.api.configuratie.Probleemafhandeling=OFF",
+                "--logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"), instellingen.app());
+        int poort = Benchmarkomgeving.poort(app);
         System.out.printf(Locale.ROOT, "Node %s (audit %s) gestart op poort %d in %.1f s%n", naam, audit ? "aan" : "UIT",
                 poort, (System.nanoTime() - t0) / 1e9);
         return new Node(naam, audit, app, poort);
-    }
-
-    private static double anderen(Cpumeting cpu) throws InterruptedException {
-        Cpumeting.Stand voor = cpu.nu();
-        Thread.sleep(3_000);
-        Cpumeting.Stand rust = cpu.nu().minus(voor);
-        double anderen = (rust.machineBezet() - rust.jvm() - rust.postgres()) / 3.0;
-        System.out.printf(Locale.ROOT, "%nAndere processen op de machine vooraf: %.2f cores bezet%s%n", anderen,
-                anderen > 0.2 ? " -- LET OP: de machine is niet stil, de cijfers zijn lager dan haalbaar" : "");
-        return anderen;
     }
 
     // ---------------------------------------------------------------- fill
@@ -822,21 +776,13 @@ public final class LeesBenchmark {
                                 List<Leesronde> rondes, double anderenVooraf, double ruw, int ruwDraden,
                                 Pushuitkomst push) throws SQLException {
         Runtime runtime = Runtime.getRuntime();
-        System.out.println();
-        System.out.println("=".repeat(100));
-        System.out.println("Lezen (GET /api/v1/mijnzaken/{zaakId}) met en zonder audit, en live push");
-        System.out.println("=".repeat(100));
-        System.out.printf("Datum          %s%n", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        System.out.printf("Machine        %d cores (%s), %s %s%n", runtime.availableProcessors(), cpuModel(),
-                System.getProperty("os.name"), System.getProperty("os.version"));
+        Benchmarkomgeving.kop("Lezen (GET /api/v1/mijnzaken/{zaakId}) met en zonder audit, en live push");
+        System.out.printf("Machine        %d cores (%s), %s %s%n", runtime.availableProcessors(),
+                Benchmarkomgeving.cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"));
         System.out.printf("JVM            %s %s, max heap %,d MiB, opties %s; beide nodes, de client en de pushmeter"
                         + " in deze JVM%n", System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                runtime.maxMemory() >> 20, ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(a -> a.startsWith("-X")).toList());
-        try (var c = db.verbinding(); var s = c.createStatement(); var r = s.executeQuery("select version()")) {
-            r.next();
-            System.out.printf("PostgreSQL     %s%n", r.getString(1).replaceAll(" on .*", ""));
-        }
+                runtime.maxMemory() >> 20, Benchmarkomgeving.jvmOpties());
+        Benchmarkomgeving.postgresVersie(db);
         System.out.printf("               fsync=%s synchronous_commit=%s shared_buffers=%s%n", db.instelling("fsync"),
                 db.instelling("synchronous_commit"), db.instelling("shared_buffers"));
         if (!instellingen.app().isEmpty()) {
@@ -954,34 +900,6 @@ public final class LeesBenchmark {
     }
 
     private static double mediaan(List<Leesronde> rondes, String node, ToDoubleFunction<Leesronde> waarde) {
-        double[] waarden = rondes.stream().filter(r -> r.node().equals(node)).mapToDouble(waarde).sorted().toArray();
-        if (waarden.length == 0) {
-            return Double.NaN;
-        }
-        int midden = waarden.length / 2;
-        return waarden.length % 2 == 1 ? waarden[midden] : (waarden[midden - 1] + waarden[midden]) / 2;
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> regels = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return regels.filter(r -> r.startsWith("model name")).findFirst()
-                    .map(r -> r.substring(r.indexOf(':') + 1).trim()).orElse("onbekend model");
-        } catch (IOException | UncheckedIOException e) {
-            return "onbekend model";
-        }
-    }
-
-    private static void verwijder(Path map) {
-        try (Stream<Path> paden = Files.walk(map)) {
-            paden.sorted(Comparator.reverseOrder()).forEach(pad -> {
-                try {
-                    Files.deleteIfExists(pad);
-                } catch (IOException e) {
-                    // A leftover file in the temp directory is harmless.
-                }
-            });
-        } catch (IOException e) {
-            // Idem.
-        }
+        return Benchmarkomgeving.mediaan(rondes.stream().filter(r -> r.node().equals(node)).mapToDouble(waarde));
     }
 }

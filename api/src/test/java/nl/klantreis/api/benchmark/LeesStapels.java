@@ -1,8 +1,6 @@
 package nl.klantreis.api.benchmark;
 
-import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,39 +32,25 @@ final class LeesStapels implements AutoCloseable {
             new String[] {"org.springframework.", "CPU: Spring (WebFlux, ...)"},
             new String[] {"reactor.", "CPU: Reactor"});
 
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<String, Map<String, Long>> tellingen = new HashMap<>();
-    private final Thread bemonsteraar;
-    private final int intervalMs;
-    private volatile boolean stoppen;
+    private final Bemonsteraar bemonsteraar;
     private long monsters;
 
     LeesStapels(int intervalMs) {
-        this.intervalMs = intervalMs;
-        this.bemonsteraar = new Thread(this::bemonster, "lees-stapelbemonstering");
-        this.bemonsteraar.setDaemon(true);
-        this.bemonsteraar.start();
+        this.bemonsteraar = new Bemonsteraar("lees-stapelbemonstering", intervalMs, this::bemonster);
     }
 
-    private void bemonster() {
-        while (!stoppen) {
-            ThreadInfo[] infos = threads.getThreadInfo(threads.getAllThreadIds(), 200);
-            synchronized (tellingen) {
-                monsters++;
-                for (ThreadInfo info : infos) {
-                    if (info == null) {
-                        continue;
-                    }
-                    String groep = groep(info.getThreadName());
-                    if (groep != null) {
-                        tellingen.computeIfAbsent(groep, g -> new HashMap<>()).merge(emmer(info), 1L, Long::sum);
-                    }
+    private void bemonster(ThreadInfo[] infos) {
+        synchronized (tellingen) {
+            monsters++;
+            for (ThreadInfo info : infos) {
+                if (info == null) {
+                    continue;
                 }
-            }
-            try {
-                Thread.sleep(intervalMs);
-            } catch (InterruptedException e) {
-                return;
+                String groep = groep(info.getThreadName());
+                if (groep != null) {
+                    tellingen.computeIfAbsent(groep, g -> new HashMap<>()).merge(emmer(info), 1L, Long::sum);
+                }
             }
         }
     }
@@ -151,8 +135,7 @@ final class LeesStapels implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        stoppen = true;
-        bemonsteraar.join();
+        bemonsteraar.close();
     }
 
     /** Per thread group, the mean number of threads in each bucket. */

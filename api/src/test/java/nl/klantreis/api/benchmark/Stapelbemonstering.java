@@ -1,8 +1,10 @@
 package nl.klantreis.api.benchmark;
 
-import java.lang.management.ManagementFactory;
+import static nl.klantreis.api.benchmark.Stapels.bevat;
+import static nl.klantreis.api.benchmark.Stapels.eersteEigenFrame;
+import static nl.klantreis.api.benchmark.Stapels.kort;
+
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,43 +20,29 @@ import java.util.Map;
 final class Stapelbemonstering implements AutoCloseable {
     private static final String WACHT_OP_WERK = "(wacht op werk)";
 
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<String, Long> tellingen = new HashMap<>();
     private final Map<String, Long> overigeFrames = new HashMap<>();
     private final Map<String, Long> axonFrames = new HashMap<>();
-    private final Thread bemonsteraar;
-    private final int intervalMs;
-    private volatile boolean stoppen;
+    private final Bemonsteraar bemonsteraar;
 
     Stapelbemonstering(int intervalMs) {
-        this.intervalMs = intervalMs;
-        this.bemonsteraar = new Thread(this::bemonster, "stapelbemonstering");
-        this.bemonsteraar.setDaemon(true);
-        this.bemonsteraar.start();
+        this.bemonsteraar = new Bemonsteraar("stapelbemonstering", intervalMs, this::bemonster);
     }
 
-    private void bemonster() {
-        while (!stoppen) {
-            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 200)) {
-                if (info != null && info.getThreadName().startsWith("ingestie")) {
-                    String emmer = emmer(info);
-                    synchronized (tellingen) {
-                        tellingen.merge(emmer, 1L, Long::sum);
-                    }
+    private void bemonster(ThreadInfo[] infos) {
+        for (ThreadInfo info : infos) {
+            if (info != null && info.getThreadName().startsWith("ingestie")) {
+                String emmer = emmer(info);
+                synchronized (tellingen) {
+                    tellingen.merge(emmer, 1L, Long::sum);
                 }
-            }
-            try {
-                Thread.sleep(intervalMs);
-            } catch (InterruptedException e) {
-                return;
             }
         }
     }
 
     @Override
     public void close() throws InterruptedException {
-        stoppen = true;
-        bemonsteraar.join();
+        bemonsteraar.close();
     }
 
     private String emmer(ThreadInfo info) {
@@ -62,7 +50,7 @@ final class Stapelbemonstering implements AutoCloseable {
         if (!bevat(stapel, "nl.klantreis.api.ingestie.")) {
             return WACHT_OP_WERK;
         }
-        if (wachtOpPostgres(stapel)) {
+        if (Stapels.wachtOpPostgres(stapel, "org.postgresql.core.")) {
             return "PostgreSQL: " + waarop(stapel);
         }
         if (info.getThreadState() != Thread.State.RUNNABLE) {
@@ -70,19 +58,6 @@ final class Stapelbemonstering implements AutoCloseable {
                     + eersteEigenFrame(stapel);
         }
         return "CPU: " + cpuEmmer(stapel);
-    }
-
-    /** The first frame below the JDK's socket code is the driver reading the server's answer. */
-    private static boolean wachtOpPostgres(StackTraceElement[] stapel) {
-        for (StackTraceElement frame : stapel) {
-            String klasse = frame.getClassName();
-            if (klasse.startsWith("java.") || klasse.startsWith("sun.") || klasse.startsWith("jdk.")) {
-                continue;
-            }
-            return klasse.startsWith("org.postgresql.core.") && stapel[0].getClassName().matches(
-                    "^(java\\.net\\.|sun\\.nio\\.ch\\.|java\\.io\\.|jdk\\.internal\\.|sun\\.security\\.).*");
-        }
-        return false;
     }
 
     private static String waarop(StackTraceElement[] stapel) {
@@ -149,11 +124,7 @@ final class Stapelbemonstering implements AutoCloseable {
         return "overig";
     }
 
-    private static String kort(StackTraceElement frame) {
-        String klasse = frame.getClassName();
-        return klasse.substring(klasse.lastIndexOf('.') + 1) + "." + frame.getMethodName();
-    }
-
+    /** Our nearest frame, the code on whose behalf a library works. */
     private static String eersteEigenFrameOnder(StackTraceElement[] stapel) {
         for (StackTraceElement frame : stapel) {
             if (frame.getClassName().startsWith("nl.klantreis.")) {
@@ -161,34 +132,6 @@ final class Stapelbemonstering implements AutoCloseable {
             }
         }
         return "?";
-    }
-
-    private static String eersteEigenFrame(StackTraceElement[] stapel) {
-        for (StackTraceElement frame : stapel) {
-            if (frame.getClassName().startsWith("nl.klantreis.") || frame.getClassName().startsWith("org.axonframework.")) {
-                String klasse = frame.getClassName();
-                return klasse.substring(klasse.lastIndexOf('.') + 1) + "." + frame.getMethodName();
-            }
-        }
-        return stapel.length == 0 ? "?" : stapel[0].getClassName();
-    }
-
-    private static boolean bevat(StackTraceElement[] stapel, String deel) {
-        for (StackTraceElement frame : stapel) {
-            if (frame.getClassName().contains(deel) || frame.getMethodName().equals(deel)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean bevat(StackTraceElement[] stapel, String klasse, String methode) {
-        for (StackTraceElement frame : stapel) {
-            if (frame.getClassName().endsWith(klasse) && frame.getMethodName().equals(methode)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean bevatMethode(StackTraceElement[] stapel, String methode) {
@@ -210,24 +153,16 @@ final class Stapelbemonstering implements AutoCloseable {
             overig = new HashMap<>(overigeFrames);
             axon = new HashMap<>(axonFrames);
         }
-        long bezig = kopie.entrySet().stream().filter(e -> !e.getKey().equals(WACHT_OP_WERK))
-                .mapToLong(Map.Entry::getValue).sum();
+        long bezig = Stapels.bezig(kopie, WACHT_OP_WERK);
         System.out.printf("%s (%,d monsters van werkers met een batch, %,d van wachtende werkers)%n", kop, bezig,
                 kopie.getOrDefault(WACHT_OP_WERK, 0L));
-        kopie.entrySet().stream().filter(e -> !e.getKey().equals(WACHT_OP_WERK))
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .filter(e -> e.getValue() * 200 >= bezig)
-                .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / bezig, e.getKey()));
+        Stapels.drukAandelen(kopie, WACHT_OP_WERK, bezig, "  ");
         if (!axon.isEmpty()) {
             System.out.println("  'CPU: Axon' naar bovenste Axon-frame <- onze aanroeper (top 8):");
             axon.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                     .forEach(e -> System.out.printf(Locale.ROOT, "      %5.1f%%  %s%n", 100.0 * e.getValue() / bezig,
                             e.getKey()));
         }
-        if (!overig.isEmpty()) {
-            System.out.println("  'overig' bovenaan de stapel (top 5):");
-            overig.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
-                    .forEach(e -> System.out.printf("      %,6d  %s%n", e.getValue(), e.getKey()));
-        }
+        Stapels.drukFrames("  'overig' bovenaan de stapel (top 5):", overig, 5);
     }
 }

@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,18 +59,9 @@ class BeveiligingTest {
     /** Obviously fake, but passes the elfproef. */
     private static final String BSN = "999993653";
     private static final String BATCH = "application/cloudevents-batch+json";
-    private static Testengine engine;
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
     private static int volgnummer;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
 
     // --- who is let in at all -------------------------------------------------------------
 

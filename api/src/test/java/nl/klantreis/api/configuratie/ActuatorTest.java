@@ -2,9 +2,9 @@ package nl.klantreis.api.configuratie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,12 +19,12 @@ import nl.klantreis.api.testondersteuning.Voorbeelden;
  * document describes the endpoints that really exist.
  */
 class ActuatorTest {
-    private static Testengine engine;
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
     private static Voorbeelden.Kopie kopie;
 
     @BeforeAll
     static void start() {
-        engine = Testengine.start();
         kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "actuator");
         engine.client().post().uri("/api/v1/events")
                 .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
@@ -35,11 +35,6 @@ class ActuatorTest {
         engine.wachtOpLeesmodellen();
         engine.client(Rol.BURGER, kopie.bsn()).get().uri("/api/v1/mijnzaken/" + kopie.zaakId()).exchange()
                 .expectStatus().isOk();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,19 +38,15 @@ class VerzoekgrenzenTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Far above every configured time below: a connection still open then was not cut off. */
     private static final Duration RUIM = Duration.ofSeconds(20);
-    private static Testengine engine;
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse("--klantreis.http.kopregels-binnen=1s",
+            "--klantreis.http.leespauze=1s", "--klantreis.http.inhoud-binnen=2s",
+            "--server.netty.idle-timeout=2s", "--klantreis.live.hartslag=300ms");
     private static int poort;
 
     @BeforeAll
     static void start() {
-        engine = Testengine.start("--klantreis.http.kopregels-binnen=1s", "--klantreis.http.leespauze=1s",
-                "--klantreis.http.inhoud-binnen=2s", "--server.netty.idle-timeout=2s", "--klantreis.live.hartslag=300ms");
         poort = Integer.parseInt(engine.bean(Environment.class).getProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     static Stream<Arguments> onleesbareVerzoeken() {

@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 
 import nl.klantreis.api.testondersteuning.Testengine;
@@ -22,17 +21,8 @@ import nl.klantreis.projecties.leesmodel.Projectiebeheer;
  * fill's position, and after the switch it must hold exactly what a rebuild at rest gives.
  */
 class HerbouwTijdensIngestieTest {
-    private static Testengine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start("--klantreis.projecties.voorladen=40");
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse("--klantreis.projecties.voorladen=40");
 
     @Test
     void herbouwMetBulkvulling_terwijlBerichtenBinnenkomen_eindigtGelijkAanEenHerbouwInRust() throws Exception {

@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 
 import nl.klantreis.api.testondersteuning.Testengine;
@@ -26,22 +26,17 @@ class KpiIntegratieTest {
     private static final LocalDate VAN = LocalDate.of(2026, 3, 1);
     private static final LocalDate TOT = LocalDate.of(2026, 4, 1);
     private static final Instant PEIL = Instant.parse("2026-06-01T00:00:00Z");
-    private static Testengine engine;
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
 
     @BeforeAll
     static void start() {
-        engine = Testengine.start();
         var berichten = new java.util.ArrayList<>(Voorbeelden.berichten(Voorbeelden.DAKKAPEL));
         java.util.Collections.shuffle(berichten, new java.util.Random(11));
         engine.client().post().uri("/api/v1/events")
                 .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
                 .bodyValue(Voorbeelden.alsBatch(berichten)).exchange().expectStatus().isOk();
         engine.wachtOpLeesmodellen();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     @Test

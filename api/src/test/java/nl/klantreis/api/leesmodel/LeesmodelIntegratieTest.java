@@ -10,9 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 
 import nl.klantreis.api.testondersteuning.Testengine;
@@ -43,17 +42,8 @@ import nl.klantreis.projecties.privacy.Pseudoniemen;
  */
 class LeesmodelIntegratieTest {
     private static final Instant NA_AFLOOP = Instant.parse("2026-06-01T00:00:00Z");
-    private static Testengine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
 
     @Test
     void dakkapel_mijnZaken_klantreis_enKlantbeeld() {

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +51,10 @@ class VolgordeOnafhankelijkheidTest {
     private static final Instant PEIL = Instant.parse("2026-10-01T00:00:00Z");
     private static final ObjectMapper JSON = Eventserialisatie.objectMapper();
     private static final String GEHEIM = Base64.getEncoder().encodeToString("volgorde-onafhankelijkheid-geheim-32b".getBytes());
-    private static Testengine opTijd;
-    private static Testengine geschud;
+    @RegisterExtension
+    static final Testengine opTijd = Testengine.perKlasse("--klantreis.pseudoniem-geheim=" + GEHEIM);
+    @RegisterExtension
+    static final Testengine geschud = Testengine.perKlasse("--klantreis.pseudoniem-geheim=" + GEHEIM);
     private static int aantalBerichten;
 
     @BeforeAll
@@ -69,18 +71,10 @@ class VolgordeOnafhankelijkheidTest {
         }
         Collections.shuffle(door, random);
 
-        opTijd = Testengine.start("--klantreis.pseudoniem-geheim=" + GEHEIM);
-        geschud = Testengine.start("--klantreis.pseudoniem-geheim=" + GEHEIM);
         stuur(opTijd, inTijdsvolgorde);
         stuur(geschud, door);
         opTijd.wachtOpLeesmodellen();
         geschud.wachtOpLeesmodellen();
-    }
-
-    @AfterAll
-    static void stop() {
-        opTijd.close();
-        geschud.close();
     }
 
     @Test

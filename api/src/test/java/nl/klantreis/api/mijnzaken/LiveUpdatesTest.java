@@ -18,9 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.core.ParameterizedTypeReference;
@@ -54,24 +54,13 @@ class LiveUpdatesTest {
     private static final ParameterizedTypeReference<ServerSentEvent<JsonNode>> SSE = new ParameterizedTypeReference<>() {
     };
     private static final Duration RUIM = Duration.ofSeconds(15);
-    private static Testengine node1;
-    private static Testengine node2;
-
-    @BeforeAll
-    static void start() {
-        node1 = Testengine.start("--klantreis.live.hartslag=300ms");
-        node2 = node1.tweedeNode();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node2 != null) {
-            node2.close();
-        }
-        if (node1 != null) {
-            node1.close();
-        }
-    }
+    // Ordered so that the first node migrates the database before the second joins it, as before.
+    @RegisterExtension
+    @Order(1)
+    static final Testengine node1 = Testengine.perKlasse("--klantreis.live.hartslag=300ms");
+    @RegisterExtension
+    @Order(2)
+    static final Testengine node2 = node1.tweedeNodePerKlasse();
 
     @Test
     void statusOpNode1_bereiktDeBurgerOpNode2_naDeCommit_enGelijkAanEenLezingOpDatMoment() throws Exception {

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -49,14 +49,14 @@ class OpenApiDocumentTest {
     private static final MediaType BATCH = MediaType.parseMediaType("application/cloudevents-batch+json");
     /** Small, so that a batch over the limit (413) is cheap to send. */
     private static final int MAXIMUM_BATCH = 3;
-    private static Testengine engine;
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse("--klantreis.ingestie.maximum-batch=" + MAXIMUM_BATCH);
     private static Path documentpad;
     private static JsonNode document;
     private static Voorbeelden.Kopie kopie;
 
     @BeforeAll
     static void start() throws IOException {
-        engine = Testengine.start("--klantreis.ingestie.maximum-batch=" + MAXIMUM_BATCH);
         byte[] inhoud = engine.clientZonderToken().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
         // Kept in target/ so that a failure can be looked at (and linted again) by hand.
@@ -65,11 +65,6 @@ class OpenApiDocumentTest {
         Files.write(documentpad, inhoud);
         document = JSON.readTree(inhoud);
         kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "openapi");
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     @Test

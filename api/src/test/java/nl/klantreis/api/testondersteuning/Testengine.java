@@ -6,6 +6,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,8 +32,13 @@ import nl.klantreis.projecties.beveiliging.Tokenmaker;
  * <p>The client sends a {@code bron} token by default, minted with the engine's own local key
  * (its data directory stays the same across restarts and is shared with a second node, so a token
  * works on every node and after a restart); {@link #client(Rol, String)} talks as another role.
+ *
+ * <p>It is also the JUnit extension for a test class that wants one engine for all its tests:
+ * {@code @RegisterExtension static final Testengine engine = Testengine.perKlasse(opties...);}
+ * starts it before the class's {@code @BeforeAll} methods and stops it after its {@code @AfterAll}
+ * methods, so a class no longer carries its own start/stop pair.
  */
-public final class Testengine implements AutoCloseable {
+public final class Testengine implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private final DataSource database;
     private final Path dataMap;
     private ConfigurableApplicationContext context;
@@ -51,10 +59,29 @@ public final class Testengine implements AutoCloseable {
     }
 
     public static Testengine start(String... extra) {
-        Testengine engine = new Testengine(TestDatabase.nieuweDatabase(), nieuweDataMap());
-        engine.extra = extra;
+        Testengine engine = perKlasse(extra);
         engine.herstart();
         return engine;
+    }
+
+    /**
+     * An engine with these extra start options that starts once the test class that registers it
+     * starts (its database and data directory exist already, so a second node can be made of it).
+     */
+    public static Testengine perKlasse(String... extra) {
+        Testengine engine = new Testengine(TestDatabase.nieuweDatabase(), nieuweDataMap());
+        engine.extra = extra;
+        return engine;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext klasse) {
+        herstart();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext klasse) {
+        close();
     }
 
     /**
@@ -62,9 +89,15 @@ public final class Testengine implements AutoCloseable {
      * (so with the same token key, as nodes of one municipality share their identity provider).
      */
     public Testengine tweedeNode() {
+        Testengine tweede = tweedeNodePerKlasse();
+        tweede.herstart();
+        return tweede;
+    }
+
+    /** {@link #tweedeNode()}, started and stopped with the test class that registers it. */
+    public Testengine tweedeNodePerKlasse() {
         Testengine tweede = new Testengine(database, dataMap);
         tweede.extra = extra;
-        tweede.herstart();
         return tweede;
     }
 

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 
 import nl.klantreis.api.testondersteuning.Eventlezer;
@@ -36,17 +35,8 @@ import nl.klantreis.projecties.privacy.Versleuteling;
  * are all still there; another klant's data is untouched.
  */
 class VergetenIntegratieTest {
-    private static Testengine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
 
     @Test
     void vergetenKlant_zijnPersoonsgegevensZijnOnleesbaar_zijnEventsBlijven() {

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,17 +37,8 @@ import nl.klantreis.projecties.privacy.Pseudoniemen;
  */
 class VergetenZichtTest {
     private static final String KPI_PERIODE = "van=2026-01-01&tot=2027-01-01&peilmoment=2026-11-01T00:00:00Z";
-    private static Testengine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
 
     @Test
     void naVergeten_leidtNietsVanZijnNummerNaarZijnGeschiedenis_kpisGelijk_herbouwGelijk_terugkeerAlleenNieuw()

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,7 +30,8 @@ import nl.klantreis.projecties.privacy.Pseudoniemen;
  */
 class QueryApiTest {
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
-    private static Testengine engine;
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
     private static Voorbeelden.Kopie kopie;
     private static String klantId;
     private static JsonNode liveHalverwege;
@@ -38,7 +39,6 @@ class QueryApiTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        engine = Testengine.start();
         kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "api");
         List<ObjectNode> berichten = kopie.berichten();
         // Up to and including the opschorting first; what the burger saw then is kept to compare with time travel.
@@ -51,11 +51,6 @@ class QueryApiTest {
         post(berichten.subList(6, berichten.size()));
         engine.wachtOpLeesmodellen();
         klantId = engine.bean(Pseudoniemen.class).voor(Identificatiesoort.BSN, kopie.bsn()).waarde();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     @Test

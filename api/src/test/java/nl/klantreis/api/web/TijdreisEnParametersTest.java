@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,24 +30,19 @@ import nl.klantreis.projecties.privacy.Pseudoniemen;
 class TijdreisEnParametersTest {
     private static final String HEEL_LAAT = "+999999999-12-31T23:59:59Z";
     private static final String HEEL_VROEG = "-999999999-01-01T00:00:00Z";
-    private static Testengine engine;
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
     private static Voorbeelden.Kopie kopie;
     private static String klantId;
 
     @BeforeAll
     static void start() {
-        engine = Testengine.start();
         kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "tijdreis");
         engine.client().post().uri("/api/v1/events")
                 .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
                 .bodyValue(Voorbeelden.alsBatch(kopie.berichten())).exchange().expectStatus().isOk();
         engine.wachtOpLeesmodellen();
         klantId = engine.bean(Pseudoniemen.class).voor(Identificatiesoort.BSN, kopie.bsn()).waarde();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
     }
 
     @Test

@@ -43,6 +43,7 @@ import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreissoort;
 import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.testondersteuning.OpDeCommandbus;
 
 class KlantTest {
     private FixtureConfiguration<Klant> fixture;
@@ -575,7 +576,7 @@ class KlantTest {
 
         /** Delivers the commands in this order to a fresh Klant; a re-delivery must be AL_BEKEND. */
         private Eindstand lever(List<Object> volgorde) {
-            try (KlantOpDeCommandbus klant = new KlantOpDeCommandbus()) {
+            try (OpDeCommandbus<Klant> klant = new OpDeCommandbus<>(Klant.class)) {
                 List<Object> gezien = new ArrayList<>();
                 for (Object opdracht : volgorde) {
                     Verwerking verwerking = klant.stuur(opdracht);

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.RegelOvertreden;
 import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.testondersteuning.OpDeCommandbus;
 import nl.klantreis.domein.zaak.ZaakTestdata.RegistratieBuilder;
 
 class ZaakTest {
@@ -449,7 +450,7 @@ class ZaakTest {
                     volgorde.add(bron + 1 + random.nextInt(volgorde.size() - bron), volgorde.get(bron));
                 }
 
-                try (ZaakOpDeCommandbus zaak = new ZaakOpDeCommandbus()) {
+                try (OpDeCommandbus<Zaak> zaak = new OpDeCommandbus<>(Zaak.class)) {
                     List<Object> gezien = new ArrayList<>();
                     boolean afsluitingGemeld = false;
                     for (Object opdracht : volgorde) {

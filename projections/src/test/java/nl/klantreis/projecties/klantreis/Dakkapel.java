@@ -28,13 +28,15 @@ import nl.klantreis.domein.klantreis.Klantreissoort;
 
 /**
  * The klant of contract/examples/klantreis-dakkapel.batch.json: the commands the ingestion sends
- * for him in the batch's order, and the events the Klant aggregate stores for them.
+ * for him in the batch's order, and the events the Klant aggregate stores for them (the example as
+ * facts, with its ids, is core-domain's {@link nl.klantreis.domein.klantreis.Dakkapel}).
  */
 public final class Dakkapel {
-    public static final KlantcontactId ORIENTATIE = KlantcontactId.van("0b7f2f7e-3a51-4bb9-9a53-2f6e7a0c1d11");
-    public static final KlantcontactId AANVRAAG = KlantcontactId.van("6c1d7a52-0d8e-4e8b-a0f4-5d2a9b3c7e22");
-    public static final KlantcontactId STATUSNAVRAAG = KlantcontactId.van("9e3a4f10-7b2c-4d6e-8f90-1a2b3c4d5e33");
-    public static final ZaakId ZAAK = ZaakId.van("5b0e1c3a-8f1d-4f3e-9c55-2b7d1e6a9f01");
+    // The example's ids have one home, core-domain's test fixture of the same example.
+    public static final KlantcontactId ORIENTATIE = nl.klantreis.domein.klantreis.Dakkapel.ORIENTATIE;
+    public static final KlantcontactId AANVRAAG = nl.klantreis.domein.klantreis.Dakkapel.AANVRAAG;
+    public static final KlantcontactId STATUSNAVRAAG = nl.klantreis.domein.klantreis.Dakkapel.STATUSNAVRAAG;
+    public static final ZaakId ZAAK = nl.klantreis.domein.klantreis.Dakkapel.ZAAK;
     /** Derived as the aggregate derives it: the zaak's klantreis never changes id. */
     public static final KlantreisId ZAAKREIS =
             KlantreisRegels.klantreisId(KLANT, Klantreissoort.ZAAK, ZAAK.toString());

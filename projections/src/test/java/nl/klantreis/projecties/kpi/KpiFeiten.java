@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,6 +13,7 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Feiten;
 import nl.klantreis.domein.klantreis.Zaakfeit;
 import nl.klantreis.domein.referentie.Kanalen;
 import nl.klantreis.projecties.referentie.Referentiegegevens;
@@ -30,23 +30,24 @@ final class KpiFeiten {
 
     /** An RFC 3339 time with offset, as the contract writes them. */
     static Instant t(String rfc3339) {
-        return OffsetDateTime.parse(rfc3339).toInstant();
+        return Feiten.t(rfc3339);
     }
 
     static KlantcontactId contactId(int volgnummer) {
-        return KlantcontactId.van(String.format("c0000000-0000-4000-8000-%012d", volgnummer));
+        return Feiten.contactId(volgnummer);
     }
 
     static ZaakId zaakId(int volgnummer) {
-        return ZaakId.van(String.format("a0000000-0000-4000-8000-%012d", volgnummer));
+        return Feiten.zaakId(volgnummer);
     }
 
     static KlantId klantId(int volgnummer) {
         return new KlantId(String.format("k-testklant%04d", volgnummer));
     }
 
-    static ContactBuilder eenContact(int volgnummer) {
-        return new ContactBuilder(contactId(volgnummer));
+    /** The klantreis rules' contact builder, on a day in March by default (the KPIs' month). */
+    static Feiten.ContactBuilder eenContact(int volgnummer) {
+        return Feiten.eenContact().metId(volgnummer).op("2026-03-10T10:00:00+01:00");
     }
 
     static KpiKlant klant(KlantId klant, List<Contactfeit> contacten, List<Zaakfeit> zaken) {
@@ -82,54 +83,6 @@ final class KpiFeiten {
         Supplier<Stream<KpiKlant>> klantstroom = klanten::stream;
         Supplier<Stream<KpiZaak>> zaakstroom = zaken::stream;
         return new Kpiberekening(KANALEN).bereken(vraag, klantstroom, zaakstroom);
-    }
-
-    static final class ContactBuilder {
-        private final KlantcontactId id;
-        private Instant op = t("2026-03-10T10:00:00+01:00");
-        private String kanaal = "telefoon";
-        private String onderwerp = "algemene-vraag";
-        private ZaakId zaak;
-        private String resultaat = "beantwoord";
-        private KlantcontactId wasKlantcontact;
-
-        private ContactBuilder(KlantcontactId id) {
-            this.id = id;
-        }
-
-        ContactBuilder op(String rfc3339) {
-            op = t(rfc3339);
-            return this;
-        }
-
-        ContactBuilder viaKanaal(String waarde) {
-            kanaal = waarde;
-            return this;
-        }
-
-        ContactBuilder overOnderwerp(String waarde) {
-            onderwerp = waarde;
-            return this;
-        }
-
-        ContactBuilder overZaak(ZaakId waarde) {
-            zaak = waarde;
-            return this;
-        }
-
-        ContactBuilder metResultaat(String waarde) {
-            resultaat = waarde;
-            return this;
-        }
-
-        ContactBuilder vervolgOp(KlantcontactId waarde) {
-            wasKlantcontact = waarde;
-            return this;
-        }
-
-        Contactfeit bouw() {
-            return new Contactfeit(id, op, kanaal, onderwerp, zaak, resultaat, wasKlantcontact);
-        }
     }
 
     /** A zaak as both inputs see it: the klant's Zaakfeit and the KpiZaak of the zaak KPIs. */
@@ -207,51 +160,27 @@ final class KpiFeiten {
         return new ZaakBuilder(volgnummer);
     }
 
-    /** contract/examples/klantreis-dakkapel.batch.json, as the facts the KPI engine reads. */
+    /**
+     * contract/examples/klantreis-dakkapel.batch.json, as the facts the KPI engine reads: the
+     * example's contacts and zaak are core-domain's {@link nl.klantreis.domein.klantreis.Dakkapel}.
+     */
     static final class Dakkapel {
         static final KlantId KLANT = new KlantId("k-dakkapel0342");
-        static final KlantcontactId ORIENTATIE = KlantcontactId.van("0b7f2f7e-3a51-4bb9-9a53-2f6e7a0c1d11");
-        static final KlantcontactId AANVRAAG = KlantcontactId.van("6c1d7a52-0d8e-4e8b-a0f4-5d2a9b3c7e22");
-        static final KlantcontactId STATUSNAVRAAG = KlantcontactId.van("9e3a4f10-7b2c-4d6e-8f90-1a2b3c4d5e33");
-        static final KlantcontactId CHAT = KlantcontactId.van("a1b2c3d4-0000-4000-8000-000000000044");
-        static final ZaakId ZAAK = ZaakId.van("5b0e1c3a-8f1d-4f3e-9c55-2b7d1e6a9f01");
-        static final Instant GEREGISTREERD_OP = t("2026-03-04T20:31:10+01:00");
-        static final Instant AFGESLOTEN_OP = t("2026-04-21T08:00:00+02:00");
+        private static final ZaakId ZAAK = nl.klantreis.domein.klantreis.Dakkapel.ZAAK;
+        private static final Instant GEREGISTREERD_OP = nl.klantreis.domein.klantreis.Dakkapel.GEREGISTREERD_OP;
+        private static final Instant AFGESLOTEN_OP = nl.klantreis.domein.klantreis.Dakkapel.AFGESLOTEN_OP;
 
         private Dakkapel() {
         }
 
-        static Contactfeit orientatie() {
-            return new Contactfeit(ORIENTATIE, t("2026-03-02T09:12:40+01:00"), "telefoon", "omgevingsvergunning",
-                    null, "doorverwezen", null);
-        }
-
-        static Contactfeit aanvraag() {
-            return new Contactfeit(AANVRAAG, t("2026-03-04T20:31:00+01:00"), "webformulier", "omgevingsvergunning",
-                    ZAAK, "zaak-gestart", ORIENTATIE);
-        }
-
-        static Contactfeit statusnavraag() {
-            return new Contactfeit(STATUSNAVRAAG, t("2026-03-16T10:05:00+01:00"), "telefoon", "status-navraag",
-                    ZAAK, "beantwoord", null);
-        }
-
-        /** Sent as {@code webchat}; the engine stores the code {@code chat}. */
-        static Contactfeit chat() {
-            return new Contactfeit(CHAT, t("2026-03-05T13:00:00+01:00"), "chat", "algemene-vraag", null,
-                    "beantwoord", null);
-        }
-
-        static Zaakfeit zaakfeit() {
-            return new Zaakfeit(ZAAK, "omgevingsvergunning", "webformulier", GEREGISTREERD_OP, AFGESLOTEN_OP);
-        }
-
         static KpiKlant klant() {
-            return new KpiKlant(KLANT, false, List.of(orientatie(), aanvraag(), statusnavraag()), List.of(zaakfeit()));
+            return new KpiKlant(KLANT, false, nl.klantreis.domein.klantreis.Dakkapel.contacten(),
+                    List.of(nl.klantreis.domein.klantreis.Dakkapel.zaak()));
         }
 
         static KpiKlant chatter() {
-            return new KpiKlant(new KlantId("anoniem-a1b2c3d4"), true, List.of(chat()), List.of());
+            return new KpiKlant(new KlantId("anoniem-a1b2c3d4"), true,
+                    List.of(nl.klantreis.domein.klantreis.Dakkapel.chat()), List.of());
         }
 
         /** Basis 2026-04-29 (registration date + 56 days servicenorm); suspended 03-09 to 03-18. */

@@ -235,8 +235,8 @@ class KpiberekeningTest {
     @Test
     void invoerlijstenWordenGekopieerd() {
         // The caller may reuse his lists after handing them over.
-        List<Contactfeit> contacten = new ArrayList<>(List.of(Dakkapel.orientatie()));
-        List<Zaakfeit> zaken = new ArrayList<>(List.of(Dakkapel.zaakfeit()));
+        List<Contactfeit> contacten = new ArrayList<>(List.of(nl.klantreis.domein.klantreis.Dakkapel.orientatie()));
+        List<Zaakfeit> zaken = new ArrayList<>(List.of(nl.klantreis.domein.klantreis.Dakkapel.zaak()));
         KpiKlant klant = new KpiKlant(Dakkapel.KLANT, false, contacten, zaken);
         contacten.clear();
 

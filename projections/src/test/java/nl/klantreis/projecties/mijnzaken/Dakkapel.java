@@ -23,15 +23,17 @@ import nl.klantreis.projecties.referentie.Referentiegegevens;
 /**
  * The dakkapel zaak of {@code contract/examples/klantreis-dakkapel.batch.json} as the engine
  * stores it: the events the Zaak and Klant aggregates record, each with the moment the engine
- * stored it. The hervatting is learned late (the next morning), so the two time axes differ.
+ * stored it. The hervatting is learned late (the next morning), so the two time axes differ. The
+ * example as facts, with its ids, is core-domain's {@link nl.klantreis.domein.klantreis.Dakkapel}.
  */
 final class Dakkapel {
     static final Catalogus CATALOGUS = Referentiegegevens.laadStandaard().catalogus();
 
-    static final ZaakId ZAAK = ZaakId.van("5b0e1c3a-8f1d-4f3e-9c55-2b7d1e6a9f01");
+    // The example's ids have one home, core-domain's test fixture of the same example.
+    static final ZaakId ZAAK = nl.klantreis.domein.klantreis.Dakkapel.ZAAK;
     static final KlantId KLANT = new KlantId("k-dakkapelaanvrager0000000000000001");
-    static final KlantcontactId AANVRAAG = KlantcontactId.van("6c1d7a52-0d8e-4e8b-a0f4-5d2a9b3c7e22");
-    static final KlantcontactId NAVRAAG = KlantcontactId.van("9e3a4f10-7b2c-4d6e-8f90-1a2b3c4d5e33");
+    static final KlantcontactId AANVRAAG = nl.klantreis.domein.klantreis.Dakkapel.AANVRAAG;
+    static final KlantcontactId NAVRAAG = nl.klantreis.domein.klantreis.Dakkapel.STATUSNAVRAAG;
 
     static final String OMSCHRIJVING = "Dakkapel aan de achterzijde";
     static final String BOUWTEKENING = "Wij missen een bouwtekening van de achtergevel.";
@@ -42,7 +44,7 @@ final class Dakkapel {
 
     static final Feit AANVRAAGCONTACT = new Feit(new KlantcontactGeregistreerd(KLANT, AANVRAAG,
             op("2026-03-04T20:31:00+01:00"), "webformulier", "webformulier", "inkomend", "omgevingsvergunning",
-            ZAAK, "zaak-gestart", null, KlantcontactId.van("0b7f2f7e-3a51-4bb9-9a53-2f6e7a0c1d11"), null, null, null),
+            ZAAK, "zaak-gestart", null, nl.klantreis.domein.klantreis.Dakkapel.ORIENTATIE, null, null, null),
             op("2026-03-04T19:32:00Z"));
     static final Feit GEREGISTREERD = new Feit(new ZaakGeregistreerd(ZAAK, "ZAAK-2026-0000123", "omgevingsvergunning",
             CATALOGUS.zaaktype("omgevingsvergunning").orElseThrow().regels(), "openbaar", KLANT, Identificatiesoort.BSN,

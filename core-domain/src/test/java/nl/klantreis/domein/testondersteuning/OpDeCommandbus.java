@@ -1,4 +1,4 @@
-package nl.klantreis.domein.klant;
+package nl.klantreis.domein.testondersteuning;
 
 import java.util.List;
 
@@ -11,35 +11,34 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 
-import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.gedeeld.Verwerking;
-
 /**
- * The Klant aggregate on a real (in-memory) Axon command bus and event store, without Spring:
- * every command loads the aggregate from its stored events, as in production. Used to deliver
- * long sequences of commands in many orders.
+ * An aggregate on a real (in-memory) Axon command bus and event store, without Spring: every
+ * command loads the aggregate from its stored events, as in production. Used to deliver long
+ * sequences of commands in many orders.
  */
-final class KlantOpDeCommandbus implements AutoCloseable {
+public final class OpDeCommandbus<A> implements AutoCloseable {
     private final EmbeddedEventStore eventStore;
     private final CommandGateway gateway;
 
-    KlantOpDeCommandbus() {
+    public OpDeCommandbus(Class<A> aggregaat) {
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        EventSourcingRepository<Klant> repository = EventSourcingRepository.builder(Klant.class)
-                .eventStore(eventStore).build();
+        EventSourcingRepository<A> repository = EventSourcingRepository.builder(aggregaat).eventStore(eventStore)
+                .build();
         SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
-        AggregateAnnotationCommandHandler.<Klant>builder().aggregateType(Klant.class).repository(repository).build()
+        AggregateAnnotationCommandHandler.<A>builder().aggregateType(aggregaat).repository(repository).build()
                 .subscribe(commandBus);
         gateway = DefaultCommandGateway.builder().commandBus(commandBus).build();
     }
 
-    Verwerking stuur(Object opdracht) {
+    /** Sends the command and waits for the handler's result (the aggregate's answer type). */
+    public <R> R stuur(Object opdracht) {
         return gateway.sendAndWait(opdracht);
     }
 
-    List<Object> gebeurtenissen(KlantId klant) {
-        return eventStore.readEvents(klant.toString()).asStream().map(Message::getPayload).map(Object.class::cast)
-                .toList();
+    /** The payloads of the events stored for this aggregate, in order. */
+    public List<Object> gebeurtenissen(Object aggregaatId) {
+        return eventStore.readEvents(aggregaatId.toString()).asStream().map(Message::getPayload)
+                .map(Object.class::cast).toList();
     }
 
     @Override
