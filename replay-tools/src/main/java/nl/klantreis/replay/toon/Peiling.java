@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.klantreis.Klantgeschiedenis;
-import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave.Tijdas;
+import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
 import picocli.CommandLine.Option;
