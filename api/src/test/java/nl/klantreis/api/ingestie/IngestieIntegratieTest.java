@@ -14,9 +14,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -50,17 +49,8 @@ import nl.klantreis.domein.zaak.ZaakstatusGezet;
  */
 class IngestieIntegratieTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Testengine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
 
     @Test
     void dakkapel_inDeGegevenVolgorde_geeftDeKlantreisVanHetVoorbeeld() {

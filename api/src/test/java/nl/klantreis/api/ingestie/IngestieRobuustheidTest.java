@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
@@ -36,17 +35,8 @@ class IngestieRobuustheidTest {
     private static final MediaType BATCH = MediaType.parseMediaType("application/cloudevents-batch+json");
     private static final String SOURCE = "urn:test:robuustheid:" + UUID.randomUUID();
     private static final Random RANDOM = new Random(9);
-    private static Testengine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = Testengine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final Testengine engine = Testengine.perKlasse();
 
     /** A valid anonymous-free klantcontact of its own klant, with this id. */
     private static ObjectNode bericht(String id) {
