@@ -57,7 +57,7 @@ import nl.klantreis.projecties.audit.Ketenhash;
  */
 @Component
 @DependsOn("flywayInitializer")
-public class Auditschrijver implements Verwerkingslog, DisposableBean {
+class Auditschrijver implements Verwerkingslog, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(Auditschrijver.class);
 
     static final String VERWERKING = "verwerking";
@@ -90,7 +90,7 @@ public class Auditschrijver implements Verwerkingslog, DisposableBean {
     private final DistributionSummary groepsgrootte;
 
     @Autowired
-    public Auditschrijver(DataSource dataSource, MeterRegistry registry, ObjectProvider<Clock> klok,
+    Auditschrijver(DataSource dataSource, MeterRegistry registry, ObjectProvider<Clock> klok,
                           @Value("${klantreis.audit.aan:true}") boolean aan,
                           @Value("${klantreis.audit.groep:500}") int groep,
                           @Value("${klantreis.audit.wachtrij:100000}") int wachtrij) {
@@ -166,7 +166,7 @@ public class Auditschrijver implements Verwerkingslog, DisposableBean {
     }
 
     /** Whether records are written at all (false only for the benchmark that measures audit's cost). */
-    public boolean aan() {
+    boolean aan() {
         return aan;
     }
 

@@ -11,6 +11,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param door {@code uzelf}, {@code medewerker} or {@code systeem}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EigenVerwerking(OffsetDateTime tijdstip, String activiteit, String doel, String door,
+record EigenVerwerking(OffsetDateTime tijdstip, String activiteit, String doel, String door,
                               String organisatieonderdeel) {
 }

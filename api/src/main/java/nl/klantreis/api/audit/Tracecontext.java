@@ -19,7 +19,7 @@ public record Tracecontext(String traceId, String spanId) {
     }
 
     /** The {@code traceparent} header value of this span. */
-    public String traceparent() {
+    String traceparent() {
         return "00-" + traceId + "-" + spanId + "-01";
     }
 }

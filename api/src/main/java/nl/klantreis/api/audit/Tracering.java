@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class Tracering implements WebFilter {
-    public static final String KOP = "traceparent";
+    static final String KOP = "traceparent";
     static final String ATTRIBUUT = Tracecontext.class.getName();
 
     // version "00" - trace-id - parent-id - trace-flags, lowercase hex only (W3C Trace Context level 1).

@@ -9,12 +9,12 @@ package nl.klantreis.api.mijnzaken;
  * @param ontvangenOp {@link System#nanoTime()} when the notification came in: the first moment
  *                    after the commit this node can observe, where push latency is measured from
  */
-public record LiveWijziging(String zaakId, long positie, long ontvangenOp) {
+record LiveWijziging(String zaakId, long positie, long ontvangenOp) {
 
     /** Notifications may have been lost (reconnect, switch of generation): read again. */
-    public static final LiveWijziging HERSYNCHRONISATIE = new LiveWijziging(null, -1, 0);
+    static final LiveWijziging HERSYNCHRONISATIE = new LiveWijziging(null, -1, 0);
 
-    public boolean hersynchronisatie() {
+    boolean hersynchronisatie() {
         return zaakId == null;
     }
 

@@ -51,7 +51,7 @@ import reactor.core.publisher.Sinks;
  * streams therefore take them with unbounded demand and coalesce themselves.
  */
 @Component
-public class Wijzigingsluisteraar implements SmartLifecycle {
+class Wijzigingsluisteraar implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Wijzigingsluisteraar.class);
     private static final Duration EERSTE_WACHTTIJD = Duration.ofMillis(100);
     private static final Duration LANGSTE_WACHTTIJD = Duration.ofSeconds(5);
@@ -69,7 +69,7 @@ public class Wijzigingsluisteraar implements SmartLifecycle {
     private volatile boolean actief;
     private Thread draad;
 
-    public Wijzigingsluisteraar(DataSource database, MeterRegistry meters,
+    Wijzigingsluisteraar(DataSource database, MeterRegistry meters,
                                 @Value("${klantreis.live.luister-ms:500}") int wachtMs,
                                 @Value("${klantreis.live.controle:10s}") Duration controle) {
         this.database = Objects.requireNonNull(database, "database");
@@ -87,12 +87,12 @@ public class Wijzigingsluisteraar implements SmartLifecycle {
     }
 
     /** The changes of one zaak, and every resync signal; hot, from the moment of subscription. */
-    public Flux<LiveWijziging> wijzigingen(String zaakId) {
+    Flux<LiveWijziging> wijzigingen(String zaakId) {
         return wijzigingen.asFlux().filter(w -> w.hersynchronisatie() || w.zaakId().equals(zaakId));
     }
 
     /** Completes when this node stops listening (shutdown): open streams end then, so the server can stop. */
-    public Mono<Void> gestopt() {
+    Mono<Void> gestopt() {
         return einde.asMono();
     }
 

@@ -6,7 +6,7 @@ package nl.klantreis.api.openapi;
  * Constants, so that a controller and the document cannot spell a tag two ways.
  */
 public final class Documentatie {
-    public static final String INGESTIE = "Ingestie";
+    static final String INGESTIE = "Ingestie";
     public static final String MIJNZAKEN = "MijnZaken";
     public static final String KLANTEN = "Klanten";
     public static final String KLANTREIZEN = "Klantreizen";

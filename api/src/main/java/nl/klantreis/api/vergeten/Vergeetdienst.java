@@ -27,7 +27,7 @@ public class Vergeetdienst {
     private final TransactionManager transacties;
     private final Clock klok;
 
-    public Vergeetdienst(CommandGateway commands, Sleutelring sleutelring, TransactionManager transacties, Clock klok) {
+    Vergeetdienst(CommandGateway commands, Sleutelring sleutelring, TransactionManager transacties, Clock klok) {
         this.commands = commands;
         this.sleutelring = sleutelring;
         this.transacties = transacties;
@@ -62,7 +62,7 @@ public class Vergeetdienst {
 
     /** No klant with this id was ever recorded. */
     public static final class OnbekendeKlant extends RuntimeException {
-        public OnbekendeKlant(KlantId klant) {
+        OnbekendeKlant(KlantId klant) {
             super("onbekende klant " + klant);
         }
     }
