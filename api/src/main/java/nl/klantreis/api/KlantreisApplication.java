@@ -4,9 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The Klantreis engine: ingestion, event store and (later) the query API, in one application. */
-// Its own classes and the read models'; not the replay tools' (a separate application with its own
+// Its own classes, the shared infrastructure's and the read models'; not the replay tools' (a separate application with its own
 // configuration), should they share a classpath as in the tools' end-to-end test.
-@SpringBootApplication(scanBasePackages = {"nl.klantreis.api", "nl.klantreis.projecties"})
+@SpringBootApplication(scanBasePackages = {"nl.klantreis.api", "nl.klantreis.infrastructuur", "nl.klantreis.projecties"})
 public class KlantreisApplication {
 
     public static void main(String[] args) {

@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 
 import nl.klantreis.api.KlantreisApplication;
-import nl.klantreis.projecties.TestDatabase;
+import nl.klantreis.infrastructuur.TestDatabase;
 import nl.klantreis.projecties.kpi.Kpivraag;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import picocli.CommandLine;

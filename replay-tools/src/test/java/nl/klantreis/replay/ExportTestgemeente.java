@@ -30,8 +30,8 @@ import nl.klantreis.domein.zaak.SluitZaakAf;
 import nl.klantreis.domein.zaak.VerlengZaak;
 import nl.klantreis.domein.zaak.ZaakUitkomst;
 import nl.klantreis.domein.zaak.ZetZaakstatus;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
+import nl.klantreis.simulatie.Simulatie;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 
 /**

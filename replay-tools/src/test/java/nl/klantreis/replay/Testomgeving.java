@@ -12,7 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import nl.klantreis.projecties.TestDatabase;
+import nl.klantreis.infrastructuur.TestDatabase;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 

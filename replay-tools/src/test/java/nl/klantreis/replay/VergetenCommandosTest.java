@@ -22,7 +22,7 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.klant.VergeetKlant;
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.projecties.audit.Ketenhash;
+import nl.klantreis.infrastructuur.audit.Ketenhash;
 
 /**
  * The tools after the dakkapel klant was forgotten (ADR 0016): from his BSN they find nothing of his

@@ -22,8 +22,8 @@ import nl.klantreis.domein.zaak.RegistreerZaak;
 import nl.klantreis.domein.zaak.SchortZaakOp;
 import nl.klantreis.domein.zaak.SluitZaakAf;
 import nl.klantreis.domein.zaak.ZetZaakstatus;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
-import nl.klantreis.projecties.referentie.Referentiegegevens;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.referentie.Referentiegegevens;
 
 /**
  * Test data as the ingestion sends it: the commands for a burger (known by his BSN, so by the

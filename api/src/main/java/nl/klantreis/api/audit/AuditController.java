@@ -24,7 +24,7 @@ import nl.klantreis.api.web.Werkers;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.tijd.Tijdstipinvoer;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 import nl.klantreis.api.openapi.Documentatie;
 
@@ -36,8 +36,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import reactor.core.publisher.Mono;
-import nl.klantreis.projecties.audit.Integriteitscontrole;
-import nl.klantreis.projecties.audit.Integriteitsrapport;
+import nl.klantreis.infrastructuur.audit.Integriteitscontrole;
+import nl.klantreis.infrastructuur.audit.Integriteitsrapport;
 
 /**
  * The audit log to read: the auditor's search and integrity check, and the burger's "who

@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import nl.klantreis.projecties.audit.Ketenhash;
+import nl.klantreis.infrastructuur.audit.Ketenhash;
 
 /**
  * The Logboek Dataverwerkingen on PostgreSQL, written by group commit: every {@link #leg} puts

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.projecties.audit.Vergetenbetrokkene;
+import nl.klantreis.infrastructuur.audit.Vergetenbetrokkene;
 
 /**
  * Reading the audit log: the auditor's search and the burger's own list, newest first. The actor

@@ -10,7 +10,7 @@ import nl.klantreis.domein.zaak.Zaak;
 
 /**
  * The write side's aggregates. They carry no Spring annotation (core-domain has no Spring), so
- * they are registered here; the event store itself is {@code OpslagConfiguratie} (projections).
+ * they are registered here; the event store itself is {@code OpslagConfiguratie} (infrastructuur).
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguratie {

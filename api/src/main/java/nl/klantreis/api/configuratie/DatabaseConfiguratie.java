@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import nl.klantreis.projecties.opslag.IngebeddePostgres;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
 
 /**
  * Which PostgreSQL the engine uses: the one named by {@code KLANTREIS_DB_URL} (with

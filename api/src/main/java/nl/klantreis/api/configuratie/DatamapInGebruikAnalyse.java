@@ -3,7 +3,7 @@ package nl.klantreis.api.configuratie;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import nl.klantreis.projecties.opslag.IngebeddePostgres.DatamapInGebruik;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres.DatamapInGebruik;
 
 /**
  * A second engine started on the data directory of one that runs is an operator's slip, not a

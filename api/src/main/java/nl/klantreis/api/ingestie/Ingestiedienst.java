@@ -33,7 +33,7 @@ import reactor.core.scheduler.Schedulers;
 
 import nl.klantreis.domein.gedeeld.RegelOvertreden;
 import nl.klantreis.domein.gedeeld.Verwerking;
-import nl.klantreis.projecties.opslag.VoorladendeEventopslag;
+import nl.klantreis.infrastructuur.opslag.VoorladendeEventopslag;
 
 /**
  * Stores a batch of CloudEvents: the transaction, its retries and its fallbacks. The keuring judges

@@ -5,7 +5,7 @@ import java.util.UUID;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 /** The Klant aggregate a message's klant identification names: its pseudonym, never the number itself. */
 record Klanten(Pseudoniemen pseudoniemen) {

@@ -12,8 +12,8 @@ import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.referentie.Catalogus;
 import nl.klantreis.domein.referentie.Zaaktype;
 import nl.klantreis.domein.zaak.ZaakUitkomst;
-import nl.klantreis.projecties.privacy.Sleutel;
-import nl.klantreis.projecties.privacy.Versleuteling;
+import nl.klantreis.infrastructuur.privacy.Sleutel;
+import nl.klantreis.infrastructuur.privacy.Versleuteling;
 
 /**
  * What a {@link Bericht} may use while it becomes commands, for one attempt at one batch: the

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.ZaakId;
-import nl.klantreis.projecties.privacy.Sleutel;
+import nl.klantreis.infrastructuur.privacy.Sleutel;
 
 /** The keys of one batch: those of the klanten and zaken its messages' personal fields are encrypted with. */
 record Sleutels(Map<KlantId, Sleutel> klanten, Map<ZaakId, Sleutel> zaken) {

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.referentie.Catalogus;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
-import nl.klantreis.projecties.privacy.Sleutelring;
-import nl.klantreis.projecties.privacy.Versleuteling;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Sleutelring;
+import nl.klantreis.infrastructuur.privacy.Versleuteling;
 
 /**
  * Turns a batch's messages into commands: gathers what they need (keys, aggregates) in one

@@ -38,7 +38,7 @@ import nl.klantreis.domein.gedeeld.Bsn;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.Kvknummer;
-import nl.klantreis.projecties.audit.Vergetenbetrokkene;
+import nl.klantreis.infrastructuur.audit.Vergetenbetrokkene;
 import nl.klantreis.projecties.klantbeeld.Klantbeeld;
 import nl.klantreis.projecties.klantbeeld.KlantbeeldAntwoord;
 import nl.klantreis.projecties.klantbeeld.KlantbeeldVraag;
@@ -46,7 +46,7 @@ import nl.klantreis.projecties.klantreis.KlantBekendVraag;
 import nl.klantreis.projecties.klantreis.KlantreizenAntwoord;
 import nl.klantreis.projecties.klantreis.KlantreizenVraag;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 import nl.klantreis.api.openapi.Documentatie;
 

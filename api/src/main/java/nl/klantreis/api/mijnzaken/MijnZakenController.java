@@ -34,7 +34,7 @@ import nl.klantreis.projecties.mijnzaken.MijnZakenAntwoord;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVraag;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 import nl.klantreis.api.openapi.Documentatie;
 

@@ -44,7 +44,7 @@ import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
 import nl.klantreis.projecties.mijnzaken.Zaakstand;
 import nl.klantreis.projecties.tijd.Tijdas;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 import nl.klantreis.api.openapi.Documentatie;
 
 import io.swagger.v3.oas.annotations.Operation;

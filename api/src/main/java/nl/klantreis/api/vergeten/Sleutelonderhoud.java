@@ -6,7 +6,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-import nl.klantreis.projecties.privacy.Sleutelring;
+import nl.klantreis.infrastructuur.privacy.Sleutelring;
 
 /**
  * At every start of the engine (not of the tools, which only read): wraps keys stored before

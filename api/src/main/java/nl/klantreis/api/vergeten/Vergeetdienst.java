@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.klant.VergeetKlant;
-import nl.klantreis.projecties.privacy.Sleutelring;
+import nl.klantreis.infrastructuur.privacy.Sleutelring;
 
 /**
  * Crypto-shredding: records that the klant is forgotten and deletes his keys (his own and his

@@ -24,11 +24,11 @@ import nl.klantreis.api.beveiliging.Gebruiker;
 import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.projecties.TestDatabase;
+import nl.klantreis.infrastructuur.TestDatabase;
 import reactor.core.publisher.Flux;
-import nl.klantreis.projecties.audit.Integriteitscontrole;
-import nl.klantreis.projecties.audit.Integriteitsrapport;
-import nl.klantreis.projecties.audit.Ketenhash;
+import nl.klantreis.infrastructuur.audit.Integriteitscontrole;
+import nl.klantreis.infrastructuur.audit.Integriteitsrapport;
+import nl.klantreis.infrastructuur.audit.Ketenhash;
 
 /**
  * The Logboek Dataverwerkingen on real PostgreSQL: a request's Mono completes only once its

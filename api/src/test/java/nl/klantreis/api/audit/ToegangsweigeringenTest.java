@@ -33,7 +33,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.api.testondersteuning.Testengine;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 
 /**
  * The security log over HTTP: each kind of refusal (no token, a forged, an unsigned, an expired

@@ -19,9 +19,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import nl.klantreis.api.KlantreisApplication;
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
-import nl.klantreis.projecties.opslag.IngebeddePostgres;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
 
 /**
  * What the benchmark programs that measure a whole engine share, so that they start, clean up and

@@ -40,8 +40,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.opslag.IngebeddePostgres;
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
+import nl.klantreis.simulatie.Simulatie;
 
 /**
  * How fast the read models rebuild, next to how fast the same events can be read from the event

@@ -17,8 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import nl.klantreis.projecties.opslag.IngebeddePostgres;
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
+import nl.klantreis.simulatie.Simulatie;
 
 /**
  * Ingestion throughput of the real engine next to the raw speed of the same PostgreSQL, in one

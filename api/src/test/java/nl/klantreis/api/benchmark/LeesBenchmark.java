@@ -41,14 +41,14 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 import nl.klantreis.projecties.leesmodel.Documentprojectie;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
-import nl.klantreis.projecties.opslag.IngebeddePostgres;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
+import nl.klantreis.simulatie.Simulatie;
 
 /**
  * Reading a zaak and its live push, with audit on and with audit off, in one run on one

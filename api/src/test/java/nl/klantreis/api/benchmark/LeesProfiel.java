@@ -50,7 +50,7 @@ final class LeesProfiel {
             new String[] {"org.axonframework.queryhandling.SimpleQueryBus", "Axon query bus (met transactie)"},
             new String[] {"nl.klantreis.projecties.leesmodel.Documentlezer", "  document lezen (JDBC + JSON)"},
             new String[] {"nl.klantreis.projecties.mijnzaken.MijnZakenWeergave", "  weergave (met ontsleutelen)"},
-            new String[] {"nl.klantreis.projecties.privacy.", "pseudoniem, sleutels, ontsleutelen"},
+            new String[] {"nl.klantreis.infrastructuur.privacy.", "pseudoniem, sleutels, ontsleutelen"},
             new String[] {"nl.klantreis.api.audit.", "audit (verslag, tracering, schrijver)"},
             new String[] {"org.springframework.http.codec.", "WebFlux-codecs (JSON van het antwoord)"},
             new String[] {"reactor.netty.http.server.", "Reactor Netty HTTP-server"},

@@ -21,9 +21,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.projecties.opslag.IngebeddePostgres;
-import nl.klantreis.projecties.privacy.Sleutel;
-import nl.klantreis.projecties.privacy.Sleutelring;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
+import nl.klantreis.infrastructuur.privacy.Sleutel;
+import nl.klantreis.infrastructuur.privacy.Sleutelring;
 
 /**
  * What wrapping keys under KEKs (ADR 0011) costs, side by side in one run on one embedded

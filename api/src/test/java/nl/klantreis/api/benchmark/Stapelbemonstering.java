@@ -67,7 +67,7 @@ final class Stapelbemonstering implements AutoCloseable {
         if (bevat(stapel, "Ontvangstregister", "legOntvangstVast")) {
             return "ontvangst vastleggen (source,id)";
         }
-        if (bevat(stapel, "nl.klantreis.projecties.privacy.")) {
+        if (bevat(stapel, "nl.klantreis.infrastructuur.privacy.")) {
             return "sleutels / pseudoniemen";
         }
         if (bevat(stapel, "appendEvents") || bevat(stapel, "executeBatch")) {
@@ -83,7 +83,7 @@ final class Stapelbemonstering implements AutoCloseable {
     private static final List<String[]> CPU_EMMERS = List.of(
             new String[] {"javax.crypto.", "versleuteling / HMAC"},
             new String[] {"com.sun.crypto.", "versleuteling / HMAC"},
-            new String[] {"nl.klantreis.projecties.privacy.", "versleuteling / HMAC"},
+            new String[] {"nl.klantreis.infrastructuur.privacy.", "versleuteling / HMAC"},
             new String[] {"nl.klantreis.domein.klantreis.", "klantreisregels (herindeling)"},
             new String[] {"nl.klantreis.domein.", "domein (aggregaten)"},
             new String[] {"io.cloudevents.", "keuring (CloudEvents SDK)"},

@@ -47,8 +47,8 @@ import com.sun.net.httpserver.HttpServer;
 
 import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 
 /**
  * The door of the API, against the running engine: who gets in with which token, and on which

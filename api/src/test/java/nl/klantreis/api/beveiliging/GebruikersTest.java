@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 import reactor.test.StepVerifier;
 
 /** From the claims of a checked token to a {@link Gebruiker}, or a refusal. */

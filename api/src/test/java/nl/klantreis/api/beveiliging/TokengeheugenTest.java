@@ -23,8 +23,8 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 import reactor.core.publisher.Mono;
 
 class TokengeheugenTest {

@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import nl.klantreis.api.KlantreisApplication;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 
 /**
  * The one-command default: no database configured, so the engine starts its embedded PostgreSQL

@@ -32,9 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.klantreis.api.KlantreisApplication;
 import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
-import nl.klantreis.projecties.opslag.IngebeddePostgres;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
 
 /**
  * The engine as an operator runs it: a JVM of its own with the embedded PostgreSQL in its data

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import nl.klantreis.projecties.referentie.Referentiegegevens;
+import nl.klantreis.infrastructuur.referentie.Referentiegegevens;
 
 /** The keuring on the shipped reference data, with a fixed clock. */
 final class BerichtKeuringFixture {

@@ -32,7 +32,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 /**
  * Property-based fuzz test of {@code POST /api/v1/events} on real PostgreSQL (issue 9, items 1-2).

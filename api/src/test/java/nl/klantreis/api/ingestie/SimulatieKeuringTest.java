@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import nl.klantreis.projecties.referentie.Referentiegegevens;
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.infrastructuur.referentie.Referentiegegevens;
+import nl.klantreis.simulatie.Simulatie;
 
 /**
  * The simulator is only useful for load tests and demos when the engine accepts what it

@@ -33,7 +33,7 @@ import nl.klantreis.projecties.mijnzaken.MijnZakenVraag;
 import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 /**
  * The read models on real PostgreSQL, fed by the real ingestion and processors, asserted through

@@ -37,9 +37,9 @@ import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
 import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave;
 import nl.klantreis.projecties.mijnzaken.Zaakdossier;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
-import nl.klantreis.projecties.privacy.Ontsleuteling;
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.privacy.Ontsleuteling;
+import nl.klantreis.simulatie.Simulatie;
 
 /**
  * Order independence, end to end: a generated municipality of more than 20,000 messages,

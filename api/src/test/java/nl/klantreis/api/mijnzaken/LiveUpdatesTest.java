@@ -41,7 +41,7 @@ import nl.klantreis.api.testondersteuning.Voorbeelden;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 import reactor.core.Disposable;
 
 /**

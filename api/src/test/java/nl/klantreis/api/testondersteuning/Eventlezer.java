@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 /** Reads the stored events back, as the domain's records, in the order of the event store. */
 public final class Eventlezer {

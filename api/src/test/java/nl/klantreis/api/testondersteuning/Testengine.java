@@ -20,9 +20,9 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import nl.klantreis.api.KlantreisApplication;
 import nl.klantreis.api.beveiliging.Rol;
-import nl.klantreis.projecties.TestDatabase;
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.TestDatabase;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 
 /**
  * The whole application, started as in production but on a fresh test database of its own, and

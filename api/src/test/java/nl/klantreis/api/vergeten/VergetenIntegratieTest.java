@@ -25,9 +25,9 @@ import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.KlantVergeten;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
 import nl.klantreis.domein.zaak.ZaakGeregistreerd;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
-import nl.klantreis.projecties.privacy.Sleutelring;
-import nl.klantreis.projecties.privacy.Versleuteling;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Sleutelring;
+import nl.klantreis.infrastructuur.privacy.Versleuteling;
 
 /**
  * Crypto-shredding on the real store: after a klant is forgotten none of his personal data can

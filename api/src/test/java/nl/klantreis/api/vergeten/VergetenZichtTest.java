@@ -26,7 +26,7 @@ import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.projecties.kpi.Kpivraag;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 /**
  * Issue 9 item 3, the read side, through the running app: after a klant is forgotten nothing

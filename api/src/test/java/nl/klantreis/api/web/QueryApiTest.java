@@ -21,7 +21,7 @@ import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 /**
  * Every query endpoint of API.md through HTTP with real tokens: allowed, forbidden, a burger

@@ -19,7 +19,7 @@ import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 /**
  * Issue 9, items 6 and 7, through HTTP: every bad query or path parameter of every GET is a 400

@@ -18,7 +18,7 @@ import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 import nl.klantreis.projecties.mijnzaken.MijnZakenAntwoord;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVraag;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
-import nl.klantreis.projecties.privacy.Ontsleuteling;
+import nl.klantreis.infrastructuur.privacy.Ontsleuteling;
 import nl.klantreis.projecties.tijd.Tijdas;
 
 /**

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.DependsOn;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 /** Every {@link Documentregels} bean becomes a read model, run and rebuilt by {@link Projectiebeheer}. */
 @Configuration(proxyBeanMethods = false)

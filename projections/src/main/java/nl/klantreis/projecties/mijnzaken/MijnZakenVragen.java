@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import nl.klantreis.domein.referentie.Catalogus;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.privacy.Ontsleuteling;
+import nl.klantreis.infrastructuur.privacy.Ontsleuteling;
 
 /**
  * Query handlers of MijnZaken: the one read path for a zaak's state. GET, the live updates, the

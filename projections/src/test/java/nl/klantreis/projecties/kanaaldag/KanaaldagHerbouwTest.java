@@ -31,10 +31,10 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.Tijd;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
 import nl.klantreis.domein.klant.KlantVergeten;
-import nl.klantreis.projecties.TestDatabase;
+import nl.klantreis.infrastructuur.TestDatabase;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Documentprojectie;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 /**
  * Rebuild == live on real PostgreSQL, through the engine's own {@link Documentprojectie}: the same

@@ -33,7 +33,7 @@ import nl.klantreis.projecties.klantreis.KlantOpDeBus;
 import nl.klantreis.projecties.klantreis.Klantdossier;
 import nl.klantreis.projecties.klantreis.Klantreis;
 import nl.klantreis.projecties.klantreis.KlantreisWeergave;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 class KlantbeeldWeergaveTest {
     private static final Instant PEILMOMENT = t("2026-04-01T00:00:00Z");

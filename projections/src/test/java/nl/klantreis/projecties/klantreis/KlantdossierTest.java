@@ -43,7 +43,7 @@ import nl.klantreis.domein.klantreis.Klantreissoort;
 import nl.klantreis.domein.klantreis.Thema;
 import nl.klantreis.domein.klantreis.Zaakfeit;
 import nl.klantreis.domein.zaak.ZaakHervat;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 class KlantdossierTest {
     private static final Instant JUNI = t("2026-06-01T00:00:00Z");

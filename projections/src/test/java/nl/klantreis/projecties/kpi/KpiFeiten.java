@@ -16,7 +16,7 @@ import nl.klantreis.domein.klantreis.Contactfeit;
 import nl.klantreis.domein.klantreis.Feiten;
 import nl.klantreis.domein.klantreis.Zaakfeit;
 import nl.klantreis.domein.referentie.Kanalen;
-import nl.klantreis.projecties.referentie.Referentiegegevens;
+import nl.klantreis.infrastructuur.referentie.Referentiegegevens;
 
 /**
  * Test data for the KPI engine: builders with sensible defaults and obviously fake ids, the

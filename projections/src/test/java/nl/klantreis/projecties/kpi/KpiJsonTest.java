@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 /**
  * The KPI answers as the API writes them: the field names of API.md's {@code Kpi}, the figures at

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.klantreis.projecties.TestDatabase;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.TestDatabase;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 /**
  * The projection engine's idempotency on real PostgreSQL: a document keeps, per source aggregate,

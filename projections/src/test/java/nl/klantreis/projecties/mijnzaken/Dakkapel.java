@@ -18,7 +18,7 @@ import nl.klantreis.domein.zaak.ZaakGeregistreerd;
 import nl.klantreis.domein.zaak.ZaakHervat;
 import nl.klantreis.domein.zaak.ZaakOpgeschort;
 import nl.klantreis.domein.zaak.ZaakstatusGezet;
-import nl.klantreis.projecties.referentie.Referentiegegevens;
+import nl.klantreis.infrastructuur.referentie.Referentiegegevens;
 
 /**
  * The dakkapel zaak of {@code contract/examples/klantreis-dakkapel.batch.json} as the engine

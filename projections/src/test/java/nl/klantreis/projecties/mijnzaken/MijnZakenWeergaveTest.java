@@ -43,7 +43,7 @@ import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart.Afgesloten;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart.Status;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart.VolgendeStap;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 class MijnZakenWeergaveTest {
     private static final Function<Versleuteld, Optional<String>> LEESBAAR = NepVersleuteling::ontsleutel;

@@ -36,7 +36,7 @@ import nl.klantreis.domein.zaak.ZaakOpgeschort;
 import nl.klantreis.domein.zaak.ZaakVerlengd;
 import nl.klantreis.domein.zaak.ZaakfeitOnbruikbaar;
 import nl.klantreis.projecties.mijnzaken.Dakkapel.Feit;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
 class ZaakdossierTest {
     private static final ObjectMapper JSON = Eventserialisatie.objectMapper();

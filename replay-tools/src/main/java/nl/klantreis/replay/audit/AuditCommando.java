@@ -7,9 +7,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.projecties.audit.Integriteitscontrole;
-import nl.klantreis.projecties.audit.Integriteitsrapport;
-import nl.klantreis.projecties.audit.Vergetenbetrokkene;
+import nl.klantreis.infrastructuur.audit.Integriteitscontrole;
+import nl.klantreis.infrastructuur.audit.Integriteitsrapport;
+import nl.klantreis.infrastructuur.audit.Vergetenbetrokkene;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
 import nl.klantreis.replay.commandoregel.Voortgangsregel;

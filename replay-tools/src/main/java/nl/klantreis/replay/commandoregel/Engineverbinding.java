@@ -18,8 +18,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.klantreis.projecties.opslag.IngebeddePostgres;
-import nl.klantreis.projecties.privacy.Pseudoniemen;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
+import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

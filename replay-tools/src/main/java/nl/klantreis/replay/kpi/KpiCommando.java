@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.klantreis.projecties.kpi.Kpiuitkomst;
 import nl.klantreis.projecties.kpi.Kpivraag;
 import nl.klantreis.projecties.tijd.Tijdstipinvoer;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import nl.klantreis.domein.gedeeld.Bsn;
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
-import nl.klantreis.projecties.beveiliging.Tokenmaker;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 import nl.klantreis.replay.commandoregel.Datamap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.simulatie.Simulatie;
 import nl.klantreis.replay.commandoregel.Verslagopties;
 import nl.klantreis.replay.commandoregel.Voortgangsteller;
 import picocli.CommandLine.Command;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.klantreis.domein.gedeeld.Bsn;
-import nl.klantreis.projecties.audit.Ketenhash;
+import nl.klantreis.infrastructuur.audit.Ketenhash;
 import nl.klantreis.replay.Testomgeving;
 import nl.klantreis.replay.Verhaal;
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import com.zaxxer.hikari.HikariDataSource;
 
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.projecties.TestDatabase;
+import nl.klantreis.infrastructuur.TestDatabase;
 import nl.klantreis.projecties.klantreis.KlantBekendVraag;
-import nl.klantreis.projecties.opslag.IngebeddePostgres;
+import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
 
 class EngineverbindingTest {
 

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.klantreis.projecties.kpi.Kpiuitkomst;
 import nl.klantreis.projecties.kpi.Kpivraag;
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.simulatie.Simulatie;
 import nl.klantreis.replay.ExportTestgemeente;
 import nl.klantreis.replay.Testomgeving;
 

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.projecties.kpi.Kpiuitkomst;
 import nl.klantreis.projecties.kpi.Kpivraag;
-import nl.klantreis.projecties.opslag.Eventserialisatie;
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
+import nl.klantreis.simulatie.Simulatie;
 import nl.klantreis.replay.ExportTestgemeente;
 import nl.klantreis.replay.Testomgeving;
 

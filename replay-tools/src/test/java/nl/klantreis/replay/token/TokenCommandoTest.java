@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
 import nl.klantreis.replay.Klantreis;
 import picocli.CommandLine;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.klantreis.projecties.simulatie.Simulatie;
+import nl.klantreis.simulatie.Simulatie;
 import nl.klantreis.replay.Klantreis;
 import picocli.CommandLine;
 

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import nl.klantreis.projecties.beveiliging.LokaleSleutel;
+import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
 import nl.klantreis.replay.Klantreis;
 import nl.klantreis.replay.commandoregel.Voortgangsteller;
 import picocli.CommandLine;
