@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import nl.klantreis.domein.gedeeld.Tijd;
@@ -17,6 +18,9 @@ import nl.klantreis.projecties.leesmodel.Documentregels;
  * late it was reported). Contacts of a forgotten klant keep counting, as in the KPIs: the document
  * holds no pseudonym.
  */
+// Off unless asked for: a read model is a processor that applies every event during ingestion, and
+// this one costs 17-20% of ingestion throughput (docs/benchmarks.md) while nothing reads it yet.
+@ConditionalOnProperty(name = "klantreis.leesmodellen.kanaaldag", havingValue = "true")
 @Component
 class KanaaldagRegels implements Documentregels<Kanaaldag> {
     static final String NAAM = "kanaaldag";

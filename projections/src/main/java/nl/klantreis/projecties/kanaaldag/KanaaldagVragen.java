@@ -8,12 +8,16 @@ import javax.sql.DataSource;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 
 /** Query handler of the kanaaldag read model. Blocking (JDBC): the API calls it from a worker thread. */
+// Off unless asked for: a read model is a processor that applies every event during ingestion, and
+// this one costs 17-20% of ingestion throughput (docs/benchmarks.md) while nothing reads it yet.
+@ConditionalOnProperty(name = "klantreis.leesmodellen.kanaaldag", havingValue = "true")
 @Component
 class KanaaldagVragen {
     private final Documentlezer<Kanaaldag> dagen;
