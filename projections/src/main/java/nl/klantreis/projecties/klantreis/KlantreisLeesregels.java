@@ -64,14 +64,14 @@ public final class KlantreisLeesregels implements Documentregels<Klantdossier> {
 
     @Override
     public String eigenaar(Klantdossier document) {
-        return document.getKlantId();
+        return document.klantId();
     }
 
     /** A klantreis is asked for by its id alone ({@code GET /api/v1/klantreizen/{klantreisId}}). */
     @Override
     public List<String> zoeksleutels(Klantdossier document) {
         // Lapsed klantreizen too: asked for as they were, they are found in their klant's dossier.
-        return java.util.stream.Stream.concat(document.getKlantreizen().stream().map(reis -> reis.klantreisId().toString()),
-                document.getVervallenKlantreizen().stream().map(KlantreisId::toString)).toList();
+        return java.util.stream.Stream.concat(document.klantreizen().stream().map(reis -> reis.klantreisId().toString()),
+                document.vervallenKlantreizen().stream().map(KlantreisId::toString)).toList();
     }
 }

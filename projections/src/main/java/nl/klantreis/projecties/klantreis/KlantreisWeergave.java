@@ -32,7 +32,7 @@ public final class KlantreisWeergave {
     public static List<Klantreis> klantreizen(Klantdossier dossier, Instant peilmoment) {
         Objects.requireNonNull(peilmoment, "peilmoment");
         return dossier.indelingen().stream()
-                .map(indeling -> weergave(dossier.getKlantId(), indeling, peilmoment))
+                .map(indeling -> weergave(dossier.klantId(), indeling, peilmoment))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -49,8 +49,8 @@ public final class KlantreisWeergave {
                 .map(z -> z.afgeslotenOp() != null && z.afgeslotenOp().isAfter(alsOp) ? z.afgeslotenOp(null) : z)
                 .toList();
         return KlantreisRegels.deelIn(dossier.reisnaamruimte(), contacten, zaken,
-                        dossier.getSoort() == Identificatiesoort.ANONIEM).stream()
-                .map(indeling -> weergave(dossier.getKlantId(), indeling, alsOp))
+                        dossier.soort() == Identificatiesoort.ANONIEM).stream()
+                .map(indeling -> weergave(dossier.klantId(), indeling, alsOp))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -61,7 +61,7 @@ public final class KlantreisWeergave {
         return dossier.indelingen().stream()
                 .filter(indeling -> indeling.id().equals(klantreisId))
                 .findFirst()
-                .flatMap(indeling -> weergave(dossier.getKlantId(), indeling, peilmoment));
+                .flatMap(indeling -> weergave(dossier.klantId(), indeling, peilmoment));
     }
 
     private static Optional<Klantreis> weergave(String klantId, Klantreisindeling indeling, Instant peilmoment) {

@@ -41,19 +41,19 @@ public class KpiVragen {
     }
 
     static KpiKlant alsKpiKlant(Klantdossier dossier) {
-        return new KpiKlant(new KlantId(dossier.getKlantId()), dossier.getSoort() == Identificatiesoort.ANONIEM,
+        return new KpiKlant(new KlantId(dossier.klantId()), dossier.soort() == Identificatiesoort.ANONIEM,
                 dossier.contactfeiten(), dossier.zaakfeiten());
     }
 
     static KpiZaak alsKpiZaak(Zaakdossier dossier) {
-        Zaakdossier.Registratie registratie = dossier.getRegistratie();
-        return new KpiZaak(new ZaakId(java.util.UUID.fromString(dossier.getZaakId().toString())), registratie.zaaktype(),
+        Zaakdossier.Registratie registratie = dossier.registratie();
+        return new KpiZaak(new ZaakId(java.util.UUID.fromString(dossier.zaakId().toString())), registratie.zaaktype(),
                 registratie.geregistreerdOp(),
-                dossier.getAfsluiting() == null ? null : dossier.getAfsluiting().afgeslotenOp(),
+                dossier.afsluiting() == null ? null : dossier.afsluiting().afgeslotenOp(),
                 UiterlijkeEinddatum.basis(registratie.geregistreerdOp(), registratie.opgegevenUiterlijkeEinddatum(),
                         registratie.regels().servicenormDagen()),
-                dossier.getVerlengingen().stream().map(Zaakdossier.Verlenging::duurDagen).toList(),
-                dossier.getOpschortingen().stream().map(Zaakdossier.Moment::op).toList(),
-                dossier.getHervattingen().stream().map(Zaakdossier.Moment::op).toList());
+                dossier.verlengingen().stream().map(Zaakdossier.Verlenging::duurDagen).toList(),
+                dossier.opschortingen().stream().map(Zaakdossier.Moment::op).toList(),
+                dossier.hervattingen().stream().map(Zaakdossier.Moment::op).toList());
     }
 }

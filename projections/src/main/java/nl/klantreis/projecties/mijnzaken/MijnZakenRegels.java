@@ -70,8 +70,8 @@ public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
      */
     @Override
     public String eigenaar(Zaakdossier document) {
-        return document.isGeregistreerd() && document.getRegistratie().initiator() != null
-                ? document.getRegistratie().initiator().waarde() : null;
+        return document.isGeregistreerd() && document.registratie().initiator() != null
+                ? document.registratie().initiator().waarde() : null;
     }
 
     /** Forgetting a klant also forgets which of his events this dossier applied (his pseudonym is the key). */

@@ -144,7 +144,7 @@ class KlantdossierTest {
 
             assertThat(dossier.reis(ORIENTATIEREIS)).isEmpty();
             assertThat(KlantreisWeergave.klantreis(dossier, ORIENTATIEREIS, JUNI)).isEmpty();
-            assertThat(dossier.getVervallenKlantreizen()).containsExactly(ORIENTATIEREIS);
+            assertThat(dossier.vervallenKlantreizen()).containsExactly(ORIENTATIEREIS);
             // Found by its id, the dossier can show it as it was before the zaak took it in.
             assertThat(new KlantreisLeesregels().zoeksleutels(dossier))
                     .containsExactly(ZAAKREIS.toString(), ORIENTATIEREIS.toString());
@@ -154,10 +154,10 @@ class KlantdossierTest {
         void hetDossier_bewaartAlleFeitenZoalsDeGebeurtenissenZeGeven() {
             Klantdossier dossier = dakkapel();
 
-            assertThat(dossier.getKlantId()).isEqualTo(KLANT.waarde());
-            assertThat(dossier.getSoort()).isEqualTo(Identificatiesoort.BSN);
-            assertThat(dossier.getNummer()).isEqualTo(NUMMER);
-            assertThat(dossier.getContacten()).containsExactly(
+            assertThat(dossier.klantId()).isEqualTo(KLANT.waarde());
+            assertThat(dossier.soort()).isEqualTo(Identificatiesoort.BSN);
+            assertThat(dossier.nummer()).isEqualTo(NUMMER);
+            assertThat(dossier.contacten()).containsExactly(
                     new Klantdossier.Contact(ORIENTATIE, t("2026-03-02T08:12:40Z"), "telefoon", "telefoon", "inkomend",
                             "omgevingsvergunning", null, "doorverwezen", "webformulier", null, "kcc-medewerker-17",
                             inhoudVan(ORIENTATIE), 312, ZAAKREIS),
@@ -166,11 +166,11 @@ class KlantdossierTest {
                             null, ZAAKREIS),
                     new Klantdossier.Contact(STATUSNAVRAAG, t("2026-03-16T09:05:00Z"), "telefoon", "telefoon",
                             "inkomend", "status-navraag", ZAAK, "beantwoord", null, null, null, null, 190, ZAAKREIS));
-            assertThat(dossier.getZaken()).containsExactly(new Klantdossier.Zaak(ZAAK, "omgevingsvergunning",
+            assertThat(dossier.zaken()).containsExactly(new Klantdossier.Zaak(ZAAK, "omgevingsvergunning",
                     "webformulier", t("2026-03-04T19:31:10Z"), t("2026-04-21T06:00:00Z"), ZAAKREIS));
-            assertThat(dossier.getKlantreizen()).containsExactly(new Klantdossier.Reis(ZAAKREIS, Klantreissoort.ZAAK,
+            assertThat(dossier.klantreizen()).containsExactly(new Klantdossier.Reis(ZAAKREIS, Klantreissoort.ZAAK,
                     Thema.zaak(ZAAK), List.of(ORIENTATIE, AANVRAAG, STATUSNAVRAAG), ZAAK, t("2026-04-21T06:00:00Z")));
-            assertThat(dossier.getKanaalwissels()).containsExactly(
+            assertThat(dossier.kanaalwissels()).containsExactly(
                     new Kanaalwissel(ZAAKREIS, "klantcontact:" + ORIENTATIE, "klantcontact:" + AANVRAAG, "telefoon",
                             "webformulier", t("2026-03-04T19:31:00Z"), true),
                     new Kanaalwissel(ZAAKREIS, "zaak:" + ZAAK, "klantcontact:" + STATUSNAVRAAG, "webformulier",
@@ -329,7 +329,7 @@ class KlantdossierTest {
             gebeurtenissen.add(new KanaalwisselIngetrokken(KLANT, reis, gewisseld.vanStap(), gewisseld.naarStap(),
                     gewisseld.van(), gewisseld.naar(), gewisseld.op(), gewisseld.warm()));
 
-            assertThat(vouw(gebeurtenissen).getKanaalwissels()).isEmpty();
+            assertThat(vouw(gebeurtenissen).kanaalwissels()).isEmpty();
         }
     }
 
@@ -364,7 +364,7 @@ class KlantdossierTest {
             List<KlantEvent> gebeurtenissen = new ArrayList<>(Dakkapel.gebeurtenissen());
             gebeurtenissen.add(new KlantreisGestart(KLANT, ZAAKREIS, Klantreissoort.ZAAK, ZAAK, null));
 
-            assertThat(vouw(gebeurtenissen).getKlantreizen()).isEqualTo(dakkapel().getKlantreizen());
+            assertThat(vouw(gebeurtenissen).klantreizen()).isEqualTo(dakkapel().klantreizen());
         }
     }
 
@@ -384,8 +384,8 @@ class KlantdossierTest {
             }
             assertThat(gelezen.contactfeiten()).isEqualTo(dossier.contactfeiten());
             assertThat(gelezen.zaakfeiten()).isEqualTo(dossier.zaakfeiten());
-            assertThat(gelezen.getKlantreizen()).isEqualTo(dossier.getKlantreizen());
-            assertThat(gelezen.getKanaalwissels()).isEqualTo(dossier.getKanaalwissels());
+            assertThat(gelezen.klantreizen()).isEqualTo(dossier.klantreizen());
+            assertThat(gelezen.kanaalwissels()).isEqualTo(dossier.kanaalwissels());
             assertThat(json(gelezen)).isEqualTo(json(dossier));
         }
 

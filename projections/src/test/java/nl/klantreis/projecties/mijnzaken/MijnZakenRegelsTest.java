@@ -43,7 +43,7 @@ class MijnZakenRegelsTest {
     void eenNieuwDossier_ontstaatBijHetEersteFeit_enHeeftPasNaRegistratieEenEigenaar() {
         Zaakdossier dossier = regels.pasToe(null, ZAAK.toString(), Dakkapel.ONTVANGEN.event(),
                 Dakkapel.ONTVANGEN.bekendOp());
-        assertThat(dossier.getZaakId()).isEqualTo(ZAAK);
+        assertThat(dossier.zaakId()).isEqualTo(ZAAK);
         assertThat(regels.eigenaar(dossier)).isNull();
 
         Zaakdossier zelfde = regels.pasToe(dossier, ZAAK.toString(), Dakkapel.GEREGISTREERD.event(),
