@@ -7,14 +7,14 @@ import java.util.List;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.klant.KlantEvent;
 import nl.klantreis.domein.klant.KlantVergeten;
-import nl.klantreis.projecties.leesmodel.Documentregels;
+import nl.klantreis.projecties.leesmodel.Documentleesregels;
 
 /**
  * The klantreis read model: one {@link Klantdossier} per klant, keyed by his pseudonym, so all
  * events of a klant are folded in order by one segment, as the Klant aggregate applied them.
  */
 @Component
-public final class KlantreisLeesregels implements Documentregels<Klantdossier> {
+public final class KlantreisLeesregels implements Documentleesregels<Klantdossier> {
     public static final String NAAM = "klantreis";
     /** The key prefix of what forgotten klanten left behind; a valid {@code KlantId} shape for the KPIs. */
     public static final String ANONIEM = "vergeten-";

@@ -14,7 +14,7 @@ import nl.klantreis.projecties.klantreis.Klantdossier;
 import nl.klantreis.projecties.klantreis.KlantreisLeesregels;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
+import nl.klantreis.projecties.mijnzaken.MijnZakenLeesregels;
 import nl.klantreis.projecties.mijnzaken.Zaakdossier;
 
 /**
@@ -30,7 +30,7 @@ public class KpiVragen {
 
     KpiVragen(Projectiebeheer beheer, DataSource database, Kanalen kanalen) {
         this.klanten = new Documentlezer<>(beheer, KlantreisLeesregels.NAAM, database);
-        this.zaken = new Documentlezer<>(beheer, MijnZakenRegels.NAAM, database);
+        this.zaken = new Documentlezer<>(beheer, MijnZakenLeesregels.NAAM, database);
         this.berekening = new Kpiberekening(kanalen);
     }
 

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Runs {@link Documentregels} as a projection into one generation's table. Events of a batch are
+ * Runs {@link Documentleesregels} as a projection into one generation's table. Events of a batch are
  * collected per document; when the batch commits, the documents are read in one query, the events
  * applied in order, and the changed documents written in one JDBC batch, in the processor's
  * transaction (so together with its token). A document remembers, per aggregate whose events it
@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * so re-delivery and replays change nothing, while an event of another aggregate that committed
  * late (with a lower global index) is still applied. Its revision ({@code positie}) rises by one
  * per applied event. Where a document holds every event of an aggregate
- * ({@link Documentregels#heelAggregaat}), a hole in that aggregate's sequence numbers is filled
+ * ({@link Documentleesregels#heelAggregaat}), a hole in that aggregate's sequence numbers is filled
  * from the event store before the event after it applies ({@link Aanvulling}).
  */
 public final class Documentprojectie<D> {
@@ -50,7 +50,7 @@ public final class Documentprojectie<D> {
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>> VOLGNUMMERS =
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
-    private final Documentregels<D> regels;
+    private final Documentleesregels<D> regels;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Aanvulling aanvulling;
@@ -77,11 +77,11 @@ public final class Documentprojectie<D> {
         Stream<? extends DomainEventMessage<?>> vanaf(String aggregaat, long volgnummer);
     }
 
-    public Documentprojectie(Documentregels<D> regels, DataSource database, ObjectMapper json) {
+    public Documentprojectie(Documentleesregels<D> regels, DataSource database, ObjectMapper json) {
         this(regels, database, json, Aanvulling.GEEN);
     }
 
-    public Documentprojectie(Documentregels<D> regels, DataSource database, ObjectMapper json, Aanvulling aanvulling) {
+    public Documentprojectie(Documentleesregels<D> regels, DataSource database, ObjectMapper json, Aanvulling aanvulling) {
         this.regels = regels;
         this.jdbc = new JdbcTemplate(database);
         this.json = json;
@@ -93,7 +93,7 @@ public final class Documentprojectie<D> {
         return aangevuld.sum();
     }
 
-    public Documentregels<D> regels() {
+    public Documentleesregels<D> regels() {
         return regels;
     }
 
@@ -264,7 +264,7 @@ public final class Documentprojectie<D> {
     }
 
     private void splitsAf(Map<String, D> afgesplitst, D document, EventMessage<?> bericht) {
-        Documentregels.Afsplitsing<D> deel = document == null ? null
+        Documentleesregels.Afsplitsing<D> deel = document == null ? null
                 : regels.splitsAf(document, bericht.getPayload(), bericht.getIdentifier());
         if (deel != null) {
             afgesplitst.put(deel.sleutel(), deel.document());

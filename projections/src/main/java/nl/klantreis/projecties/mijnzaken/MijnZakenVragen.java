@@ -24,7 +24,7 @@ class MijnZakenVragen {
     private final Ontsleuteling ontsleuteling;
 
     MijnZakenVragen(Projectiebeheer beheer, DataSource database, Catalogus catalogus, Ontsleuteling ontsleuteling) {
-        this.dossiers = new Documentlezer<>(beheer, MijnZakenRegels.NAAM, database);
+        this.dossiers = new Documentlezer<>(beheer, MijnZakenLeesregels.NAAM, database);
         this.weergave = new MijnZakenWeergave(catalogus);
         this.ontsleuteling = ontsleuteling;
     }

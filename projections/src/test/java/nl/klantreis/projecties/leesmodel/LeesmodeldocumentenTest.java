@@ -15,7 +15,7 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Every document a read model stores (the document type of every {@link Documentregels} in the
+ * Every document a read model stores (the document type of every {@link Documentleesregels} in the
  * main code, as {@link LeesmodelConfiguratie} registers them) has its approved JSON in
  * {@code leesmodeldocumenten/}, so a new read model cannot escape {@link Leesmodeldocumenten}.
  */
@@ -39,11 +39,11 @@ class LeesmodeldocumentenTest {
                 Map.of("klantreis.leesmodellen.kanaaldag", "true")));
         ClassPathScanningCandidateComponentProvider zoeker =
                 new ClassPathScanningCandidateComponentProvider(false, allesAan);
-        zoeker.addIncludeFilter(new AssignableTypeFilter(Documentregels.class));
+        zoeker.addIncludeFilter(new AssignableTypeFilter(Documentleesregels.class));
         return zoeker.findCandidateComponents("nl.klantreis").stream()
                 .map(kandidaat -> ClassUtils.resolveClassName(kandidaat.getBeanClassName(), null))
                 .filter(LeesmodeldocumentenTest::hoofdcode)
-                .<Class<?>>map(regels -> ResolvableType.forClass(regels).as(Documentregels.class).getGeneric(0).resolve())
+                .<Class<?>>map(regels -> ResolvableType.forClass(regels).as(Documentleesregels.class).getGeneric(0).resolve())
                 .toList();
     }
 

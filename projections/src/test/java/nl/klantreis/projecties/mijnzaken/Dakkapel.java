@@ -86,7 +86,7 @@ final class Dakkapel {
     }
 
     static Zaakdossier dossier(List<Feit> feiten) {
-        MijnZakenRegels regels = new MijnZakenRegels();
+        MijnZakenLeesregels regels = new MijnZakenLeesregels();
         Zaakdossier dossier = null;
         for (Feit feit : feiten) {
             String sleutel = regels.sleutel(feit.event(), null);

@@ -88,7 +88,7 @@ class ZaakdossierTest {
                 op("2026-03-20T10:00:00+01:00"), "balie", null, "inkomend", "status-navraag", ZAAK, "beantwoord", null,
                 null, null, null, null), op("2026-03-20T09:00:01Z"));
         Instant laatstGewijzigd = dossier.laatstGewijzigd();
-        MijnZakenRegels regels = new MijnZakenRegels();
+        MijnZakenLeesregels regels = new MijnZakenLeesregels();
 
         dossier = regels.pasToe(dossier, ZAAK.toString(), new ZaakKoppelingVergeten(KLANT, ZAAK),
                 op("2026-06-01T10:00:00Z"));
@@ -113,7 +113,7 @@ class ZaakdossierTest {
         assertThat(dossier.isGeregistreerd()).isFalse();
         assertThat(dossier.zaakId()).isEqualTo(ZAAK);
         assertThat(dossier.statussen()).extracting(Zaakdossier.Status::statustype).containsExactly("ontvangen");
-        assertThat(new MijnZakenRegels().eigenaar(dossier)).isNull();
+        assertThat(new MijnZakenLeesregels().eigenaar(dossier)).isNull();
     }
 
     @Test

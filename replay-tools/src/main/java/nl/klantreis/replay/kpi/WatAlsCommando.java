@@ -20,7 +20,7 @@ import nl.klantreis.domein.zaak.Opschorting;
 import nl.klantreis.domein.zaak.UiterlijkeEinddatum;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
+import nl.klantreis.projecties.mijnzaken.MijnZakenLeesregels;
 import nl.klantreis.projecties.mijnzaken.Zaakdossier;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
@@ -77,7 +77,7 @@ public final class WatAlsCommando extends Leescommando {
             }
         }
         Documentlezer<Zaakdossier> dossiers = new Documentlezer<>(verbinding.bean(Projectiebeheer.class),
-                MijnZakenRegels.NAAM, verbinding.database());
+                MijnZakenLeesregels.NAAM, verbinding.database());
         Map<String, Telling> tellingen = new TreeMap<>();
         servicenormen.forEach((zaaktype, dagen) -> tellingen.put(zaaktype, new Telling(zaaktype, dagen)));
         long totaal = dossiers.aantal();

@@ -13,7 +13,7 @@ import java.util.List;
  * @param <D> the document: a mutable class or record that Jackson can write and read with
  *            {@code Eventserialisatie.objectMapper()} (ids as strings, times as RFC 3339)
  */
-public interface Documentregels<D> {
+public interface Documentleesregels<D> {
 
     /** The read model's name: its processing group and the base of its table names. */
     String naam();

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import nl.klantreis.domein.klant.KlantVergeten;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
 
-class MijnZakenRegelsTest {
-    private final MijnZakenRegels regels = new MijnZakenRegels();
+class MijnZakenLeesregelsTest {
+    private final MijnZakenLeesregels regels = new MijnZakenLeesregels();
 
     @Test
     void naamEnDocumenttype() {

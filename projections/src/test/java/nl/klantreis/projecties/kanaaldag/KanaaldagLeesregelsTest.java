@@ -15,8 +15,8 @@ import nl.klantreis.domein.klant.KlantVergeten;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
 
 /** The pure rules: which document a contact counts in, and that counting is a set, not a sum. */
-class KanaaldagRegelsTest {
-    private final KanaaldagRegels regels = new KanaaldagRegels();
+class KanaaldagLeesregelsTest {
+    private final KanaaldagLeesregels regels = new KanaaldagLeesregels();
 
     @Test
     void eenContactTeltOpDeDagInAmsterdam_waarop_hetPlaatsvond() {

@@ -7,7 +7,7 @@ import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
 import nl.klantreis.domein.klant.ZaakKoppelingVergeten;
 import nl.klantreis.domein.zaak.ZaakEvent;
-import nl.klantreis.projecties.leesmodel.Documentregels;
+import nl.klantreis.projecties.leesmodel.Documentleesregels;
 
 /**
  * The MijnZaken read model: one {@link Zaakdossier} per zaak, found per citizen through its
@@ -15,7 +15,7 @@ import nl.klantreis.projecties.leesmodel.Documentregels;
  * recorded it, so the citizen sees his contacts about a zaak next to its statuses.
  */
 @Component
-public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
+public final class MijnZakenLeesregels implements Documentleesregels<Zaakdossier> {
     public static final String NAAM = "mijnzaken";
 
     @Override
