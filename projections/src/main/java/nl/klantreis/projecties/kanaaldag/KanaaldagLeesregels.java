@@ -36,17 +36,17 @@ class KanaaldagLeesregels implements Documentleesregels<Kanaaldag> {
     }
 
     @Override
-    public String sleutel(Object event, String aggregaat) {
+    public String documentsleutel(Object event, String aggregaat) {
         return event instanceof KlantcontactGeregistreerd contact
-                ? sleutel(Tijd.datum(contact.plaatsgevondenOp()), contact.kanaal()) : null;
+                ? documentsleutel(Tijd.datum(contact.plaatsgevondenOp()), contact.kanaal()) : null;
     }
 
-    static String sleutel(LocalDate datum, String kanaal) {
+    static String documentsleutel(LocalDate datum, String kanaal) {
         return datum + "/" + kanaal;
     }
 
     @Override
-    public Kanaaldag pasToe(Kanaaldag document, String sleutel, Object event, Instant bekendOp) {
+    public Kanaaldag pasToe(Kanaaldag document, String documentsleutel, Object event, Instant bekendOp) {
         KlantcontactGeregistreerd contact = (KlantcontactGeregistreerd) event;
         Kanaaldag dag = document != null ? document
                 : new Kanaaldag(contact.kanaal(), Tijd.datum(contact.plaatsgevondenOp()), List.of());

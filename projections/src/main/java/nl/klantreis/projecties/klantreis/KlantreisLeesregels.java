@@ -30,7 +30,7 @@ public final class KlantreisLeesregels implements Documentleesregels<Klantdossie
     }
 
     @Override
-    public String sleutel(Object event, String aggregaat) {
+    public String documentsleutel(Object event, String aggregaat) {
         return event instanceof KlantEvent klantEvent ? klantEvent.klantId().waarde() : null;
     }
 
@@ -41,8 +41,8 @@ public final class KlantreisLeesregels implements Documentleesregels<Klantdossie
     }
 
     @Override
-    public Klantdossier pasToe(Klantdossier document, String sleutel, Object event, Instant bekendOp) {
-        Klantdossier dossier = document != null ? document : new Klantdossier(sleutel);
+    public Klantdossier pasToe(Klantdossier document, String documentsleutel, Object event, Instant bekendOp) {
+        Klantdossier dossier = document != null ? document : new Klantdossier(documentsleutel);
         if (event instanceof KlantEvent klantEvent) {
             dossier.verwerk(klantEvent);
         }
@@ -54,12 +54,12 @@ public final class KlantreisLeesregels implements Documentleesregels<Klantdossie
      * message>}: random, so nothing derives it from his pseudonym, and the same in every rebuild.
      */
     @Override
-    public Afsplitsing<Klantdossier> splitsAf(Klantdossier document, Object event, String berichtId) {
+    public Afsplitsing<Klantdossier> splitsAf(Klantdossier document, Object event, String eventId) {
         if (!(event instanceof KlantVergeten) || !document.heeftFeiten()) {
             return null;
         }
-        String sleutel = ANONIEM + berichtId;
-        return new Afsplitsing<>(sleutel, document.anoniem(sleutel));
+        String documentsleutel = ANONIEM + eventId;
+        return new Afsplitsing<>(documentsleutel, document.anoniem(documentsleutel));
     }
 
     @Override

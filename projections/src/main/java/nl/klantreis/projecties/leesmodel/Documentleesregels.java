@@ -27,7 +27,7 @@ public interface Documentleesregels<D> {
      *
      * @param aggregaat the identifier of the aggregate that applied the event
      */
-    String sleutel(Object event, String aggregaat);
+    String documentsleutel(Object event, String aggregaat);
 
     /**
      * Whether this document receives every event of the aggregate that applied {@code event} (the
@@ -47,7 +47,7 @@ public interface Documentleesregels<D> {
      * @param bekendOp when the engine stored the event (the {@code bekend} time axis)
      * @return the document after the event (the same instance, changed, or a new one)
      */
-    D pasToe(D document, String sleutel, Object event, Instant bekendOp);
+    D pasToe(D document, String documentsleutel, Object event, Instant bekendOp);
 
     /**
      * Part of a document that an event moves out into a document of its own, under a key that no
@@ -55,11 +55,11 @@ public interface Documentleesregels<D> {
      * Asked before {@link #pasToe} with the document as it was; the split-off document is written
      * in the same transaction and never changed again.
      *
-     * @param berichtId the event's message identifier: random, only in the event store, and the
+     * @param eventId the event's message identifier: random, only in the event store, and the
      *                  same in every rebuild, so the new key is too
      * @return the new document, or null when the event splits nothing off
      */
-    default Afsplitsing<D> splitsAf(D document, Object event, String berichtId) {
+    default Afsplitsing<D> splitsAf(D document, Object event, String eventId) {
         return null;
     }
 
@@ -73,7 +73,7 @@ public interface Documentleesregels<D> {
     }
 
     /** A document moved out of another one under a new key. */
-    record Afsplitsing<D>(String sleutel, D document) {
+    record Afsplitsing<D>(String documentsleutel, D document) {
     }
 
     /** The klant pseudonym the document belongs to, for lookups per klant; null when unknown. */
@@ -89,7 +89,7 @@ public interface Documentleesregels<D> {
     /**
      * Whether the serving generation announces each changed document on the PostgreSQL channel
      * {@code leesmodel_<naam>} ({@link Documentprojectie#kanaal(String)}), with payload
-     * {@code <sleutel>:<positie>}, in the transaction that writes it: PostgreSQL delivers a
+     * {@code <documentsleutel>:<positie>}, in the transaction that writes it: PostgreSQL delivers a
      * NOTIFY only when that transaction commits, so a listener never hears of a change that a
      * read could not yet see. For read models that are pushed live (MijnZaken).
      */

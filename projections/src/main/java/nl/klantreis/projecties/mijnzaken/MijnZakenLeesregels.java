@@ -29,7 +29,7 @@ public final class MijnZakenLeesregels implements Documentleesregels<Zaakdossier
     }
 
     @Override
-    public String sleutel(Object event, String aggregaat) {
+    public String documentsleutel(Object event, String aggregaat) {
         if (event instanceof ZaakEvent zaakEvent) {
             return zaakEvent.zaakId().toString();
         }
@@ -49,11 +49,11 @@ public final class MijnZakenLeesregels implements Documentleesregels<Zaakdossier
     }
 
     @Override
-    public Zaakdossier pasToe(Zaakdossier document, String sleutel, Object event, Instant bekendOp) {
+    public Zaakdossier pasToe(Zaakdossier document, String documentsleutel, Object event, Instant bekendOp) {
         if (document == null && event instanceof ZaakKoppelingVergeten) {
             return null; // nothing of him to forget in a dossier that does not exist
         }
-        Zaakdossier dossier = document != null ? document : new Zaakdossier(ZaakId.van(sleutel));
+        Zaakdossier dossier = document != null ? document : new Zaakdossier(ZaakId.van(documentsleutel));
         dossier.pasToe(event, bekendOp);
         return dossier;
     }

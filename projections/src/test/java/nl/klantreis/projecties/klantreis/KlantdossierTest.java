@@ -53,8 +53,8 @@ class KlantdossierTest {
         KlantreisLeesregels regels = new KlantreisLeesregels();
         Klantdossier dossier = null;
         for (KlantEvent gebeurd : gebeurtenissen) {
-            String sleutel = regels.sleutel(gebeurd, gebeurd.klantId().toString());
-            dossier = regels.pasToe(dossier, sleutel, gebeurd, Instant.EPOCH);
+            String documentsleutel = regels.documentsleutel(gebeurd, gebeurd.klantId().toString());
+            dossier = regels.pasToe(dossier, documentsleutel, gebeurd, Instant.EPOCH);
         }
         return dossier;
     }
@@ -410,9 +410,9 @@ class KlantdossierTest {
             assertThat(regels.naam()).isEqualTo("klantreis");
             assertThat(regels.documenttype()).isEqualTo(Klantdossier.class);
             assertThat(Dakkapel.gebeurtenissen()).allSatisfy(gebeurd ->
-                    assertThat(regels.sleutel(gebeurd, KLANT.waarde())).isEqualTo(KLANT.waarde()));
-            assertThat(regels.sleutel(new ZaakHervat(ZAAK, t("2026-03-18T08:30:00Z"), null), ZAAK.toString())).isNull();
-            assertThat(regels.sleutel("iets anders", "x")).isNull();
+                    assertThat(regels.documentsleutel(gebeurd, KLANT.waarde())).isEqualTo(KLANT.waarde()));
+            assertThat(regels.documentsleutel(new ZaakHervat(ZAAK, t("2026-03-18T08:30:00Z"), null), ZAAK.toString())).isNull();
+            assertThat(regels.documentsleutel("iets anders", "x")).isNull();
             assertThat(regels.eigenaar(dakkapel())).isEqualTo(KLANT.waarde());
         }
 

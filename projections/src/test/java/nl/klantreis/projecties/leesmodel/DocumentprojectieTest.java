@@ -51,12 +51,12 @@ class DocumentprojectieTest {
         }
 
         @Override
-        public String sleutel(Object event, String aggregaat) {
+        public String documentsleutel(Object event, String aggregaat) {
             return "doc";
         }
 
         @Override
-        public Spoor pasToe(Spoor document, String sleutel, Object event, Instant bekendOp) {
+        public Spoor pasToe(Spoor document, String documentsleutel, Object event, Instant bekendOp) {
             if ("kapot".equals(event)) {
                 throw new IllegalStateException("dit event is niet te verwerken");
             }

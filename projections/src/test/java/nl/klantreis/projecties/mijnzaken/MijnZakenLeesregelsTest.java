@@ -22,7 +22,7 @@ class MijnZakenLeesregelsTest {
     @Test
     void elkZaakevent_enElkContactDatDeZaakNoemt_hoortBijHetDossierVanDeZaak() {
         for (Dakkapel.Feit feit : Dakkapel.feiten()) {
-            assertThat(regels.sleutel(feit.event(), "wat-dan-ook")).as(feit.event().toString())
+            assertThat(regels.documentsleutel(feit.event(), "wat-dan-ook")).as(feit.event().toString())
                     .isEqualTo(ZAAK.toString());
         }
     }
@@ -33,10 +33,10 @@ class MijnZakenLeesregelsTest {
         KlantcontactGeregistreerd zonderZaak = new KlantcontactGeregistreerd(met.klantId(), met.klantcontactId(),
                 met.plaatsgevondenOp(), met.kanaal(), met.kanaalOntvangen(), met.richting(), "algemene-vraag", null,
                 met.resultaat(), null, null, null, null, null);
-        assertThat(regels.sleutel(zonderZaak, met.klantId().waarde())).isNull();
-        assertThat(regels.sleutel(new KlantVergeten(Dakkapel.KLANT, Instant.parse("2026-06-01T00:00:00Z")),
+        assertThat(regels.documentsleutel(zonderZaak, met.klantId().waarde())).isNull();
+        assertThat(regels.documentsleutel(new KlantVergeten(Dakkapel.KLANT, Instant.parse("2026-06-01T00:00:00Z")),
                 Dakkapel.KLANT.waarde())).isNull();
-        assertThat(regels.sleutel("iets", null)).isNull();
+        assertThat(regels.documentsleutel("iets", null)).isNull();
     }
 
     @Test
