@@ -34,13 +34,13 @@ import nl.klantreis.domein.klant.KlantreisBeeindigd;
 import nl.klantreis.domein.klant.KlantreisGestart;
 import nl.klantreis.domein.klant.KlantreisVervallen;
 import nl.klantreis.domein.klant.ZaakAanKlantGekoppeld;
-import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.Klantreisindeling;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.domein.klantreis.Stap;
+import nl.klantreis.domein.klantreis.Reisstap;
 import nl.klantreis.domein.klantreis.Thema;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 
 /**
  * Everything the engine recorded about one klant, folded from his Klant events in store order:
@@ -120,13 +120,13 @@ public class Klantdossier {
                     resultaat, doorverwezenNaar, wasKlantcontact, null, null, duurSeconden, klantreisId);
         }
 
-        public Contactfeit contactfeit() {
-            return new Contactfeit(klantcontactId, plaatsgevondenOp, kanaal, onderwerp, zaakId, resultaat,
+        public Contactgegevens contactgegevens() {
+            return new Contactgegevens(klantcontactId, plaatsgevondenOp, kanaal, onderwerp, zaakId, resultaat,
                     wasKlantcontact);
         }
 
-        Stap stap() {
-            return new Stap(Stap.Soort.KLANTCONTACT, kanaal, plaatsgevondenOp, klantcontactId, zaakId, resultaat,
+        Reisstap stap() {
+            return new Reisstap(Reisstap.Soort.KLANTCONTACT, kanaal, plaatsgevondenOp, klantcontactId, zaakId, resultaat,
                     wasKlantcontact);
         }
     }
@@ -143,12 +143,12 @@ public class Klantdossier {
             return new Zaak(zaakId, zaaktype, kanaal, geregistreerdOp, op, klantreisId);
         }
 
-        public Zaakfeit zaakfeit() {
-            return new Zaakfeit(zaakId, zaaktype, kanaal, geregistreerdOp, afgeslotenOp);
+        public Zaakgegevens zaakgegevens() {
+            return new Zaakgegevens(zaakId, zaaktype, kanaal, geregistreerdOp, afgeslotenOp);
         }
 
-        Stap stap() {
-            return new Stap(Stap.Soort.ZAAK_GEREGISTREERD, kanaal, geregistreerdOp, null, zaakId, null, null);
+        Reisstap stap() {
+            return new Reisstap(Reisstap.Soort.ZAAK_GEREGISTREERD, kanaal, geregistreerdOp, null, zaakId, null, null);
         }
     }
 
@@ -410,18 +410,18 @@ public class Klantdossier {
     }
 
     /** The klant's contacts as facts for the KPI engine, in step order. */
-    public List<Contactfeit> contactfeiten() {
-        return contacten.stream().map(Contact::contactfeit).toList();
+    public List<Contactgegevens> contactgegevens() {
+        return contacten.stream().map(Contact::contactgegevens).toList();
     }
 
     /** The klant's zaken as facts for the KPI engine, in order of registration. */
-    public List<Zaakfeit> zaakfeiten() {
-        return zaken.stream().map(Zaak::zaakfeit).toList();
+    public List<Zaakgegevens> zaakgegevens() {
+        return zaken.stream().map(Zaak::zaakgegevens).toList();
     }
 
     /**
      * The klantreizen as the events recorded them (not recomputed): all their steps in
-     * {@link Stap#VOLGORDE} and their live kanaalwissels, ordered by start, then id. A klantreis
+     * {@link Reisstap#VOLGORDE} and their live kanaalwissels, ordered by start, then id. A klantreis
      * without any step yet is left out.
      */
     public List<Klantreisindeling> indelingen() {
@@ -429,14 +429,14 @@ public class Klantdossier {
         contacten.forEach(contact -> contactOpId.put(contact.klantcontactId(), contact));
         List<Klantreisindeling> indelingen = new ArrayList<>();
         for (Reis reis : klantreizen) {
-            List<Stap> stappen = new ArrayList<>();
+            List<Reisstap> stappen = new ArrayList<>();
             reis.contacten().stream().map(contactOpId::get).filter(Objects::nonNull).map(Contact::stap)
                     .forEach(stappen::add);
             zakenVan(reis).forEach(zaak -> stappen.add(zaak.stap()));
             if (stappen.isEmpty()) {
                 continue;
             }
-            stappen.sort(Stap.VOLGORDE);
+            stappen.sort(Reisstap.VOLGORDE);
             List<Kanaalwissel> wissels = kanaalwissels.stream()
                     .filter(w -> w.klantreisId().equals(reis.klantreisId())).toList();
             Instant beeindigdOp = reis.beeindigdOp() != null ? reis.beeindigdOp()

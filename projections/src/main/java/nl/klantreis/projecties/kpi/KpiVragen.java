@@ -42,7 +42,7 @@ public class KpiVragen {
 
     static KpiKlant alsKpiKlant(Klantdossier dossier) {
         return new KpiKlant(new KlantId(dossier.klantId()), dossier.soort() == Identificatiesoort.ANONIEM,
-                dossier.contactfeiten(), dossier.zaakfeiten());
+                dossier.contactgegevens(), dossier.zaakgegevens());
     }
 
     static KpiZaak alsKpiZaak(Zaakdossier dossier) {

@@ -276,8 +276,8 @@ class KlantbeeldWeergaveTest {
             assertThat(anoniem.contacten()).extracting(Klantdossier.Contact::inhoud).containsOnlyNulls();
             assertThat(anoniem.contacten()).extracting(Klantdossier.Contact::medewerker).containsOnlyNulls();
             // What the KPIs count is exactly what they counted before.
-            assertThat(anoniem.contactfeiten()).isEqualTo(voor.contactfeiten());
-            assertThat(anoniem.zaakfeiten()).isEqualTo(voor.zaakfeiten());
+            assertThat(anoniem.contactgegevens()).isEqualTo(voor.contactgegevens());
+            assertThat(anoniem.zaakgegevens()).isEqualTo(voor.zaakgegevens());
             assertThat(anoniem.indelingen()).extracting(i -> i.stappen().size())
                     .isEqualTo(voor.indelingen().stream().map(i -> i.stappen().size()).toList());
             assertThat(anoniem.klantreizen()).extracting(Klantdossier.Reis::klantreisId)

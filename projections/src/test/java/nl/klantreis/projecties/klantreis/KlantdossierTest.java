@@ -36,12 +36,12 @@ import nl.klantreis.domein.klant.KanaalGewisseld;
 import nl.klantreis.domein.klant.KanaalwisselIngetrokken;
 import nl.klantreis.domein.klant.KlantEvent;
 import nl.klantreis.domein.klant.KlantreisGestart;
-import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreissoort;
 import nl.klantreis.domein.klantreis.Thema;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 import nl.klantreis.domein.zaak.ZaakHervat;
 import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
@@ -182,14 +182,14 @@ class KlantdossierTest {
         void contactfeitenEnZaakfeiten_zijnDeFeitenVoorDeKpiRekening() {
             Klantdossier dossier = dakkapel();
 
-            assertThat(dossier.contactfeiten()).containsExactly(
-                    new Contactfeit(ORIENTATIE, t("2026-03-02T08:12:40Z"), "telefoon", "omgevingsvergunning", null,
+            assertThat(dossier.contactgegevens()).containsExactly(
+                    new Contactgegevens(ORIENTATIE, t("2026-03-02T08:12:40Z"), "telefoon", "omgevingsvergunning", null,
                             "doorverwezen", null),
-                    new Contactfeit(AANVRAAG, t("2026-03-04T19:31:00Z"), "webformulier", "omgevingsvergunning", ZAAK,
+                    new Contactgegevens(AANVRAAG, t("2026-03-04T19:31:00Z"), "webformulier", "omgevingsvergunning", ZAAK,
                             "zaak-gestart", ORIENTATIE),
-                    new Contactfeit(STATUSNAVRAAG, t("2026-03-16T09:05:00Z"), "telefoon", "status-navraag", ZAAK,
+                    new Contactgegevens(STATUSNAVRAAG, t("2026-03-16T09:05:00Z"), "telefoon", "status-navraag", ZAAK,
                             "beantwoord", null));
-            assertThat(dossier.zaakfeiten()).containsExactly(new Zaakfeit(ZAAK, "omgevingsvergunning", "webformulier",
+            assertThat(dossier.zaakgegevens()).containsExactly(new Zaakgegevens(ZAAK, "omgevingsvergunning", "webformulier",
                     t("2026-03-04T19:31:10Z"), t("2026-04-21T06:00:00Z")));
         }
 
@@ -198,7 +198,7 @@ class KlantdossierTest {
             Klantdossier dossier = dakkapel();
 
             assertThat(dossier.indelingen()).isEqualTo(
-                    KlantreisRegels.deelIn(KLANT, dossier.contactfeiten(), dossier.zaakfeiten(), false));
+                    KlantreisRegels.deelIn(KLANT, dossier.contactgegevens(), dossier.zaakgegevens(), false));
         }
     }
 
@@ -382,8 +382,8 @@ class KlantdossierTest {
                 assertThat(KlantreisWeergave.klantreizen(gelezen, peilmoment))
                         .isEqualTo(KlantreisWeergave.klantreizen(dossier, peilmoment));
             }
-            assertThat(gelezen.contactfeiten()).isEqualTo(dossier.contactfeiten());
-            assertThat(gelezen.zaakfeiten()).isEqualTo(dossier.zaakfeiten());
+            assertThat(gelezen.contactgegevens()).isEqualTo(dossier.contactgegevens());
+            assertThat(gelezen.zaakgegevens()).isEqualTo(dossier.zaakgegevens());
             assertThat(gelezen.klantreizen()).isEqualTo(dossier.klantreizen());
             assertThat(gelezen.kanaalwissels()).isEqualTo(dossier.kanaalwissels());
             assertThat(json(gelezen)).isEqualTo(json(dossier));
