@@ -26,7 +26,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.klantreis.projecties.leesmodel.Documentprojectie;
-import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
+import nl.klantreis.projecties.mijnzaken.MijnZakenLeesregels;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -56,7 +56,7 @@ class Wijzigingsluisteraar implements SmartLifecycle {
     private static final Duration EERSTE_WACHTTIJD = Duration.ofMillis(100);
     private static final Duration LANGSTE_WACHTTIJD = Duration.ofSeconds(5);
 
-    private final String kanaal = Documentprojectie.kanaal(MijnZakenRegels.NAAM);
+    private final String kanaal = Documentprojectie.kanaal(MijnZakenLeesregels.NAAM);
     private final DataSource database;
     private final int wachtMs;
     private final long controleNanos;

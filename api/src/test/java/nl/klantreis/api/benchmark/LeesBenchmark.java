@@ -45,7 +45,7 @@ import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
 import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 import nl.klantreis.projecties.leesmodel.Documentprojectie;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
+import nl.klantreis.projecties.mijnzaken.MijnZakenLeesregels;
 import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
 import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 import nl.klantreis.simulatie.Simulatie;
@@ -289,7 +289,7 @@ public final class LeesBenchmark {
 
     /** The (zaak, BSN) pairs: zaken in the read model whose owner is the pseudonym of the BSN that registered them. */
     private static List<Paar> paren(Node aan, RuweOpslag db, Gevuld gevuld, Path dataMap) throws SQLException {
-        String tabel = aan.app().getBean(Projectiebeheer.class).actieveTabel(MijnZakenRegels.NAAM);
+        String tabel = aan.app().getBean(Projectiebeheer.class).actieveTabel(MijnZakenLeesregels.NAAM);
         Pseudoniemen pseudoniemen = aan.app().getBean(Pseudoniemen.class);
         Tokenmaker tokens = new Tokenmaker(LokaleSleutel.laad(dataMap));
         Map<String, String> tokenVanBsn = new HashMap<>();
@@ -421,7 +421,7 @@ public final class LeesBenchmark {
             Cpumeting.Stand ruwCpu = null;
             int ruwDraden = 8;
             if (instellingen.ruw()) {
-                String tabel = aan.app().getBean(Projectiebeheer.class).actieveTabel(MijnZakenRegels.NAAM);
+                String tabel = aan.app().getBean(Projectiebeheer.class).actieveTabel(MijnZakenLeesregels.NAAM);
                 Cpumeting.Stand voor = cpu.nu();
                 double[] uitkomst = ruwLezen(db, tabel, paren, ruwDraden, instellingen.duur());
                 ruwCpu = cpu.nu().minus(voor);
@@ -641,7 +641,7 @@ public final class LeesBenchmark {
         LeesLast.Venster onderPush = null;
         int gemist = 0;
         try (LeesPush meter = new LeesPush(aan.poort(), bronToken, postgres.jdbcUrl(),
-                Documentprojectie.kanaal(MijnZakenRegels.NAAM))) {
+                Documentprojectie.kanaal(MijnZakenLeesregels.NAAM))) {
             // Warm-up of the push path: not counted.
             try (LeesPush.Volger a = meter.volg("aan", aan.poort(), gekozen.zaakId(), burgerToken);
                  LeesPush.Volger u = meter.volg("uit", uit.poort(), gekozen.zaakId(), burgerToken)) {

@@ -34,7 +34,7 @@ import nl.klantreis.projecties.kpi.Kpiuitkomst;
 import nl.klantreis.projecties.kpi.Kpivraag;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
+import nl.klantreis.projecties.mijnzaken.MijnZakenLeesregels;
 import nl.klantreis.projecties.mijnzaken.MijnZakenWeergave;
 import nl.klantreis.projecties.mijnzaken.Zaakdossier;
 import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
@@ -96,7 +96,7 @@ class VolgordeOnafhankelijkheidTest {
 
     @Test
     void mijnZaken_zijnGelijk() {
-        vergelijk(MijnZakenRegels.NAAM, (engine, document) -> {
+        vergelijk(MijnZakenLeesregels.NAAM, (engine, document) -> {
             Zaakdossier dossier = (Zaakdossier) document;
             MijnZakenWeergave weergave = new MijnZakenWeergave(engine.bean(Catalogus.class));
             if (!weergave.zichtbaar(dossier, PEIL)) {

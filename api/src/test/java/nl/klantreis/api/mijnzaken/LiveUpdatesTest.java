@@ -40,7 +40,7 @@ import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
+import nl.klantreis.projecties.mijnzaken.MijnZakenLeesregels;
 import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 import reactor.core.Disposable;
 
@@ -268,10 +268,10 @@ class LiveUpdatesTest {
         try (Connection luisteraar = luisterverbinding()) {
             Projectiebeheer beheer1 = node1.bean(Projectiebeheer.class);
             Projectiebeheer beheer2 = node2.bean(Projectiebeheer.class);
-            String oud = beheer1.actieveTabel(MijnZakenRegels.NAAM);
-            beheer1.herbouw(MijnZakenRegels.NAAM);
-            wachtTot(() -> !beheer1.actieveTabel(MijnZakenRegels.NAAM).equals(oud)
-                    && beheer2.actieveTabel(MijnZakenRegels.NAAM).equals(beheer1.actieveTabel(MijnZakenRegels.NAAM)),
+            String oud = beheer1.actieveTabel(MijnZakenLeesregels.NAAM);
+            beheer1.herbouw(MijnZakenLeesregels.NAAM);
+            wachtTot(() -> !beheer1.actieveTabel(MijnZakenLeesregels.NAAM).equals(oud)
+                    && beheer2.actieveTabel(MijnZakenLeesregels.NAAM).equals(beheer1.actieveTabel(MijnZakenLeesregels.NAAM)),
                     "de herbouw neemt het over, op beide nodes");
             Thread.sleep(1_000);
             List<String> meldingen = new ArrayList<>();

@@ -27,13 +27,13 @@ import nl.klantreis.domein.gedeeld.RegelOvertreden;
 import nl.klantreis.domein.gedeeld.Versleuteld;
 import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
-import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreisindeling;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.domein.klantreis.Stap;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Reisstap;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 
 /**
  * A klant and his klantreizen. Keeps the facts (contacts, his zaken) and the klantreizen and
@@ -50,8 +50,8 @@ public class Klant {
     private KlantId klantId;
     private Identificatiesoort soort;
     private boolean ingeschreven;
-    private final Map<KlantcontactId, Contactfeit> contacten = new HashMap<>();
-    private final Map<ZaakId, Zaakfeit> zaken = new HashMap<>();
+    private final Map<KlantcontactId, Contactgegevens> contacten = new HashMap<>();
+    private final Map<ZaakId, Zaakgegevens> zaken = new HashMap<>();
     private final Map<KlantcontactId, KlantreisId> indeling = new HashMap<>();
     private final Set<KlantreisId> klantreizen = new HashSet<>();
     private final Set<Kanaalwissel> kanaalwissels = new HashSet<>();
@@ -73,14 +73,14 @@ public class Klant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Verwerking handle(RegistreerKlantcontact opdracht) {
-        Contactfeit feit = new Contactfeit(opdracht.klantcontactId(), opdracht.plaatsgevondenOp(), opdracht.kanaal(),
-                opdracht.onderwerp(), opdracht.zaakId(), opdracht.resultaat(), opdracht.wasKlantcontact());
-        if (vergetenContacten.contains(feit.id())) {
+        Contactgegevens nieuw = new Contactgegevens(opdracht.klantcontactId(), opdracht.plaatsgevondenOp(),
+                opdracht.kanaal(), opdracht.onderwerp(), opdracht.zaakId(), opdracht.resultaat(), opdracht.wasKlantcontact());
+        if (vergetenContacten.contains(nieuw.id())) {
             return Verwerking.AL_BEKEND;
         }
-        Contactfeit bekend = contacten.get(feit.id());
+        Contactgegevens bekend = contacten.get(nieuw.id());
         if (bekend != null) {
-            if (bekend.equals(feit)) {
+            if (bekend.equals(nieuw)) {
                 return Verwerking.AL_BEKEND;
             }
             throw new RegelOvertreden("klantcontactId", "dit klantcontact is al geregistreerd met andere gegevens");
@@ -89,11 +89,11 @@ public class Klant {
             throw new RegelOvertreden("klant", "deze klant is bekend als " + soort.name().toLowerCase());
         }
         schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
-        List<Contactfeit> contactenNa = new ArrayList<>(contacten.values());
-        contactenNa.add(feit);
-        herindeel(contactenNa, zaken.values(), () -> apply(new KlantcontactGeregistreerd(klantId, feit.id(),
-                feit.op(), feit.kanaal(), opdracht.kanaalOntvangen(), opdracht.richting(), feit.onderwerp(),
-                feit.zaak(), feit.resultaat(), opdracht.doorverwezenNaar(), feit.wasKlantcontact(),
+        List<Contactgegevens> contactenNa = new ArrayList<>(contacten.values());
+        contactenNa.add(nieuw);
+        herindeel(contactenNa, zaken.values(), () -> apply(new KlantcontactGeregistreerd(klantId, nieuw.id(),
+                nieuw.op(), nieuw.kanaal(), opdracht.kanaalOntvangen(), opdracht.richting(), nieuw.onderwerp(),
+                nieuw.zaak(), nieuw.resultaat(), opdracht.doorverwezenNaar(), nieuw.wasKlantcontact(),
                 opdracht.medewerker(), opdracht.inhoud(), opdracht.duurSeconden())));
         return Verwerking.NIEUW;
     }
@@ -101,15 +101,15 @@ public class Klant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Verwerking handle(KoppelZaakAanKlant opdracht) {
-        Zaakfeit feit = new Zaakfeit(opdracht.zaakId(), opdracht.zaaktype(), opdracht.kanaal(),
+        Zaakgegevens nieuw = new Zaakgegevens(opdracht.zaakId(), opdracht.zaaktype(), opdracht.kanaal(),
                 opdracht.geregistreerdOp(), null);
-        if (vergetenZaken.contains(feit.zaak())) {
+        if (vergetenZaken.contains(nieuw.zaak())) {
             return Verwerking.AL_BEKEND;
         }
-        Zaakfeit bekend = zaken.get(feit.zaak());
+        Zaakgegevens bekend = zaken.get(nieuw.zaak());
         if (bekend != null) {
-            if (bekend.afgeslotenOp(null).equals(feit)) {
-                return opdracht.afgeslotenOp() == null ? Verwerking.AL_BEKEND : sluitAf(feit.zaak(), opdracht.afgeslotenOp());
+            if (bekend.afgeslotenOp(null).equals(nieuw)) {
+                return opdracht.afgeslotenOp() == null ? Verwerking.AL_BEKEND : sluitAf(nieuw.zaak(), opdracht.afgeslotenOp());
             }
             throw new RegelOvertreden("zaakId", "deze zaak is al aan de klant gekoppeld met andere gegevens");
         }
@@ -120,14 +120,14 @@ public class Klant {
             throw new RegelOvertreden("initiator", "deze klant is bekend als " + soort.name().toLowerCase());
         }
         schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
-        Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
-        zakenNa.put(feit.zaak(), feit);
+        Map<ZaakId, Zaakgegevens> zakenNa = new HashMap<>(zaken);
+        zakenNa.put(nieuw.zaak(), nieuw);
         KlantreisId klantreis = KlantreisRegels.klantreisId(reisnaamruimte(), Klantreissoort.ZAAK,
-                feit.zaak().toString());
-        herindeel(contacten.values(), zakenNa.values(), () -> apply(new ZaakAanKlantGekoppeld(klantId, feit.zaak(),
-                feit.zaaktype(), feit.kanaal(), feit.geregistreerdOp(), klantreis)));
+                nieuw.zaak().toString());
+        herindeel(contacten.values(), zakenNa.values(), () -> apply(new ZaakAanKlantGekoppeld(klantId, nieuw.zaak(),
+                nieuw.zaaktype(), nieuw.kanaal(), nieuw.geregistreerdOp(), klantreis)));
         if (opdracht.afgeslotenOp() != null) {
-            sluitAf(feit.zaak(), opdracht.afgeslotenOp());
+            sluitAf(nieuw.zaak(), opdracht.afgeslotenOp());
         }
         return Verwerking.NIEUW;
     }
@@ -144,11 +144,11 @@ public class Klant {
     }
 
     private Verwerking sluitAf(ZaakId zaakId, Instant afgeslotenOp) {
-        Zaakfeit zaak = zaken.get(zaakId);
+        Zaakgegevens zaak = zaken.get(zaakId);
         if (afgeslotenOp.equals(zaak.afgeslotenOp())) {
             return Verwerking.AL_BEKEND;
         }
-        Map<ZaakId, Zaakfeit> zakenNa = new HashMap<>(zaken);
+        Map<ZaakId, Zaakgegevens> zakenNa = new HashMap<>(zaken);
         zakenNa.put(zaakId, zaak.afgeslotenOp(afgeslotenOp));
         KlantreisId klantreis = KlantreisRegels.klantreisId(reisnaamruimte(), Klantreissoort.ZAAK, zaakId.toString());
         herindeel(contacten.values(), zakenNa.values(),
@@ -179,7 +179,7 @@ public class Klant {
         }
         Set<ZaakId> zijnZaken = new TreeSet<>();
         zijnZaken.addAll(zaken.keySet());
-        contacten.values().stream().map(Contactfeit::zaak).filter(Objects::nonNull).forEach(zijnZaken::add);
+        contacten.values().stream().map(Contactgegevens::zaak).filter(Objects::nonNull).forEach(zijnZaken::add);
         zijnZaken.forEach(zaak -> apply(new ZaakKoppelingVergeten(klantId, zaak)));
         apply(new KlantVergeten(klantId, opdracht.op()));
         return Verwerking.NIEUW;
@@ -205,7 +205,7 @@ public class Klant {
      * order a reader can follow: retracted wissels, new klantreizen, the fact itself, contacts
      * (re)assigned, new wissels, klantreizen that no longer exist.
      */
-    private void herindeel(java.util.Collection<Contactfeit> contactenNa, java.util.Collection<Zaakfeit> zakenNa,
+    private void herindeel(java.util.Collection<Contactgegevens> contactenNa, java.util.Collection<Zaakgegevens> zakenNa,
                            Runnable legFeitVast) {
         List<Klantreisindeling> nieuw = KlantreisRegels.deelIn(reisnaamruimte(), contactenNa, zakenNa,
                 soort == Identificatiesoort.ANONIEM);
@@ -224,8 +224,8 @@ public class Klant {
                         reis.thema().onderwerp())));
         legFeitVast.run();
         for (Klantreisindeling reis : nieuw) {
-            for (Stap stap : reis.stappen()) {
-                if (stap.soort() == Stap.Soort.KLANTCONTACT
+            for (Reisstap stap : reis.stappen()) {
+                if (stap.soort() == Reisstap.Soort.KLANTCONTACT
                         && !Objects.equals(indeling.get(stap.klantcontactId()), reis.id())) {
                     apply(new KlantcontactIngedeeld(klantId, stap.klantcontactId(), reis.id(),
                             indeling.get(stap.klantcontactId())));
@@ -248,14 +248,14 @@ public class Klant {
 
     @EventSourcingHandler
     void on(KlantcontactGeregistreerd gebeurd) {
-        contacten.put(gebeurd.klantcontactId(), new Contactfeit(gebeurd.klantcontactId(), gebeurd.plaatsgevondenOp(),
+        contacten.put(gebeurd.klantcontactId(), new Contactgegevens(gebeurd.klantcontactId(), gebeurd.plaatsgevondenOp(),
                 gebeurd.kanaal(), gebeurd.onderwerp(), gebeurd.zaakId(), gebeurd.resultaat(),
                 gebeurd.wasKlantcontact()));
     }
 
     @EventSourcingHandler
     void on(ZaakAanKlantGekoppeld gebeurd) {
-        zaken.put(gebeurd.zaakId(), new Zaakfeit(gebeurd.zaakId(), gebeurd.zaaktype(), gebeurd.kanaal(),
+        zaken.put(gebeurd.zaakId(), new Zaakgegevens(gebeurd.zaakId(), gebeurd.zaaktype(), gebeurd.kanaal(),
                 gebeurd.geregistreerdOp(), null));
     }
 

@@ -25,8 +25,8 @@ public final class KlantreisRegels {
     /** Orientation window, after-care window, and the silence after which a klantreis without a zaak ends. */
     public static final int TERMIJN_DAGEN = 14;
 
-    private static final Comparator<Contactfeit> OP_TIJD =
-            Comparator.comparing(Contactfeit::op).thenComparing(Contactfeit::id);
+    private static final Comparator<Contactgegevens> OP_TIJD =
+            Comparator.comparing(Contactgegevens::op).thenComparing(Contactgegevens::id);
 
     private KlantreisRegels() {
     }
@@ -37,34 +37,35 @@ public final class KlantreisRegels {
      * @param anoniem an anonymous klant: each contact is a klantreis of its own
      * @return the klantreizen ordered by start, then id
      */
-    public static List<Klantreisindeling> deelIn(KlantId klant, Collection<Contactfeit> contacten,
-                                                 Collection<Zaakfeit> zaken, boolean anoniem) {
-        Map<ZaakId, Zaakfeit> zaakOpId = new TreeMap<>();
+    public static List<Klantreisindeling> deelIn(KlantId klant, Collection<Contactgegevens> contacten,
+                                                 Collection<Zaakgegevens> zaken, boolean anoniem) {
+        Map<ZaakId, Zaakgegevens> zaakOpId = new TreeMap<>();
         zaken.forEach(z -> zaakOpId.put(z.zaak(), z));
 
-        Map<ZaakId, List<Stap>> zaakreizen = new TreeMap<>();
-        Map<ZaakId, List<Contactfeit>> vervolg = new TreeMap<>();
-        Map<String, List<Contactfeit>> perOnderwerp = new TreeMap<>();
+        Map<ZaakId, List<Reisstap>> zaakreizen = new TreeMap<>();
+        Map<ZaakId, List<Contactgegevens>> vervolg = new TreeMap<>();
+        Map<String, List<Contactgegevens>> perOnderwerp = new TreeMap<>();
         List<Klantreisindeling> reizen = new ArrayList<>();
 
-        zaakOpId.values().forEach(z -> zaakreizen.computeIfAbsent(z.zaak(), k -> new ArrayList<>()).add(Stap.van(z)));
+        zaakOpId.values().forEach(z -> zaakreizen.computeIfAbsent(z.zaak(), k -> new ArrayList<>())
+                .add(Reisstap.van(z)));
 
-        List<Contactfeit> opTijd = contacten.stream().sorted(OP_TIJD).toList();
-        for (Contactfeit contact : opTijd) {
+        List<Contactgegevens> opTijd = contacten.stream().sorted(OP_TIJD).toList();
+        for (Contactgegevens contact : opTijd) {
             if (anoniem) {
                 reizen.add(reis(klant, Klantreissoort.ANONIEM, contact.id().toString(),
-                        Thema.onderwerp(contact.onderwerp()), List.of(Stap.van(contact)), null));
+                        Thema.onderwerp(contact.onderwerp()), List.of(Reisstap.van(contact)), null));
             } else if (contact.zaak() != null) {
-                Zaakfeit zaak = zaakOpId.get(contact.zaak());
+                Zaakgegevens zaak = zaakOpId.get(contact.zaak());
                 if (zaak != null && zaak.afgeslotenOp() != null && naNazorg(contact.op(), zaak.afgeslotenOp())) {
                     vervolg.computeIfAbsent(contact.zaak(), k -> new ArrayList<>()).add(contact);
                 } else {
-                    zaakreizen.computeIfAbsent(contact.zaak(), k -> new ArrayList<>()).add(Stap.van(contact));
+                    zaakreizen.computeIfAbsent(contact.zaak(), k -> new ArrayList<>()).add(Reisstap.van(contact));
                 }
             } else {
-                Optional<Zaakfeit> georienteerdOp = orientatieVoor(contact, zaakOpId.values());
+                Optional<Zaakgegevens> georienteerdOp = orientatieVoor(contact, zaakOpId.values());
                 if (georienteerdOp.isPresent()) {
-                    zaakreizen.get(georienteerdOp.get().zaak()).add(Stap.van(contact));
+                    zaakreizen.get(georienteerdOp.get().zaak()).add(Reisstap.van(contact));
                 } else {
                     perOnderwerp.computeIfAbsent(contact.onderwerp(), k -> new ArrayList<>()).add(contact);
                 }
@@ -72,16 +73,16 @@ public final class KlantreisRegels {
         }
 
         zaakreizen.forEach((zaakId, stappen) -> {
-            Zaakfeit zaak = zaakOpId.get(zaakId);
+            Zaakgegevens zaak = zaakOpId.get(zaakId);
             reizen.add(reis(klant, Klantreissoort.ZAAK, zaakId.toString(), Thema.zaak(zaakId), stappen,
                     zaak == null ? null : zaak.afgeslotenOp()));
         });
         vervolg.forEach((zaakId, reeks) -> reeksen(reeks).forEach(deel -> reizen.add(reis(klant,
                 Klantreissoort.VERVOLG, zaakId + "/" + deel.get(0).id(), Thema.zaak(zaakId),
-                deel.stream().map(Stap::van).toList(), null))));
+                deel.stream().map(Reisstap::van).toList(), null))));
         perOnderwerp.forEach((onderwerp, reeks) -> reeksen(reeks).forEach(deel -> reizen.add(reis(klant,
                 Klantreissoort.ONDERWERP, onderwerp + "/" + deel.get(0).id(), Thema.onderwerp(onderwerp),
-                deel.stream().map(Stap::van).toList(), null))));
+                deel.stream().map(Reisstap::van).toList(), null))));
 
         reizen.sort(Comparator.comparing(Klantreisindeling::gestartOp).thenComparing(Klantreisindeling::id));
         return reizen;
@@ -96,20 +97,20 @@ public final class KlantreisRegels {
      * The zaak a contact without zaakId oriented on: same zaaktype as its onderwerp, registered
      * after it and at most 14 days later; of several, the first one registered.
      */
-    static Optional<Zaakfeit> orientatieVoor(Contactfeit contact, Collection<Zaakfeit> zaken) {
+    static Optional<Zaakgegevens> orientatieVoor(Contactgegevens contact, Collection<Zaakgegevens> zaken) {
         Instant uiterlijk = Tijd.plusDagen(contact.op(), TERMIJN_DAGEN);
         return zaken.stream()
                 .filter(z -> z.zaaktype().equals(contact.onderwerp()))
                 .filter(z -> z.geregistreerdOp().isAfter(contact.op()) && !z.geregistreerdOp().isAfter(uiterlijk))
-                .min(Comparator.comparing(Zaakfeit::geregistreerdOp).thenComparing(Zaakfeit::zaak));
+                .min(Comparator.comparing(Zaakgegevens::geregistreerdOp).thenComparing(Zaakgegevens::zaak));
     }
 
     /** Splits contacts (in time order) where one lies more than 14 days after the previous one. */
-    static List<List<Contactfeit>> reeksen(List<Contactfeit> opTijd) {
-        List<List<Contactfeit>> delen = new ArrayList<>();
-        List<Contactfeit> huidig = null;
+    static List<List<Contactgegevens>> reeksen(List<Contactgegevens> opTijd) {
+        List<List<Contactgegevens>> delen = new ArrayList<>();
+        List<Contactgegevens> huidig = null;
         Instant vorige = null;
-        for (Contactfeit contact : opTijd) {
+        for (Contactgegevens contact : opTijd) {
             if (huidig == null || contact.op().isAfter(Tijd.plusDagen(vorige, TERMIJN_DAGEN))) {
                 huidig = new ArrayList<>();
                 delen.add(huidig);
@@ -121,9 +122,9 @@ public final class KlantreisRegels {
     }
 
     private static Klantreisindeling reis(KlantId klant, Klantreissoort soort, String sleutel, Thema thema,
-                                          List<Stap> stappen, Instant beeindigdOp) {
+                                          List<Reisstap> stappen, Instant beeindigdOp) {
         KlantreisId id = klantreisId(klant, soort, sleutel);
-        List<Stap> geordend = stappen.stream().sorted(Stap.VOLGORDE).toList();
+        List<Reisstap> geordend = stappen.stream().sorted(Reisstap.VOLGORDE).toList();
         return new Klantreisindeling(id, soort, thema, geordend, kanaalwissels(id, geordend), beeindigdOp);
     }
 
@@ -137,13 +138,13 @@ public final class KlantreisRegels {
      * §2: each pair of consecutive steps in different kanalen is a kanaalwissel; warm when the
      * later step is a klantcontact continuing the earlier one.
      */
-    public static List<Kanaalwissel> kanaalwissels(KlantreisId klantreis, List<Stap> geordend) {
+    public static List<Kanaalwissel> kanaalwissels(KlantreisId klantreis, List<Reisstap> geordend) {
         List<Kanaalwissel> wissels = new ArrayList<>();
         for (int i = 1; i < geordend.size(); i++) {
-            Stap van = geordend.get(i - 1);
-            Stap naar = geordend.get(i);
+            Reisstap van = geordend.get(i - 1);
+            Reisstap naar = geordend.get(i);
             if (!van.kanaal().equals(naar.kanaal())) {
-                boolean warm = naar.soort() == Stap.Soort.KLANTCONTACT && van.soort() == Stap.Soort.KLANTCONTACT
+                boolean warm = naar.soort() == Reisstap.Soort.KLANTCONTACT && van.soort() == Reisstap.Soort.KLANTCONTACT
                         && van.klantcontactId().equals(naar.wasKlantcontact());
                 wissels.add(new Kanaalwissel(klantreis, van.sleutel(), naar.sleutel(), van.kanaal(), naar.kanaal(),
                         naar.op(), warm));

@@ -8,10 +8,10 @@ import nl.klantreis.domein.gedeeld.KlantreisId;
 /**
  * One klantreis as the rules compute it from the facts.
  *
- * @param stappen      in order (see {@link Stap#VOLGORDE})
+ * @param stappen      in order (see {@link Reisstap#VOLGORDE})
  * @param beeindigdOp  when its zaak was closed; null for a klantreis whose end depends on the peilmoment
  */
-public record Klantreisindeling(KlantreisId id, Klantreissoort soort, Thema thema, List<Stap> stappen,
+public record Klantreisindeling(KlantreisId id, Klantreissoort soort, Thema thema, List<Reisstap> stappen,
                                 List<Kanaalwissel> kanaalwissels, Instant beeindigdOp) {
     public Klantreisindeling {
         stappen = List.copyOf(stappen);

@@ -15,7 +15,7 @@ import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.Klantreisindeling;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.domein.klantreis.Stap;
+import nl.klantreis.domein.klantreis.Reisstap;
 
 /**
  * What a reader of a Klant's event stream ends up believing, folded the way a projection would:
@@ -73,7 +73,7 @@ record Eindstand(Map<KlantcontactId, KlantreisId> indeling, Set<Kanaalwissel> ka
         for (Klantreisindeling reis : indelingen) {
             reizen.add(reis.id());
             wissels.addAll(reis.kanaalwissels());
-            reis.stappen().stream().filter(s -> s.soort() == Stap.Soort.KLANTCONTACT)
+            reis.stappen().stream().filter(s -> s.soort() == Reisstap.Soort.KLANTCONTACT)
                     .forEach(s -> indeling.put(s.klantcontactId(), reis.id()));
             if (reis.soort() == Klantreissoort.ZAAK && Objects.nonNull(reis.beeindigdOp())) {
                 beeindigd.put(reis.id(), reis.beeindigdOp());

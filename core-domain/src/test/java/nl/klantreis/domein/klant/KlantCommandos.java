@@ -7,9 +7,9 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.Versleuteld;
 import nl.klantreis.domein.gedeeld.ZaakId;
-import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.Feiten;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 
 /** Test data builders for the Klant's commands: sensible defaults, obviously fake values. */
 final class KlantCommandos {
@@ -24,7 +24,7 @@ final class KlantCommandos {
     }
 
     /** The command that delivers this fact, as the ingestion would send it. */
-    static RegistreerKlantcontact registreer(Contactfeit feit) {
+    static RegistreerKlantcontact registreer(Contactgegevens feit) {
         return new ContactBuilder().van(feit).bouw();
     }
 
@@ -32,7 +32,7 @@ final class KlantCommandos {
         return new KoppelingBuilder();
     }
 
-    static KoppelZaakAanKlant koppel(Zaakfeit feit) {
+    static KoppelZaakAanKlant koppel(Zaakgegevens feit) {
         return new KoppelingBuilder().van(feit).bouw();
     }
 
@@ -56,7 +56,7 @@ final class KlantCommandos {
         private Versleuteld inhoud = new Versleuteld("sleutel-1", "geheime-inhoud");
         private Integer duurSeconden = 60;
 
-        ContactBuilder van(Contactfeit waarde) {
+        ContactBuilder van(Contactgegevens waarde) {
             feit = Feiten.eenContact().metId(waarde.id()).op(waarde.op()).viaKanaal(waarde.kanaal())
                     .overOnderwerp(waarde.onderwerp()).overZaak(waarde.zaak()).metResultaat(waarde.resultaat())
                     .vervolgOp(waarde.wasKlantcontact());
@@ -137,12 +137,12 @@ final class KlantCommandos {
             return this;
         }
 
-        Contactfeit feit() {
+        Contactgegevens feit() {
             return feit.bouw();
         }
 
         RegistreerKlantcontact bouw() {
-            Contactfeit f = feit.bouw();
+            Contactgegevens f = feit.bouw();
             return new RegistreerKlantcontact(klantId, soort, nummer, f.id(), f.op(), f.kanaal(),
                     kanaalOntvangen == null ? f.kanaal() : kanaalOntvangen, "inkomend", f.onderwerp(), f.zaak(),
                     f.resultaat(), doorverwezenNaar, f.wasKlantcontact(), medewerker, inhoud, duurSeconden);
@@ -162,7 +162,7 @@ final class KlantCommandos {
         private Identificatiesoort soort = Identificatiesoort.BSN;
         private Instant afgeslotenOp;
 
-        KoppelingBuilder van(Zaakfeit waarde) {
+        KoppelingBuilder van(Zaakgegevens waarde) {
             feit = Feiten.eenZaak().metId(waarde.zaak()).vanZaaktype(waarde.zaaktype()).viaKanaal(waarde.kanaal())
                     .geregistreerdOp(waarde.geregistreerdOp());
             return this;
@@ -203,12 +203,12 @@ final class KlantCommandos {
             return this;
         }
 
-        Zaakfeit feit() {
+        Zaakgegevens feit() {
             return feit.bouw();
         }
 
         KoppelZaakAanKlant bouw() {
-            Zaakfeit f = feit.bouw();
+            Zaakgegevens f = feit.bouw();
             return new KoppelZaakAanKlant(KLANT, soort, NUMMER, f.zaak(), f.zaaktype(), f.kanaal(), f.geregistreerdOp(),
                     afgeslotenOp);
         }

@@ -42,7 +42,7 @@ import nl.klantreis.domein.klantreis.Feitengenerator;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 import nl.klantreis.domein.testondersteuning.OpDeCommandbus;
 
 class KlantTest {
@@ -539,7 +539,7 @@ class KlantTest {
                         KlantreisRegels.deelIn(KLANT, feiten.contacten(), feiten.zaken(), false));
                 List<Object> opdrachten = new ArrayList<>();
                 feiten.contacten().forEach(c -> opdrachten.add(registreer(c)));
-                for (Zaakfeit zaak : feiten.zaken()) {
+                for (Zaakgegevens zaak : feiten.zaken()) {
                     if (zaak.afgeslotenOp() != null && random.nextBoolean()) {
                         opdrachten.add(eenZaakkoppeling().van(zaak).afgeslotenOp(zaak.afgeslotenOp()).bouw());
                     } else {

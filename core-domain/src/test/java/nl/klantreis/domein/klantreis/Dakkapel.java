@@ -23,33 +23,33 @@ public final class Dakkapel {
     private Dakkapel() {
     }
 
-    public static Contactfeit orientatie() {
+    public static Contactgegevens orientatie() {
         return eenContact().metId(ORIENTATIE).op("2026-03-02T09:12:40+01:00").viaKanaal("telefoon")
                 .overOnderwerp("omgevingsvergunning").metResultaat("doorverwezen").bouw();
     }
 
-    public static Contactfeit aanvraag() {
+    public static Contactgegevens aanvraag() {
         return eenContact().metId(AANVRAAG).op("2026-03-04T20:31:00+01:00").viaKanaal("webformulier")
                 .overOnderwerp("omgevingsvergunning").overZaak(ZAAK).metResultaat("zaak-gestart")
                 .vervolgOp(ORIENTATIE).bouw();
     }
 
-    public static Contactfeit statusnavraag() {
+    public static Contactgegevens statusnavraag() {
         return eenContact().metId(STATUSNAVRAAG).op("2026-03-16T10:05:00+01:00").viaKanaal("telefoon")
                 .overOnderwerp("status-navraag").overZaak(ZAAK).metResultaat("beantwoord").bouw();
     }
 
     /** The anonymous chat; {@code webchat} is an alias, the engine stores the code {@code chat}. */
-    public static Contactfeit chat() {
+    public static Contactgegevens chat() {
         return eenContact().metId(CHAT).op("2026-03-05T13:00:00+01:00").viaKanaal("chat")
                 .overOnderwerp("algemene-vraag").metResultaat("beantwoord").bouw();
     }
 
-    public static List<Contactfeit> contacten() {
+    public static List<Contactgegevens> contacten() {
         return List.of(orientatie(), aanvraag(), statusnavraag());
     }
 
-    public static Zaakfeit zaak() {
+    public static Zaakgegevens zaak() {
         return eenZaak().metId(ZAAK).vanZaaktype("omgevingsvergunning").viaKanaal("webformulier")
                 .geregistreerdOp(GEREGISTREERD_OP).afgeslotenOp(AFGESLOTEN_OP).bouw();
     }

@@ -92,8 +92,8 @@ public final class Feiten {
             return this;
         }
 
-        public Contactfeit bouw() {
-            return new Contactfeit(id, op, kanaal, onderwerp, zaak, resultaat, wasKlantcontact);
+        public Contactgegevens bouw() {
+            return new Contactgegevens(id, op, kanaal, onderwerp, zaak, resultaat, wasKlantcontact);
         }
     }
 
@@ -137,8 +137,8 @@ public final class Feiten {
             return afgeslotenOp(t(rfc3339));
         }
 
-        public Zaakfeit bouw() {
-            return new Zaakfeit(zaak, zaaktype, kanaal, geregistreerdOp, afgeslotenOp);
+        public Zaakgegevens bouw() {
+            return new Zaakgegevens(zaak, zaaktype, kanaal, geregistreerdOp, afgeslotenOp);
         }
     }
 }

@@ -29,27 +29,27 @@ public final class Feitengenerator {
             "zaak-gestart", "niet-bereikt");
     private static final Instant BEGIN = t("2026-02-01T00:00:00+01:00");
 
-    public record Gegenereerd(List<Contactfeit> contacten, List<Zaakfeit> zaken) {
+    public record Gegenereerd(List<Contactgegevens> contacten, List<Zaakgegevens> zaken) {
     }
 
     private Feitengenerator() {
     }
 
     public static Gegenereerd genereer(Random random) {
-        List<Zaakfeit> zaken = new ArrayList<>();
+        List<Zaakgegevens> zaken = new ArrayList<>();
         int aantalZaken = random.nextInt(4);
         for (int i = 0; i < aantalZaken; i++) {
             Instant geregistreerdOp = BEGIN.plus(Duration.ofMinutes(10L * random.nextInt(120 * 24 * 6)));
             Instant afgeslotenOp = random.nextBoolean() ? null
                     : geregistreerdOp.plus(Duration.ofHours(1 + random.nextInt(40 * 24)));
-            zaken.add(new Zaakfeit(new ZaakId(uuid(random)), kies(random, ZAAKTYPEN), kies(random, KANALEN),
+            zaken.add(new Zaakgegevens(new ZaakId(uuid(random)), kies(random, ZAAKTYPEN), kies(random, KANALEN),
                     geregistreerdOp, afgeslotenOp));
         }
 
-        List<Contactfeit> contacten = new ArrayList<>();
+        List<Contactgegevens> contacten = new ArrayList<>();
         int aantalContacten = 10 + random.nextInt(21);
         for (int i = 0; i < aantalContacten; i++) {
-            Zaakfeit zaak = zaken.isEmpty() ? null : zaken.get(random.nextInt(zaken.size()));
+            Zaakgegevens zaak = zaken.isEmpty() ? null : zaken.get(random.nextInt(zaken.size()));
             Instant op = moment(random, zaak, contacten);
             ZaakId genoemd = null;
             String onderwerp = kies(random, ONDERWERPEN);
@@ -63,13 +63,13 @@ public final class Feitengenerator {
             }
             KlantcontactId was = !contacten.isEmpty() && random.nextInt(3) == 0
                     ? contacten.get(random.nextInt(contacten.size())).id() : null;
-            contacten.add(new Contactfeit(new KlantcontactId(uuid(random)), op, kies(random, KANALEN), onderwerp,
+            contacten.add(new Contactgegevens(new KlantcontactId(uuid(random)), op, kies(random, KANALEN), onderwerp,
                     genoemd, kies(random, RESULTATEN), was));
         }
         return new Gegenereerd(contacten, zaken);
     }
 
-    private static Instant moment(Random random, Zaakfeit zaak, List<Contactfeit> eerder) {
+    private static Instant moment(Random random, Zaakgegevens zaak, List<Contactgegevens> eerder) {
         int keuze = random.nextInt(10);
         if (keuze == 0 && !eerder.isEmpty()) {
             return eerder.get(random.nextInt(eerder.size())).op(); // same moment as another contact

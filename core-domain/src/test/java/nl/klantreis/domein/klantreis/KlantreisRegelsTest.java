@@ -35,7 +35,7 @@ import nl.klantreis.domein.gedeeld.ZaakId;
 /** KLANTREIS-EN-KPI.md §1 (klantreis) and §2 (kanaalwissel) as plain unit tests of the pure rules. */
 class KlantreisRegelsTest {
 
-    private static List<Klantreisindeling> deelIn(Collection<Contactfeit> contacten, Collection<Zaakfeit> zaken) {
+    private static List<Klantreisindeling> deelIn(Collection<Contactgegevens> contacten, Collection<Zaakgegevens> zaken) {
         return KlantreisRegels.deelIn(KLANT, contacten, zaken, false);
     }
 
@@ -70,11 +70,11 @@ class KlantreisRegelsTest {
             assertThat(reis.id()).isEqualTo(zaakreis(Dakkapel.ZAAK));
             assertThat(reis.soort()).isEqualTo(Klantreissoort.ZAAK);
             assertThat(reis.thema()).isEqualTo(Thema.zaak(Dakkapel.ZAAK));
-            assertThat(reis.stappen()).extracting(Stap::soort, Stap::sleutel, Stap::kanaal, Stap::op).containsExactly(
-                    tuple(Stap.Soort.KLANTCONTACT, stap(Dakkapel.ORIENTATIE), "telefoon", t("2026-03-02T09:12:40+01:00")),
-                    tuple(Stap.Soort.KLANTCONTACT, stap(Dakkapel.AANVRAAG), "webformulier", t("2026-03-04T20:31:00+01:00")),
-                    tuple(Stap.Soort.ZAAK_GEREGISTREERD, stap(Dakkapel.ZAAK), "webformulier", t("2026-03-04T20:31:10+01:00")),
-                    tuple(Stap.Soort.KLANTCONTACT, stap(Dakkapel.STATUSNAVRAAG), "telefoon", t("2026-03-16T10:05:00+01:00")));
+            assertThat(reis.stappen()).extracting(Reisstap::soort, Reisstap::sleutel, Reisstap::kanaal, Reisstap::op).containsExactly(
+                    tuple(Reisstap.Soort.KLANTCONTACT, stap(Dakkapel.ORIENTATIE), "telefoon", t("2026-03-02T09:12:40+01:00")),
+                    tuple(Reisstap.Soort.KLANTCONTACT, stap(Dakkapel.AANVRAAG), "webformulier", t("2026-03-04T20:31:00+01:00")),
+                    tuple(Reisstap.Soort.ZAAK_GEREGISTREERD, stap(Dakkapel.ZAAK), "webformulier", t("2026-03-04T20:31:10+01:00")),
+                    tuple(Reisstap.Soort.KLANTCONTACT, stap(Dakkapel.STATUSNAVRAAG), "telefoon", t("2026-03-16T10:05:00+01:00")));
             assertThat(reis.gestartOp()).isEqualTo(t("2026-03-02T09:12:40+01:00"));
             assertThat(reis.beeindigdOp()).isEqualTo(t("2026-04-21T08:00:00+02:00"));
         }
@@ -93,7 +93,7 @@ class KlantreisRegelsTest {
         @Test
         void dakkapel_geeftInElkeVolgordeDezelfdeKlantreis() {
             List<Klantreisindeling> verwacht = deelIn(Dakkapel.contacten(), List.of(Dakkapel.zaak()));
-            for (List<Contactfeit> volgorde : permutaties(Dakkapel.contacten())) {
+            for (List<Contactgegevens> volgorde : permutaties(Dakkapel.contacten())) {
                 assertThat(deelIn(volgorde, List.of(Dakkapel.zaak()))).as("volgorde %s", volgorde).isEqualTo(verwacht);
             }
         }
@@ -107,7 +107,7 @@ class KlantreisRegelsTest {
             assertThat(reizen).singleElement().satisfies(reis -> {
                 assertThat(reis.soort()).isEqualTo(Klantreissoort.ANONIEM);
                 assertThat(reis.thema()).isEqualTo(Thema.onderwerp("algemene-vraag"));
-                assertThat(reis.stappen()).extracting(Stap::sleutel, Stap::kanaal)
+                assertThat(reis.stappen()).extracting(Reisstap::sleutel, Reisstap::kanaal)
                         .containsExactly(tuple(stap(Dakkapel.CHAT), "chat"));
                 assertThat(reis.kanaalwissels()).isEmpty();
                 assertThat(reis.beeindigdOp()).isNull();
@@ -117,23 +117,23 @@ class KlantreisRegelsTest {
 
     @Nested
     class Orientatie {
-        private final Contactfeit belt = eenContact().metId(1).op("2026-02-01T10:00:00+01:00")
+        private final Contactgegevens belt = eenContact().metId(1).op("2026-02-01T10:00:00+01:00")
                 .overOnderwerp("omgevingsvergunning").bouw();
 
         @Test
         void orientatie_preciesVeertienDagenVoorRegistratie_hoortBijZaak() {
-            Zaakfeit zaak = eenZaak().geregistreerdOp("2026-02-15T10:00:00+01:00").bouw();
+            Zaakgegevens zaak = eenZaak().geregistreerdOp("2026-02-15T10:00:00+01:00").bouw();
 
             Klantreisindeling reis = reisMet(deelIn(List.of(belt), List.of(zaak)), belt.id());
 
             assertThat(reis.id()).isEqualTo(zaakreis(zaak.zaak()));
-            assertThat(reis.stappen()).extracting(Stap::sleutel).containsExactly(stap(belt.id()), stap(zaak.zaak()));
+            assertThat(reis.stappen()).extracting(Reisstap::sleutel).containsExactly(stap(belt.id()), stap(zaak.zaak()));
             assertThat(reis.gestartOp()).as("de klantreis begint bij de orientatie").isEqualTo(belt.op());
         }
 
         @Test
         void orientatie_veertienDagenEnEenSecondeVoorRegistratie_hoortNietBijZaak() {
-            Zaakfeit zaak = eenZaak().geregistreerdOp("2026-02-15T10:00:01+01:00").bouw();
+            Zaakgegevens zaak = eenZaak().geregistreerdOp("2026-02-15T10:00:01+01:00").bouw();
 
             List<Klantreisindeling> reizen = deelIn(List.of(belt), List.of(zaak));
 
@@ -145,7 +145,7 @@ class KlantreisRegelsTest {
 
         @Test
         void contactNaRegistratie_isGeenOrientatie() {
-            Zaakfeit zaak = eenZaak().geregistreerdOp("2026-01-31T10:00:00+01:00").bouw();
+            Zaakgegevens zaak = eenZaak().geregistreerdOp("2026-01-31T10:00:00+01:00").bouw();
 
             Klantreisindeling reis = reisMet(deelIn(List.of(belt), List.of(zaak)), belt.id());
 
@@ -154,7 +154,7 @@ class KlantreisRegelsTest {
 
         @Test
         void contactOpHetMomentVanRegistratie_isGeenOrientatie_wantRegistratieGaatVoor() {
-            Zaakfeit zaak = eenZaak().geregistreerdOp(belt.op()).bouw();
+            Zaakgegevens zaak = eenZaak().geregistreerdOp(belt.op()).bouw();
 
             Klantreisindeling reis = reisMet(deelIn(List.of(belt), List.of(zaak)), belt.id());
 
@@ -163,7 +163,7 @@ class KlantreisRegelsTest {
 
         @Test
         void orientatie_vraagtHetzelfdeZaaktype_alsOnderwerp() {
-            Zaakfeit paspoort = eenZaak().vanZaaktype("paspoort-aanvragen").geregistreerdOp("2026-02-03T10:00:00+01:00")
+            Zaakgegevens paspoort = eenZaak().vanZaaktype("paspoort-aanvragen").geregistreerdOp("2026-02-03T10:00:00+01:00")
                     .bouw();
 
             Klantreisindeling reis = reisMet(deelIn(List.of(belt), List.of(paspoort)), belt.id());
@@ -174,11 +174,11 @@ class KlantreisRegelsTest {
         @Test
         void vanTweeZaken_krijgtDeEersteGeregistreerdeNaHetContact_deOrientatie() {
             // zaakId(1) sorts first, but zaakId(2) was registered first after the call
-            Zaakfeit later = eenZaak().metId(zaakId(1)).geregistreerdOp("2026-02-10T10:00:00+01:00").bouw();
-            Zaakfeit eerder = eenZaak().metId(zaakId(2)).geregistreerdOp("2026-02-05T10:00:00+01:00").bouw();
-            Zaakfeit alVoorHetContact = eenZaak().metId(zaakId(3)).geregistreerdOp("2026-01-30T10:00:00+01:00").bouw();
+            Zaakgegevens later = eenZaak().metId(zaakId(1)).geregistreerdOp("2026-02-10T10:00:00+01:00").bouw();
+            Zaakgegevens eerder = eenZaak().metId(zaakId(2)).geregistreerdOp("2026-02-05T10:00:00+01:00").bouw();
+            Zaakgegevens alVoorHetContact = eenZaak().metId(zaakId(3)).geregistreerdOp("2026-01-30T10:00:00+01:00").bouw();
 
-            for (List<Zaakfeit> zaken : permutaties(List.of(later, eerder, alVoorHetContact))) {
+            for (List<Zaakgegevens> zaken : permutaties(List.of(later, eerder, alVoorHetContact))) {
                 Klantreisindeling reis = reisMet(deelIn(List.of(belt), zaken), belt.id());
                 assertThat(reis.id()).as("zaken in volgorde %s", zaken).isEqualTo(zaakreis(eerder.zaak()));
             }
@@ -186,9 +186,9 @@ class KlantreisRegelsTest {
 
         @Test
         void orientatie_geldtOokAlsDeZaakPasLaterBekendWordt() {
-            Contactfeit vervolg = eenContact().metId(2).op("2026-02-03T10:00:00+01:00")
+            Contactgegevens vervolg = eenContact().metId(2).op("2026-02-03T10:00:00+01:00")
                     .overOnderwerp("omgevingsvergunning").viaKanaal("balie").bouw();
-            Zaakfeit zaak = eenZaak().geregistreerdOp("2026-02-10T10:00:00+01:00").bouw();
+            Zaakgegevens zaak = eenZaak().geregistreerdOp("2026-02-10T10:00:00+01:00").bouw();
 
             List<Klantreisindeling> zonderZaak = deelIn(List.of(belt, vervolg), List.of());
             List<Klantreisindeling> metZaak = deelIn(List.of(belt, vervolg), List.of(zaak));
@@ -197,7 +197,7 @@ class KlantreisRegelsTest {
                     .satisfies(reis -> assertThat(reis.soort()).isEqualTo(Klantreissoort.ONDERWERP));
             assertThat(metZaak).singleElement().satisfies(reis -> {
                 assertThat(reis.id()).isEqualTo(zaakreis(zaak.zaak()));
-                assertThat(reis.stappen()).extracting(Stap::sleutel)
+                assertThat(reis.stappen()).extracting(Reisstap::sleutel)
                         .containsExactly(stap(belt.id()), stap(vervolg.id()), stap(zaak.zaak()));
                 assertThat(reis.kanaalwissels()).extracting(Kanaalwissel::van, Kanaalwissel::naar, Kanaalwissel::warm)
                         .containsExactly(tuple("telefoon", "balie", false), tuple("balie", "webformulier", false));
@@ -207,10 +207,10 @@ class KlantreisRegelsTest {
         @Test
         void orientatie_veertienDagenOverDeZomertijdwissel_telInKalenderdagen() {
             // 2026-03-29 has 23 hours: 14 calendar days are 335 hours here
-            Contactfeit voorDeWissel = eenContact().metId(1).op("2026-03-20T10:00:00+01:00")
+            Contactgegevens voorDeWissel = eenContact().metId(1).op("2026-03-20T10:00:00+01:00")
                     .overOnderwerp("omgevingsvergunning").bouw();
-            Zaakfeit opDeGrens = eenZaak().metId(zaakId(1)).geregistreerdOp("2026-04-03T10:00:00+02:00").bouw();
-            Zaakfeit netErna = eenZaak().metId(zaakId(2)).geregistreerdOp("2026-04-03T10:00:01+02:00").bouw();
+            Zaakgegevens opDeGrens = eenZaak().metId(zaakId(1)).geregistreerdOp("2026-04-03T10:00:00+02:00").bouw();
+            Zaakgegevens netErna = eenZaak().metId(zaakId(2)).geregistreerdOp("2026-04-03T10:00:01+02:00").bouw();
 
             assertThat(reisMet(deelIn(List.of(voorDeWissel), List.of(opDeGrens)), voorDeWissel.id()).soort())
                     .isEqualTo(Klantreissoort.ZAAK);
@@ -222,9 +222,9 @@ class KlantreisRegelsTest {
         @Test
         void orientatie_veertienDagenOverDeWintertijdwissel_telInKalenderdagen() {
             // 2026-10-25 has 25 hours: 14 calendar days are 337 hours here
-            Contactfeit voorDeWissel = eenContact().metId(1).op("2026-10-20T10:00:00+02:00")
+            Contactgegevens voorDeWissel = eenContact().metId(1).op("2026-10-20T10:00:00+02:00")
                     .overOnderwerp("omgevingsvergunning").bouw();
-            Zaakfeit na336Uur30 = eenZaak().geregistreerdOp("2026-11-03T09:30:00+01:00").bouw();
+            Zaakgegevens na336Uur30 = eenZaak().geregistreerdOp("2026-11-03T09:30:00+01:00").bouw();
 
             assertThat(Duration.between(voorDeWissel.op(), na336Uur30.geregistreerdOp())).isGreaterThan(Duration.ofDays(14));
             assertThat(reisMet(deelIn(List.of(voorDeWissel), List.of(na336Uur30)), voorDeWissel.id()).soort())
@@ -237,13 +237,13 @@ class KlantreisRegelsTest {
 
         @Test
         void meerDanVeertienDagenStilte_splitstKlantreisOpOnderwerp() {
-            Contactfeit eerste = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").bouw();
-            Contactfeit tweede = eenContact().metId(2).op("2026-02-15T10:00:00+01:00").bouw();
-            Contactfeit derde = eenContact().metId(3).op("2026-03-01T10:00:01+01:00").bouw();
+            Contactgegevens eerste = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").bouw();
+            Contactgegevens tweede = eenContact().metId(2).op("2026-02-15T10:00:00+01:00").bouw();
+            Contactgegevens derde = eenContact().metId(3).op("2026-03-01T10:00:01+01:00").bouw();
 
             List<Klantreisindeling> reizen = deelIn(List.of(derde, eerste, tweede), List.of());
 
-            assertThat(reizen).extracting(reis -> reis.stappen().stream().map(Stap::klantcontactId).toList())
+            assertThat(reizen).extracting(reis -> reis.stappen().stream().map(Reisstap::klantcontactId).toList())
                     .containsExactly(List.of(eerste.id(), tweede.id()), List.of(derde.id()));
             assertThat(reizen).extracting(Klantreisindeling::soort, Klantreisindeling::thema).containsOnly(
                     tuple(Klantreissoort.ONDERWERP, Thema.onderwerp("algemene-vraag")));
@@ -252,9 +252,9 @@ class KlantreisRegelsTest {
 
         @Test
         void laatContactDatHetGatVult_voegtKlantreizenSamen_enIdVolgtHetEersteContact() {
-            Contactfeit eerste = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").bouw();
-            Contactfeit derde = eenContact().metId(3).op("2026-02-20T10:00:00+01:00").bouw();
-            Contactfeit laatInHetGat = eenContact().metId(2).op("2026-02-10T10:00:00+01:00").viaKanaal("email").bouw();
+            Contactgegevens eerste = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").bouw();
+            Contactgegevens derde = eenContact().metId(3).op("2026-02-20T10:00:00+01:00").bouw();
+            Contactgegevens laatInHetGat = eenContact().metId(2).op("2026-02-10T10:00:00+01:00").viaKanaal("email").bouw();
 
             List<Klantreisindeling> gesplitst = deelIn(List.of(eerste, derde), List.of());
             List<Klantreisindeling> samen = deelIn(List.of(eerste, derde, laatInHetGat), List.of());
@@ -262,7 +262,7 @@ class KlantreisRegelsTest {
             assertThat(gesplitst).hasSize(2);
             assertThat(samen).singleElement().satisfies(reis -> {
                 assertThat(reis.id()).isEqualTo(gesplitst.get(0).id());
-                assertThat(reis.stappen()).extracting(Stap::klantcontactId)
+                assertThat(reis.stappen()).extracting(Reisstap::klantcontactId)
                         .containsExactly(eerste.id(), laatInHetGat.id(), derde.id());
                 assertThat(reis.kanaalwissels()).extracting(Kanaalwissel::van, Kanaalwissel::naar)
                         .containsExactly(tuple("telefoon", "email"), tuple("email", "telefoon"));
@@ -271,8 +271,8 @@ class KlantreisRegelsTest {
 
         @Test
         void laatContactVoorHetEerste_geeftDeKlantreisHetIdVanHetNieuweEersteContact() {
-            Contactfeit eerste = eenContact().metId(1).op("2026-02-10T10:00:00+01:00").bouw();
-            Contactfeit nogEerder = eenContact().metId(2).op("2026-02-05T10:00:00+01:00").bouw();
+            Contactgegevens eerste = eenContact().metId(1).op("2026-02-10T10:00:00+01:00").bouw();
+            Contactgegevens nogEerder = eenContact().metId(2).op("2026-02-05T10:00:00+01:00").bouw();
 
             KlantreisId voorheen = deelIn(List.of(eerste), List.of()).get(0).id();
             KlantreisId nu = deelIn(List.of(eerste, nogEerder), List.of()).get(0).id();
@@ -283,8 +283,8 @@ class KlantreisRegelsTest {
 
         @Test
         void anderOnderwerp_isEenAndereKlantreis() {
-            Contactfeit vraag = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").bouw();
-            Contactfeit paspoort = eenContact().metId(2).op("2026-02-01T11:00:00+01:00")
+            Contactgegevens vraag = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").bouw();
+            Contactgegevens paspoort = eenContact().metId(2).op("2026-02-01T11:00:00+01:00")
                     .overOnderwerp("paspoort-aanvragen").bouw();
 
             List<Klantreisindeling> reizen = deelIn(List.of(vraag, paspoort), List.of());
@@ -295,9 +295,9 @@ class KlantreisRegelsTest {
 
         @Test
         void veertienDagenStilteOverDeZomertijdwissel_splitstNiet() {
-            Contactfeit eerste = eenContact().metId(1).op("2026-03-20T10:00:00+01:00").bouw();
-            Contactfeit opDeGrens = eenContact().metId(2).op("2026-04-03T10:00:00+02:00").bouw();
-            Contactfeit netErna = eenContact().metId(3).op("2026-04-03T10:00:01+02:00").bouw();
+            Contactgegevens eerste = eenContact().metId(1).op("2026-03-20T10:00:00+01:00").bouw();
+            Contactgegevens opDeGrens = eenContact().metId(2).op("2026-04-03T10:00:00+02:00").bouw();
+            Contactgegevens netErna = eenContact().metId(3).op("2026-04-03T10:00:01+02:00").bouw();
 
             assertThat(deelIn(List.of(eerste, opDeGrens), List.of())).hasSize(1);
             assertThat(deelIn(List.of(eerste, netErna), List.of())).hasSize(2);
@@ -306,12 +306,12 @@ class KlantreisRegelsTest {
 
     @Nested
     class Nazorg {
-        private final Zaakfeit zaak = eenZaak().geregistreerdOp("2026-02-01T10:00:00+01:00")
+        private final Zaakgegevens zaak = eenZaak().geregistreerdOp("2026-02-01T10:00:00+01:00")
                 .afgeslotenOp("2026-02-10T12:00:00+01:00").bouw();
 
         @Test
         void contactOverZaak_totVeertienDagenNaAfsluiten_hoortBijDeKlantreisVanDeZaak() {
-            Contactfeit nazorg = eenContact().metId(1).op("2026-02-24T12:00:00+01:00").overZaak(zaak.zaak()).bouw();
+            Contactgegevens nazorg = eenContact().metId(1).op("2026-02-24T12:00:00+01:00").overZaak(zaak.zaak()).bouw();
 
             Klantreisindeling reis = reisMet(deelIn(List.of(nazorg), List.of(zaak)), nazorg.id());
 
@@ -321,7 +321,7 @@ class KlantreisRegelsTest {
 
         @Test
         void contactOverZaak_langerDanVeertienDagenNaAfsluiten_opentVervolgklantreisMetThemaZaak() {
-            Contactfeit laat = eenContact().metId(1).op("2026-02-24T12:00:01+01:00").overZaak(zaak.zaak()).bouw();
+            Contactgegevens laat = eenContact().metId(1).op("2026-02-24T12:00:01+01:00").overZaak(zaak.zaak()).bouw();
 
             List<Klantreisindeling> reizen = deelIn(List.of(laat), List.of(zaak));
 
@@ -336,9 +336,9 @@ class KlantreisRegelsTest {
 
         @Test
         void vervolgcontacten_voegenSamenBinnenVeertienDagen_enSplitsenDaarna() {
-            Contactfeit eerste = eenContact().metId(1).op("2026-03-01T10:00:00+01:00").overZaak(zaak.zaak()).bouw();
-            Contactfeit tweede = eenContact().metId(2).op("2026-03-10T10:00:00+01:00").overZaak(zaak.zaak()).bouw();
-            Contactfeit veelLater = eenContact().metId(3).op("2026-04-10T10:00:00+02:00").overZaak(zaak.zaak()).bouw();
+            Contactgegevens eerste = eenContact().metId(1).op("2026-03-01T10:00:00+01:00").overZaak(zaak.zaak()).bouw();
+            Contactgegevens tweede = eenContact().metId(2).op("2026-03-10T10:00:00+01:00").overZaak(zaak.zaak()).bouw();
+            Contactgegevens veelLater = eenContact().metId(3).op("2026-04-10T10:00:00+02:00").overZaak(zaak.zaak()).bouw();
 
             List<Klantreisindeling> reizen = deelIn(List.of(veelLater, tweede, eerste), List.of(zaak));
 
@@ -351,8 +351,8 @@ class KlantreisRegelsTest {
         @Test
         void zaakNooitGeregistreerd_zijnContactenVormenEenOpenKlantreisVanDeZaak() {
             ZaakId onbekend = zaakId(9);
-            Contactfeit eerste = eenContact().metId(1).op("2026-01-01T10:00:00+01:00").overZaak(onbekend).bouw();
-            Contactfeit maandenLater = eenContact().metId(2).op("2026-05-01T10:00:00+02:00").overZaak(onbekend)
+            Contactgegevens eerste = eenContact().metId(1).op("2026-01-01T10:00:00+01:00").overZaak(onbekend).bouw();
+            Contactgegevens maandenLater = eenContact().metId(2).op("2026-05-01T10:00:00+02:00").overZaak(onbekend)
                     .viaKanaal("email").bouw();
 
             assertThat(deelIn(List.of(maandenLater, eerste), List.of())).singleElement().satisfies(reis -> {
@@ -360,14 +360,14 @@ class KlantreisRegelsTest {
                 assertThat(reis.soort()).isEqualTo(Klantreissoort.ZAAK);
                 assertThat(reis.thema()).isEqualTo(Thema.zaak(onbekend));
                 assertThat(reis.beeindigdOp()).isNull();
-                assertThat(reis.stappen()).extracting(Stap::klantcontactId).containsExactly(eerste.id(), maandenLater.id());
+                assertThat(reis.stappen()).extracting(Reisstap::klantcontactId).containsExactly(eerste.id(), maandenLater.id());
             });
         }
 
         @Test
         void contactOverZaakVoorRegistratie_hoortBijDeZaak_enDeKlantreisBegintBijHetContact() {
-            Zaakfeit open = eenZaak().geregistreerdOp("2026-02-01T10:00:00+01:00").bouw();
-            Contactfeit vooraf = eenContact().metId(1).op("2026-01-01T10:00:00+01:00").overZaak(open.zaak()).bouw();
+            Zaakgegevens open = eenZaak().geregistreerdOp("2026-02-01T10:00:00+01:00").bouw();
+            Contactgegevens vooraf = eenContact().metId(1).op("2026-01-01T10:00:00+01:00").overZaak(open.zaak()).bouw();
 
             Klantreisindeling reis = reisMet(deelIn(List.of(vooraf), List.of(open)), vooraf.id());
 
@@ -382,8 +382,8 @@ class KlantreisRegelsTest {
         @Test
         void anoniemeContacten_vormenElkEenEigenKlantreis() {
             KlantId anoniem = new KlantId("anoniem-0000feed");
-            Contactfeit eerste = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").viaKanaal("chat").bouw();
-            Contactfeit tweede = eenContact().metId(2).op("2026-02-01T10:05:00+01:00").viaKanaal("telefoon").bouw();
+            Contactgegevens eerste = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").viaKanaal("chat").bouw();
+            Contactgegevens tweede = eenContact().metId(2).op("2026-02-01T10:05:00+01:00").viaKanaal("telefoon").bouw();
 
             List<Klantreisindeling> reizen = KlantreisRegels.deelIn(anoniem, List.of(tweede, eerste), List.of(), true);
 
@@ -402,13 +402,13 @@ class KlantreisRegelsTest {
 
         @Test
         void opHetzelfdeMoment_komtDeRegistratieVoorHetKlantcontact() {
-            Zaakfeit zaak = eenZaak().geregistreerdOp("2026-02-01T10:00:00+01:00").viaKanaal("webformulier").bouw();
-            Contactfeit tegelijk = eenContact().metId(1).op(zaak.geregistreerdOp()).viaKanaal("telefoon")
+            Zaakgegevens zaak = eenZaak().geregistreerdOp("2026-02-01T10:00:00+01:00").viaKanaal("webformulier").bouw();
+            Contactgegevens tegelijk = eenContact().metId(1).op(zaak.geregistreerdOp()).viaKanaal("telefoon")
                     .overZaak(zaak.zaak()).bouw();
 
             Klantreisindeling reis = deelIn(List.of(tegelijk), List.of(zaak)).get(0);
 
-            assertThat(reis.stappen()).extracting(Stap::sleutel).containsExactly(stap(zaak.zaak()), stap(tegelijk.id()));
+            assertThat(reis.stappen()).extracting(Reisstap::sleutel).containsExactly(stap(zaak.zaak()), stap(tegelijk.id()));
             assertThat(reis.kanaalwissels()).extracting(Kanaalwissel::van, Kanaalwissel::naar)
                     .containsExactly(tuple("webformulier", "telefoon"));
         }
@@ -420,14 +420,14 @@ class KlantreisRegelsTest {
             KlantcontactId achtAlsTekst = KlantcontactId.van("80000000-0000-4000-8000-000000000000");
             assertThat(achtAlsTekst.waarde()).isLessThan(eenAlsTekst.waarde());
             ZaakId zaak = zaakId(5);
-            Contactfeit een = eenContact().metId(eenAlsTekst).op("2026-02-01T10:00:00+01:00").overZaak(zaak)
+            Contactgegevens een = eenContact().metId(eenAlsTekst).op("2026-02-01T10:00:00+01:00").overZaak(zaak)
                     .viaKanaal("telefoon").bouw();
-            Contactfeit acht = eenContact().metId(achtAlsTekst).op("2026-02-01T10:00:00+01:00").overZaak(zaak)
+            Contactgegevens acht = eenContact().metId(achtAlsTekst).op("2026-02-01T10:00:00+01:00").overZaak(zaak)
                     .viaKanaal("email").bouw();
 
-            for (List<Contactfeit> volgorde : List.of(List.of(een, acht), List.of(acht, een))) {
+            for (List<Contactgegevens> volgorde : List.of(List.of(een, acht), List.of(acht, een))) {
                 Klantreisindeling reis = deelIn(volgorde, List.of()).get(0);
-                assertThat(reis.stappen()).extracting(Stap::klantcontactId).containsExactly(eenAlsTekst, achtAlsTekst);
+                assertThat(reis.stappen()).extracting(Reisstap::klantcontactId).containsExactly(eenAlsTekst, achtAlsTekst);
                 assertThat(reis.kanaalwissels()).extracting(Kanaalwissel::van, Kanaalwissel::naar)
                         .containsExactly(tuple("telefoon", "email"));
             }
@@ -437,10 +437,10 @@ class KlantreisRegelsTest {
         void klantreisOpOnderwerp_heetNaarHaarEersteStap_ookAlsContactenTegelijkBeginnen() {
             KlantcontactId eenAlsTekst = KlantcontactId.van("10000000-0000-4000-8000-000000000000");
             KlantcontactId achtAlsTekst = KlantcontactId.van("80000000-0000-4000-8000-000000000000");
-            Contactfeit een = eenContact().metId(eenAlsTekst).op("2026-02-01T10:00:00+01:00").bouw();
-            Contactfeit acht = eenContact().metId(achtAlsTekst).op("2026-02-01T10:00:00+01:00").bouw();
+            Contactgegevens een = eenContact().metId(eenAlsTekst).op("2026-02-01T10:00:00+01:00").bouw();
+            Contactgegevens acht = eenContact().metId(achtAlsTekst).op("2026-02-01T10:00:00+01:00").bouw();
 
-            for (List<Contactfeit> volgorde : List.of(List.of(een, acht), List.of(acht, een))) {
+            for (List<Contactgegevens> volgorde : List.of(List.of(een, acht), List.of(acht, een))) {
                 Klantreisindeling reis = deelIn(volgorde, List.of()).get(0);
                 assertThat(reis.stappen().get(0).klantcontactId()).isEqualTo(eenAlsTekst);
                 assertThat(reis.id()).isEqualTo(deelIn(List.of(een), List.of()).get(0).id());
@@ -450,11 +450,11 @@ class KlantreisRegelsTest {
         @Test
         void wissel_isWarmAlleenAlsHetLatereContactNaarHetVorigeVerwijst() {
             ZaakId zaak = zaakId(5);
-            Contactfeit eerste = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").overZaak(zaak).bouw();
-            Contactfeit tweede = eenContact().metId(2).op("2026-02-01T11:00:00+01:00").overZaak(zaak)
+            Contactgegevens eerste = eenContact().metId(1).op("2026-02-01T10:00:00+01:00").overZaak(zaak).bouw();
+            Contactgegevens tweede = eenContact().metId(2).op("2026-02-01T11:00:00+01:00").overZaak(zaak)
                     .viaKanaal("balie").bouw();
             // the third continues the first, but the step before it is the second: cold
-            Contactfeit derde = eenContact().metId(3).op("2026-02-01T12:00:00+01:00").overZaak(zaak)
+            Contactgegevens derde = eenContact().metId(3).op("2026-02-01T12:00:00+01:00").overZaak(zaak)
                     .viaKanaal("email").vervolgOp(eerste.id()).bouw();
 
             Klantreisindeling reis = deelIn(List.of(eerste, tweede, derde), List.of()).get(0);
@@ -479,8 +479,8 @@ class KlantreisRegelsTest {
                 dekking.tel(origineel, feiten);
 
                 for (int schudden = 0; schudden < 3; schudden++) {
-                    List<Contactfeit> contacten = new ArrayList<>(feiten.contacten());
-                    List<Zaakfeit> zaken = new ArrayList<>(feiten.zaken());
+                    List<Contactgegevens> contacten = new ArrayList<>(feiten.contacten());
+                    List<Zaakgegevens> zaken = new ArrayList<>(feiten.zaken());
                     Collections.shuffle(contacten, random);
                     Collections.shuffle(zaken, random);
                     assertThat(deelIn(contacten, new HashSet<>(zaken)))
@@ -504,7 +504,7 @@ class KlantreisRegelsTest {
                     soorten.add(reis.soort());
                     if (reis.soort() == Klantreissoort.ZAAK) {
                         orientaties += (int) reis.stappen().stream()
-                                .filter(s -> s.soort() == Stap.Soort.KLANTCONTACT && s.zaakId() == null).count();
+                                .filter(s -> s.soort() == Reisstap.Soort.KLANTCONTACT && s.zaakId() == null).count();
                     }
                     reis.kanaalwissels().forEach(w -> {
                         if (w.warm()) {
@@ -547,8 +547,8 @@ class KlantreisRegelsTest {
             assertThat(ids.add(reis.id())).as("klantreis-id %s komt eenmaal voor", reis.id()).isTrue();
             assertThat(reis.stappen()).isNotEmpty();
             for (int i = 0; i < reis.stappen().size(); i++) {
-                Stap stap = reis.stappen().get(i);
-                if (stap.soort() == Stap.Soort.KLANTCONTACT) {
+                Reisstap stap = reis.stappen().get(i);
+                if (stap.soort() == Reisstap.Soort.KLANTCONTACT) {
                     assertThat(gezien.add(stap.klantcontactId())).as("contact in precies een klantreis").isTrue();
                     if (stap.zaakId() != null) {
                         assertThat(reis.thema()).isEqualTo(Thema.zaak(stap.zaakId()));
@@ -559,11 +559,11 @@ class KlantreisRegelsTest {
                     assertThat(reis.thema()).isEqualTo(Thema.zaak(stap.zaakId()));
                 }
                 if (i > 0) {
-                    Stap vorige = reis.stappen().get(i - 1);
+                    Reisstap vorige = reis.stappen().get(i - 1);
                     assertThat(vorige.op()).isBeforeOrEqualTo(stap.op());
                     if (vorige.op().equals(stap.op())) {
-                        assertThat(stap.soort()).as("registratie gaat voor").isEqualTo(Stap.Soort.KLANTCONTACT);
-                        if (vorige.soort() == Stap.Soort.KLANTCONTACT) {
+                        assertThat(stap.soort()).as("registratie gaat voor").isEqualTo(Reisstap.Soort.KLANTCONTACT);
+                        if (vorige.soort() == Reisstap.Soort.KLANTCONTACT) {
                             assertThat(vorige.klantcontactId().toString())
                                     .isLessThan(stap.klantcontactId().toString());
                         }
@@ -572,19 +572,19 @@ class KlantreisRegelsTest {
             }
             if (reis.soort() == Klantreissoort.ONDERWERP || reis.soort() == Klantreissoort.VERVOLG) {
                 // "ids follow the earliest contact": the same id as if the first step had been alone
-                Contactfeit eerste = feiten.contacten().stream()
+                Contactgegevens eerste = feiten.contacten().stream()
                         .filter(c -> c.id().equals(reis.stappen().get(0).klantcontactId())).findFirst().orElseThrow();
-                List<Zaakfeit> zaken = reis.soort() == Klantreissoort.VERVOLG ? feiten.zaken() : List.of();
+                List<Zaakgegevens> zaken = reis.soort() == Klantreissoort.VERVOLG ? feiten.zaken() : List.of();
                 assertThat(KlantreisRegels.deelIn(KLANT, List.of(eerste), zaken, false))
                         .filteredOn(r -> r.soort() == reis.soort()).extracting(Klantreisindeling::id)
                         .containsExactly(reis.id());
             }
             List<Kanaalwissel> verwacht = new ArrayList<>();
             for (int i = 1; i < reis.stappen().size(); i++) {
-                Stap van = reis.stappen().get(i - 1);
-                Stap naar = reis.stappen().get(i);
+                Reisstap van = reis.stappen().get(i - 1);
+                Reisstap naar = reis.stappen().get(i);
                 if (!van.kanaal().equals(naar.kanaal())) {
-                    boolean warm = naar.soort() == Stap.Soort.KLANTCONTACT && naar.wasKlantcontact() != null
+                    boolean warm = naar.soort() == Reisstap.Soort.KLANTCONTACT && naar.wasKlantcontact() != null
                             && naar.wasKlantcontact().equals(van.klantcontactId());
                     verwacht.add(new Kanaalwissel(reis.id(), van.sleutel(), naar.sleutel(), van.kanaal(), naar.kanaal(),
                             naar.op(), warm));
@@ -592,11 +592,11 @@ class KlantreisRegelsTest {
             }
             assertThat(reis.kanaalwissels()).isEqualTo(verwacht);
             if (reis.soort() == Klantreissoort.ZAAK) {
-                Zaakfeit zaak = feiten.zaken().stream().filter(z -> z.zaak().equals(reis.thema().zaakId()))
+                Zaakgegevens zaak = feiten.zaken().stream().filter(z -> z.zaak().equals(reis.thema().zaakId()))
                         .findFirst().orElse(null);
                 assertThat(reis.beeindigdOp()).isEqualTo(zaak == null ? null : zaak.afgeslotenOp());
-                for (Stap stap : reis.stappen()) {
-                    if (stap.soort() == Stap.Soort.KLANTCONTACT && stap.zaakId() == null) {
+                for (Reisstap stap : reis.stappen()) {
+                    if (stap.soort() == Reisstap.Soort.KLANTCONTACT && stap.zaakId() == null) {
                         assertThat(zaak).as("orientatie alleen op een bekende zaak").isNotNull();
                         assertThat(stap.op()).isBefore(zaak.geregistreerdOp());
                         assertThat(Tijd.plusDagen(stap.op(), KlantreisRegels.TERMIJN_DAGEN))
@@ -610,9 +610,9 @@ class KlantreisRegelsTest {
             }
         }
         assertThat(gezien).containsExactlyInAnyOrderElementsOf(
-                feiten.contacten().stream().map(Contactfeit::id).toList());
+                feiten.contacten().stream().map(Contactgegevens::id).toList());
         assertThat(registraties).containsExactlyInAnyOrderElementsOf(
-                feiten.zaken().stream().map(Zaakfeit::zaak).toList());
+                feiten.zaken().stream().map(Zaakgegevens::zaak).toList());
         assertThat(reizen).extracting(Klantreisindeling::gestartOp).isSorted();
         assertThat(reizen).allMatch(r -> Objects.equals(r.gestartOp(), r.stappen().get(0).op()));
     }

@@ -24,7 +24,7 @@ class KanaaldagVragen {
 
     @Autowired
     KanaaldagVragen(Projectiebeheer beheer, DataSource database) {
-        this(new Documentlezer<>(beheer, KanaaldagRegels.NAAM, database));
+        this(new Documentlezer<>(beheer, KanaaldagLeesregels.NAAM, database));
     }
 
     KanaaldagVragen(Documentlezer<Kanaaldag> dagen) {

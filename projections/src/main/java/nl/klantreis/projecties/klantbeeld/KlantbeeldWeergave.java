@@ -72,8 +72,8 @@ public final class KlantbeeldWeergave {
         List<Klantreis> klantreizen = tijdas == Tijdas.BEKEND
                 ? KlantreisWeergave.klantreizen(dossier, peilmoment)
                 : KlantreisWeergave.zoalsGebeurdOp(dossier, peilmoment);
-        String nummer = leesbaar(dossier.getNummer(), ontsleutel);
-        List<Klantdossier.Contact> gebeurd = dossier.getContacten().stream()
+        String nummer = leesbaar(dossier.nummer(), ontsleutel);
+        List<Klantdossier.Contact> gebeurd = dossier.contacten().stream()
                 .filter(contact -> !contact.plaatsgevondenOp().isAfter(peilmoment))
                 .toList();
         Instant vensterBegin = peilmoment.atZone(Tijd.AMSTERDAM).minusMonths(VENSTER_MAANDEN).toInstant();
@@ -81,9 +81,9 @@ public final class KlantbeeldWeergave {
                 .filter(contact -> !contact.plaatsgevondenOp().isBefore(vensterBegin))
                 .toList();
         return new Klantbeeld<>(
-                dossier.getKlantId(),
-                dossier.getSoort() == Identificatiesoort.BSN ? nummer : null,
-                dossier.getSoort() == Identificatiesoort.KVK ? nummer : null,
+                dossier.klantId(),
+                dossier.soort() == Identificatiesoort.BSN ? nummer : null,
+                dossier.soort() == Identificatiesoort.KVK ? nummer : null,
                 kanaalvoorkeur(dossier, peilmoment),
                 openZaken,
                 recenteContacten(inVenster, ontsleutel),
@@ -97,7 +97,7 @@ public final class KlantbeeldWeergave {
         Map<Optional<String>, Klantdossier.Kanaalvoorkeur> laatste = new TreeMap<>(
                 Comparator.comparing((Optional<String> onderwerp) -> onderwerp.orElse(null),
                         Comparator.nullsFirst(Comparator.naturalOrder())));
-        for (Klantdossier.Kanaalvoorkeur voorkeur : dossier.getKanaalvoorkeuren()) {
+        for (Klantdossier.Kanaalvoorkeur voorkeur : dossier.kanaalvoorkeuren()) {
             if (voorkeur.vastgelegdOp().isAfter(peilmoment)) {
                 continue;
             }

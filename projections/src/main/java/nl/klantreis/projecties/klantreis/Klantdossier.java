@@ -3,6 +3,7 @@ package nl.klantreis.projecties.klantreis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
@@ -30,13 +34,13 @@ import nl.klantreis.domein.klant.KlantreisBeeindigd;
 import nl.klantreis.domein.klant.KlantreisGestart;
 import nl.klantreis.domein.klant.KlantreisVervallen;
 import nl.klantreis.domein.klant.ZaakAanKlantGekoppeld;
-import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.Klantreisindeling;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.domein.klantreis.Stap;
+import nl.klantreis.domein.klantreis.Reisstap;
 import nl.klantreis.domein.klantreis.Thema;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 
 /**
  * Everything the engine recorded about one klant, folded from his Klant events in store order:
@@ -52,7 +56,12 @@ import nl.klantreis.domein.klantreis.Zaakfeit;
  * <p>Personal data is only ever held encrypted, and is dropped when the klant is forgotten: the
  * keys of the forgotten values are remembered, so a re-delivered old event cannot bring the
  * cipher texts back.
+ *
+ * <p>Stored as its fields (the JSON names are the field names, frozen by the approved documents in
+ * {@code leesmodeldocumenten/}); the accessors are for the views and write nothing.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Klantdossier {
     private static final Comparator<Contact> STAPVOLGORDE =
             Comparator.comparing(Contact::plaatsgevondenOp).thenComparing(Contact::klantcontactId);
@@ -62,16 +71,32 @@ public class Klantdossier {
 
     private String klantId;
     private Identificatiesoort soort;
+    /** His BSN or KVK number, encrypted; null when anonymous or forgotten. */
     private Versleuteld nummer;
+    /** In step order: by time, then klantcontactId. */
     private List<Contact> contacten = new ArrayList<>();
     private List<Zaak> zaken = new ArrayList<>();
+    /** The klantreizen that exist (started and not lapsed), by id. */
     private List<Reis> klantreizen = new ArrayList<>();
+    /**
+     * Klantreizen that existed once and lapsed (their contacts went into another klantreis): gone
+     * from today's view, but still to be found by id on the past axes (what a screen showed then).
+     */
     private List<KlantreisId> vervallenKlantreizen = new ArrayList<>();
+    /** The kanaalwissels recorded and not retracted, by moment. */
     private List<Kanaalwissel> kanaalwissels = new ArrayList<>();
+    /** Every preference ever recorded, oldest first: which one applies depends on the peilmoment. */
     private List<Kanaalvoorkeur> kanaalvoorkeuren = new ArrayList<>();
+    /**
+     * Forgotten and not inscribed again since; also set on the anonymous dossier a forgotten klant
+     * leaves behind. Either way nobody is known by it.
+     */
     private boolean vergeten;
+    /** Unused since forgetting empties the dossier (ADR 0016); read from older documents only. */
     private Instant vergetenOp;
+    /** Ids of the deleted keys whose values this dossier dropped (key ids are no personal data). */
     private List<String> vergetenSleutels = new ArrayList<>();
+    /** How often he was forgotten (no dates): only to derive {@link #reisnaamruimte()}. */
     private int vergetenKeer;
 
     /**
@@ -95,13 +120,13 @@ public class Klantdossier {
                     resultaat, doorverwezenNaar, wasKlantcontact, null, null, duurSeconden, klantreisId);
         }
 
-        public Contactfeit contactfeit() {
-            return new Contactfeit(klantcontactId, plaatsgevondenOp, kanaal, onderwerp, zaakId, resultaat,
+        public Contactgegevens contactgegevens() {
+            return new Contactgegevens(klantcontactId, plaatsgevondenOp, kanaal, onderwerp, zaakId, resultaat,
                     wasKlantcontact);
         }
 
-        Stap stap() {
-            return new Stap(Stap.Soort.KLANTCONTACT, kanaal, plaatsgevondenOp, klantcontactId, zaakId, resultaat,
+        Reisstap stap() {
+            return new Reisstap(Reisstap.Soort.KLANTCONTACT, kanaal, plaatsgevondenOp, klantcontactId, zaakId, resultaat,
                     wasKlantcontact);
         }
     }
@@ -118,12 +143,12 @@ public class Klantdossier {
             return new Zaak(zaakId, zaaktype, kanaal, geregistreerdOp, op, klantreisId);
         }
 
-        public Zaakfeit zaakfeit() {
-            return new Zaakfeit(zaakId, zaaktype, kanaal, geregistreerdOp, afgeslotenOp);
+        public Zaakgegevens zaakgegevens() {
+            return new Zaakgegevens(zaakId, zaaktype, kanaal, geregistreerdOp, afgeslotenOp);
         }
 
-        Stap stap() {
-            return new Stap(Stap.Soort.ZAAK_GEREGISTREERD, kanaal, geregistreerdOp, null, zaakId, null, null);
+        Reisstap stap() {
+            return new Reisstap(Reisstap.Soort.ZAAK_GEREGISTREERD, kanaal, geregistreerdOp, null, zaakId, null, null);
         }
     }
 
@@ -158,7 +183,7 @@ public class Klantdossier {
     }
 
     /** Required by Jackson to read the stored document. */
-    public Klantdossier() {
+    private Klantdossier() {
     }
 
     public Klantdossier(String klantId) {
@@ -385,18 +410,18 @@ public class Klantdossier {
     }
 
     /** The klant's contacts as facts for the KPI engine, in step order. */
-    public List<Contactfeit> contactfeiten() {
-        return contacten.stream().map(Contact::contactfeit).toList();
+    public List<Contactgegevens> contactgegevens() {
+        return contacten.stream().map(Contact::contactgegevens).toList();
     }
 
     /** The klant's zaken as facts for the KPI engine, in order of registration. */
-    public List<Zaakfeit> zaakfeiten() {
-        return zaken.stream().map(Zaak::zaakfeit).toList();
+    public List<Zaakgegevens> zaakgegevens() {
+        return zaken.stream().map(Zaak::zaakgegevens).toList();
     }
 
     /**
      * The klantreizen as the events recorded them (not recomputed): all their steps in
-     * {@link Stap#VOLGORDE} and their live kanaalwissels, ordered by start, then id. A klantreis
+     * {@link Reisstap#VOLGORDE} and their live kanaalwissels, ordered by start, then id. A klantreis
      * without any step yet is left out.
      */
     public List<Klantreisindeling> indelingen() {
@@ -404,14 +429,14 @@ public class Klantdossier {
         contacten.forEach(contact -> contactOpId.put(contact.klantcontactId(), contact));
         List<Klantreisindeling> indelingen = new ArrayList<>();
         for (Reis reis : klantreizen) {
-            List<Stap> stappen = new ArrayList<>();
+            List<Reisstap> stappen = new ArrayList<>();
             reis.contacten().stream().map(contactOpId::get).filter(Objects::nonNull).map(Contact::stap)
                     .forEach(stappen::add);
             zakenVan(reis).forEach(zaak -> stappen.add(zaak.stap()));
             if (stappen.isEmpty()) {
                 continue;
             }
-            stappen.sort(Stap.VOLGORDE);
+            stappen.sort(Reisstap.VOLGORDE);
             List<Kanaalwissel> wissels = kanaalwissels.stream()
                     .filter(w -> w.klantreisId().equals(reis.klantreisId())).toList();
             Instant beeindigdOp = reis.beeindigdOp() != null ? reis.beeindigdOp()
@@ -436,123 +461,47 @@ public class Klantdossier {
         return vergetenKeer == 0 ? new KlantId(klantId) : new KlantId(klantId + "-" + vergetenKeer);
     }
 
-    /** How often he was forgotten (no dates): only to derive {@link #reisnaamruimte()}. */
-    public int getVergetenKeer() {
-        return vergetenKeer;
-    }
-
-    public void setVergetenKeer(int vergetenKeer) {
-        this.vergetenKeer = vergetenKeer;
-    }
-
-    public String getKlantId() {
+    public String klantId() {
         return klantId;
     }
 
-    public void setKlantId(String klantId) {
-        this.klantId = klantId;
-    }
-
-    public Identificatiesoort getSoort() {
+    public Identificatiesoort soort() {
         return soort;
     }
 
-    public void setSoort(Identificatiesoort soort) {
-        this.soort = soort;
-    }
-
-    /** His BSN or KVK number, encrypted; null when anonymous or forgotten. */
-    public Versleuteld getNummer() {
+    public Versleuteld nummer() {
         return nummer;
     }
 
-    public void setNummer(Versleuteld nummer) {
-        this.nummer = nummer;
+    public List<Contact> contacten() {
+        return Collections.unmodifiableList(contacten);
     }
 
-    /** In step order: by time, then klantcontactId. */
-    public List<Contact> getContacten() {
-        return contacten;
+    public List<Zaak> zaken() {
+        return Collections.unmodifiableList(zaken);
     }
 
-    public void setContacten(List<Contact> contacten) {
-        this.contacten = contacten == null ? new ArrayList<>() : new ArrayList<>(contacten);
+    public List<Reis> klantreizen() {
+        return Collections.unmodifiableList(klantreizen);
     }
 
-    public List<Zaak> getZaken() {
-        return zaken;
+    public List<KlantreisId> vervallenKlantreizen() {
+        return Collections.unmodifiableList(vervallenKlantreizen);
     }
 
-    public void setZaken(List<Zaak> zaken) {
-        this.zaken = zaken == null ? new ArrayList<>() : new ArrayList<>(zaken);
+    public List<Kanaalwissel> kanaalwissels() {
+        return Collections.unmodifiableList(kanaalwissels);
     }
 
-    /** The klantreizen that exist (started and not lapsed), by id. */
-    public List<Reis> getKlantreizen() {
-        return klantreizen;
+    public List<Kanaalvoorkeur> kanaalvoorkeuren() {
+        return Collections.unmodifiableList(kanaalvoorkeuren);
     }
 
-    public void setKlantreizen(List<Reis> klantreizen) {
-        this.klantreizen = klantreizen == null ? new ArrayList<>() : new ArrayList<>(klantreizen);
-    }
-
-    /**
-     * Klantreizen that existed once and lapsed (their contacts went into another klantreis): gone
-     * from today's view, but still to be found by id on the past axes (what a screen showed then).
-     */
-    public List<KlantreisId> getVervallenKlantreizen() {
-        return vervallenKlantreizen;
-    }
-
-    public void setVervallenKlantreizen(List<KlantreisId> vervallen) {
-        this.vervallenKlantreizen = vervallen == null ? new ArrayList<>() : new ArrayList<>(vervallen);
-    }
-
-    /** The kanaalwissels recorded and not retracted, by moment. */
-    public List<Kanaalwissel> getKanaalwissels() {
-        return kanaalwissels;
-    }
-
-    public void setKanaalwissels(List<Kanaalwissel> kanaalwissels) {
-        this.kanaalwissels = kanaalwissels == null ? new ArrayList<>() : new ArrayList<>(kanaalwissels);
-    }
-
-    /** Every preference ever recorded, oldest first: which one applies depends on the peilmoment. */
-    public List<Kanaalvoorkeur> getKanaalvoorkeuren() {
-        return kanaalvoorkeuren;
-    }
-
-    public void setKanaalvoorkeuren(List<Kanaalvoorkeur> kanaalvoorkeuren) {
-        this.kanaalvoorkeuren = kanaalvoorkeuren == null ? new ArrayList<>() : new ArrayList<>(kanaalvoorkeuren);
-    }
-
-    /**
-     * Forgotten and not inscribed again since; also set on the anonymous dossier a forgotten klant
-     * leaves behind. Either way nobody is known by it.
-     */
     public boolean isVergeten() {
         return vergeten;
     }
 
-    public void setVergeten(boolean vergeten) {
-        this.vergeten = vergeten;
-    }
-
-    /** Unused since forgetting empties the dossier (ADR 0016); read from older documents only. */
-    public Instant getVergetenOp() {
+    public Instant vergetenOp() {
         return vergetenOp;
-    }
-
-    public void setVergetenOp(Instant vergetenOp) {
-        this.vergetenOp = vergetenOp;
-    }
-
-    /** Ids of the deleted keys whose values this dossier dropped (key ids are no personal data). */
-    public List<String> getVergetenSleutels() {
-        return vergetenSleutels;
-    }
-
-    public void setVergetenSleutels(List<String> vergetenSleutels) {
-        this.vergetenSleutels = vergetenSleutels == null ? new ArrayList<>() : new ArrayList<>(vergetenSleutels);
     }
 }

@@ -37,11 +37,11 @@ public class Klantgeschiedenis {
         Instant eerste = null;
         DomainEventStream stroom = events.readEvents(klant.waarde());
         while (stroom.hasNext()) {
-            DomainEventMessage<?> bericht = stroom.next();
-            if (bericht.getPayload() instanceof KlantVergeten) {
+            DomainEventMessage<?> event = stroom.next();
+            if (event.getPayload() instanceof KlantVergeten) {
                 eerste = null;
             } else if (eerste == null) {
-                eerste = bericht.getTimestamp();
+                eerste = event.getTimestamp();
             }
         }
         return Optional.ofNullable(eerste);
@@ -56,10 +56,10 @@ public class Klantgeschiedenis {
         List<Object> bekend = new ArrayList<>();
         DomainEventStream stroom = events.readEvents(klant.waarde());
         while (stroom.hasNext()) {
-            DomainEventMessage<?> bericht = stroom.next();
+            DomainEventMessage<?> event = stroom.next();
             // A forgetting counts whenever it was: it empties the dossier folded so far.
-            if (bericht.getPayload() instanceof KlantVergeten || !bericht.getTimestamp().isAfter(alsOp)) {
-                bekend.add(bericht.getPayload());
+            if (event.getPayload() instanceof KlantVergeten || !event.getTimestamp().isAfter(alsOp)) {
+                bekend.add(event.getPayload());
             }
         }
         return bekend.isEmpty() ? Optional.empty() : Optional.of(Klantdossier.vouw(klant.waarde(), bekend));

@@ -40,7 +40,7 @@ class KlantreisVragen {
     Optional<Klantreis> klantreis(KlantreisVraag vraag) {
         String id = vraag.klantreisId().toString();
         return dossiers.metZoeksleutel(id)
-                .flatMap(huidig -> dossier(new KlantId(huidig.getKlantId()), vraag.tijdas(), vraag.peilmoment()))
+                .flatMap(huidig -> dossier(new KlantId(huidig.klantId()), vraag.tijdas(), vraag.peilmoment()))
                 .flatMap(dossier -> weergave(dossier, vraag.tijdas(), vraag.peilmoment()).stream()
                         .filter(reis -> reis.klantreisId().equals(id)).findFirst());
     }

@@ -8,13 +8,13 @@ import java.util.Optional;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.gedeeld.Tijd;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
-import nl.klantreis.domein.klantreis.Contactfeit;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreisindeling;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.domein.klantreis.Stap;
+import nl.klantreis.domein.klantreis.Reisstap;
 import nl.klantreis.domein.klantreis.Thema;
 
 /**
@@ -32,7 +32,7 @@ public final class KlantreisWeergave {
     public static List<Klantreis> klantreizen(Klantdossier dossier, Instant peilmoment) {
         Objects.requireNonNull(peilmoment, "peilmoment");
         return dossier.indelingen().stream()
-                .map(indeling -> weergave(dossier.getKlantId(), indeling, peilmoment))
+                .map(indeling -> weergave(dossier.klantId(), indeling, peilmoment))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -44,13 +44,13 @@ public final class KlantreisWeergave {
      */
     public static List<Klantreis> zoalsGebeurdOp(Klantdossier dossier, Instant alsOp) {
         Objects.requireNonNull(alsOp, "alsOp");
-        List<Contactfeit> contacten = dossier.contactfeiten().stream().filter(c -> !c.op().isAfter(alsOp)).toList();
-        List<Zaakfeit> zaken = dossier.zaakfeiten().stream().filter(z -> !z.geregistreerdOp().isAfter(alsOp))
+        List<Contactgegevens> contacten = dossier.contactgegevens().stream().filter(c -> !c.op().isAfter(alsOp)).toList();
+        List<Zaakgegevens> zaken = dossier.zaakgegevens().stream().filter(z -> !z.geregistreerdOp().isAfter(alsOp))
                 .map(z -> z.afgeslotenOp() != null && z.afgeslotenOp().isAfter(alsOp) ? z.afgeslotenOp(null) : z)
                 .toList();
         return KlantreisRegels.deelIn(dossier.reisnaamruimte(), contacten, zaken,
-                        dossier.getSoort() == Identificatiesoort.ANONIEM).stream()
-                .map(indeling -> weergave(dossier.getKlantId(), indeling, alsOp))
+                        dossier.soort() == Identificatiesoort.ANONIEM).stream()
+                .map(indeling -> weergave(dossier.klantId(), indeling, alsOp))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -61,11 +61,11 @@ public final class KlantreisWeergave {
         return dossier.indelingen().stream()
                 .filter(indeling -> indeling.id().equals(klantreisId))
                 .findFirst()
-                .flatMap(indeling -> weergave(dossier.getKlantId(), indeling, peilmoment));
+                .flatMap(indeling -> weergave(dossier.klantId(), indeling, peilmoment));
     }
 
     private static Optional<Klantreis> weergave(String klantId, Klantreisindeling indeling, Instant peilmoment) {
-        List<Stap> stappen = indeling.stappen().stream().filter(stap -> !stap.op().isAfter(peilmoment)).toList();
+        List<Reisstap> stappen = indeling.stappen().stream().filter(stap -> !stap.op().isAfter(peilmoment)).toList();
         if (stappen.isEmpty()) {
             return Optional.empty();
         }
@@ -88,13 +88,13 @@ public final class KlantreisWeergave {
      * A zaak's klantreis ends when its zaak is closed (at or before the peilmoment); any other
      * klantreis 14 calendar days after its last contact, once that moment lies before the peilmoment.
      */
-    private static Instant beeindigdOp(Klantreisindeling indeling, List<Stap> stappen, Instant peilmoment) {
+    private static Instant beeindigdOp(Klantreisindeling indeling, List<Reisstap> stappen, Instant peilmoment) {
         if (indeling.soort() == Klantreissoort.ZAAK) {
             Instant afgeslotenOp = indeling.beeindigdOp();
             return afgeslotenOp != null && !afgeslotenOp.isAfter(peilmoment) ? afgeslotenOp : null;
         }
-        Instant laatsteContact = stappen.stream().filter(stap -> stap.soort() == Stap.Soort.KLANTCONTACT)
-                .map(Stap::op).max(Instant::compareTo).orElse(null);
+        Instant laatsteContact = stappen.stream().filter(stap -> stap.soort() == Reisstap.Soort.KLANTCONTACT)
+                .map(Reisstap::op).max(Instant::compareTo).orElse(null);
         if (laatsteContact == null) {
             return null;
         }
@@ -109,9 +109,9 @@ public final class KlantreisWeergave {
         return new Klantreis.Thema(thema.zaakId() == null ? null : thema.zaakId().toString(), thema.onderwerp());
     }
 
-    private static Klantreis.Stap stap(Stap stap) {
+    private static Klantreis.Stap stap(Reisstap stap) {
         return new Klantreis.Stap(
-                stap.soort() == Stap.Soort.KLANTCONTACT
+                stap.soort() == Reisstap.Soort.KLANTCONTACT
                         ? Klantreis.Stap.KLANTCONTACT : Klantreis.Stap.ZAAK_GEREGISTREERD,
                 stap.kanaal(),
                 stap.op(),

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.klantreis.Contactfeit;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 
 /**
  * Everything known of one klant, as input to {@link Kpiberekening}: the klantreizen are derived
@@ -15,7 +15,7 @@ import nl.klantreis.domein.klantreis.Zaakfeit;
  * @param contacten all his klantcontacten
  * @param zaken     the zaken he initiated, with {@code afgeslotenOp} or null while open
  */
-public record KpiKlant(KlantId klant, boolean anoniem, List<Contactfeit> contacten, List<Zaakfeit> zaken) {
+public record KpiKlant(KlantId klant, boolean anoniem, List<Contactgegevens> contacten, List<Zaakgegevens> zaken) {
     public KpiKlant {
         Objects.requireNonNull(klant, "klant");
         contacten = contacten == null ? List.of() : List.copyOf(contacten);

@@ -14,7 +14,7 @@ import nl.klantreis.projecties.klantreis.Klantdossier;
 import nl.klantreis.projecties.klantreis.KlantreisLeesregels;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
+import nl.klantreis.projecties.mijnzaken.MijnZakenLeesregels;
 import nl.klantreis.projecties.mijnzaken.Zaakdossier;
 
 /**
@@ -30,7 +30,7 @@ public class KpiVragen {
 
     KpiVragen(Projectiebeheer beheer, DataSource database, Kanalen kanalen) {
         this.klanten = new Documentlezer<>(beheer, KlantreisLeesregels.NAAM, database);
-        this.zaken = new Documentlezer<>(beheer, MijnZakenRegels.NAAM, database);
+        this.zaken = new Documentlezer<>(beheer, MijnZakenLeesregels.NAAM, database);
         this.berekening = new Kpiberekening(kanalen);
     }
 
@@ -41,19 +41,19 @@ public class KpiVragen {
     }
 
     static KpiKlant alsKpiKlant(Klantdossier dossier) {
-        return new KpiKlant(new KlantId(dossier.getKlantId()), dossier.getSoort() == Identificatiesoort.ANONIEM,
-                dossier.contactfeiten(), dossier.zaakfeiten());
+        return new KpiKlant(new KlantId(dossier.klantId()), dossier.soort() == Identificatiesoort.ANONIEM,
+                dossier.contactgegevens(), dossier.zaakgegevens());
     }
 
     static KpiZaak alsKpiZaak(Zaakdossier dossier) {
-        Zaakdossier.Registratie registratie = dossier.getRegistratie();
-        return new KpiZaak(new ZaakId(java.util.UUID.fromString(dossier.getZaakId().toString())), registratie.zaaktype(),
+        Zaakdossier.Registratie registratie = dossier.registratie();
+        return new KpiZaak(new ZaakId(java.util.UUID.fromString(dossier.zaakId().toString())), registratie.zaaktype(),
                 registratie.geregistreerdOp(),
-                dossier.getAfsluiting() == null ? null : dossier.getAfsluiting().afgeslotenOp(),
+                dossier.afsluiting() == null ? null : dossier.afsluiting().afgeslotenOp(),
                 UiterlijkeEinddatum.basis(registratie.geregistreerdOp(), registratie.opgegevenUiterlijkeEinddatum(),
                         registratie.regels().servicenormDagen()),
-                dossier.getVerlengingen().stream().map(Zaakdossier.Verlenging::duurDagen).toList(),
-                dossier.getOpschortingen().stream().map(Zaakdossier.Moment::op).toList(),
-                dossier.getHervattingen().stream().map(Zaakdossier.Moment::op).toList());
+                dossier.verlengingen().stream().map(Zaakdossier.Verlenging::duurDagen).toList(),
+                dossier.opschortingen().stream().map(Zaakdossier.Moment::op).toList(),
+                dossier.hervattingen().stream().map(Zaakdossier.Moment::op).toList());
     }
 }

@@ -61,7 +61,7 @@ import nl.klantreis.domein.referentie.Kanalen;
  * </table>
  *
  * <p>Breakdown keys: kanaal is the kanaal code; zaaktype is the zaaktype of the klantreis's zaak as
- * the klant's {@code Zaakfeit} gives it, and for a klantreis without a zaak, or whose zaak is not
+ * the klant's {@code Zaakgegevens} gives it, and for a klantreis without a zaak, or whose zaak is not
  * known (yet), its onderwerp (for a zaak klantreis of an unknown zaak: the onderwerp of its first
  * klantcontact). An uitsplitsing lists every key that occurs in the KPI's selection before the
  * "ended"/"closed" condition, sorted by key; a part with nothing ended shows its figures over nothing.
@@ -95,7 +95,7 @@ public final class Kpiberekening {
         }
         if (soort.leestKlanten()) {
             try (Stream<KpiKlant> stroom = klanten.get()) {
-                stroom.forEach(klant -> meting.klant(Klantbeeld.op(klant, peil, kanalen)));
+                stroom.forEach(klant -> meting.klant(KlantOpPeilmoment.op(klant, peil, kanalen)));
             }
         }
         return new Kpiuitkomst(vraag.kpi(), vraag.van(), vraag.tot(), vraag.peilmoment(), meting.cijfers());

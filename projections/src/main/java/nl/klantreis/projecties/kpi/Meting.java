@@ -10,10 +10,10 @@ import java.util.function.Supplier;
 
 import nl.klantreis.domein.gedeeld.Tijd;
 import nl.klantreis.domein.gedeeld.ZaakId;
-import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.domein.klantreis.Stap;
+import nl.klantreis.domein.klantreis.Reisstap;
 import nl.klantreis.domein.referentie.Kanaal;
 import nl.klantreis.domein.referentie.Kanalen;
 import nl.klantreis.domein.zaak.Opschorting;
@@ -39,7 +39,7 @@ abstract class Meting {
     void zaak(KpiZaak zaak) {
     }
 
-    void klant(Klantbeeld klant) {
+    void klant(KlantOpPeilmoment klant) {
     }
 
     abstract Kpicijfers cijfers();
@@ -72,7 +72,7 @@ abstract class Meting {
         }
 
         @Override
-        final void klant(Klantbeeld klant) {
+        final void klant(KlantOpPeilmoment klant) {
             klant.reizen().stream().filter(Reisbeeld::inPeriode).forEach(this::klantreis);
         }
 
@@ -137,7 +137,7 @@ abstract class Meting {
         void klantreis(Reisbeeld reis) {
             telling.tel(reis.sleutel(per), matrix -> {
                 for (Kanaalwissel wissel : reis.reis().kanaalwissels()) {
-                    matrix.tel(Klantbeeld.kanaalcode(kanalen, wissel.van()), Klantbeeld.kanaalcode(kanalen, wissel.naar()),
+                    matrix.tel(KlantOpPeilmoment.kanaalcode(kanalen, wissel.van()), KlantOpPeilmoment.kanaalcode(kanalen, wissel.naar()),
                             wissel);
                 }
             });
@@ -158,7 +158,7 @@ abstract class Meting {
             }
             telling.tel(reis.sleutel(per), v -> {
                 if (reis.beeindigd()) {
-                    List<Stap> contacten = reis.klantcontacten();
+                    List<Reisstap> contacten = reis.klantcontacten();
                     v.tel(contacten.size() == 1 && BEANTWOORD.equals(contacten.get(0).resultaat()));
                 }
             });
@@ -182,7 +182,7 @@ abstract class Meting {
             }
             long centen = 0;
             long zonderKosten = 0;
-            for (Stap contact : reis.klantcontacten()) {
+            for (Reisstap contact : reis.klantcontacten()) {
                 var kosten = kanalen.herken(contact.kanaal()).flatMap(Kanaal::kosten);
                 if (kosten.isPresent()) {
                     centen += kosten.get();
@@ -211,12 +211,12 @@ abstract class Meting {
         }
 
         @Override
-        final void klant(Klantbeeld klant) {
+        final void klant(KlantOpPeilmoment klant) {
             for (Reisbeeld reis : klant.reizen()) {
-                Stap vorige = null;
-                for (Stap contact : reis.klantcontacten()) {
+                Reisstap vorige = null;
+                for (Reisstap contact : reis.klantcontacten()) {
                     if (peil.inPeriode(contact.op())) {
-                        contact(reis, contact, vorige, Klantbeeld.kanaalcode(kanalen, contact.kanaal()));
+                        contact(reis, contact, vorige, KlantOpPeilmoment.kanaalcode(kanalen, contact.kanaal()));
                     }
                     vorige = contact;
                 }
@@ -224,7 +224,7 @@ abstract class Meting {
         }
 
         /** @param vorige the previous klantcontact of the klantreis in step order, or null */
-        abstract void contact(Reisbeeld reis, Stap contact, Stap vorige, String kanaal);
+        abstract void contact(Reisbeeld reis, Reisstap contact, Reisstap vorige, String kanaal);
 
         @Override
         Kpicijfers cijfers() {
@@ -240,7 +240,7 @@ abstract class Meting {
         }
 
         @Override
-        void contact(Reisbeeld reis, Stap contact, Stap vorige, String kanaal) {
+        void contact(Reisbeeld reis, Reisstap contact, Reisstap vorige, String kanaal) {
             telling.tel(reis.zaaktype(), v -> v.tel(kanaal));
         }
     }
@@ -251,7 +251,7 @@ abstract class Meting {
         }
 
         @Override
-        void contact(Reisbeeld reis, Stap contact, Stap vorige, String kanaal) {
+        void contact(Reisbeeld reis, Reisstap contact, Reisstap vorige, String kanaal) {
             boolean herhaal = vorige != null
                     && !Tijd.plusDagen(vorige.op(), HERHAAL_DAGEN).isBefore(contact.op());
             String sleutel = Kpivraag.PER_KANAAL.equals(per) ? kanaal : reis.zaaktype();
@@ -280,8 +280,8 @@ abstract class Meting {
         }
 
         @Override
-        void klant(Klantbeeld klant) {
-            for (Contactfeit contact : klant.contacten()) {
+        void klant(KlantOpPeilmoment klant) {
+            for (Contactgegevens contact : klant.contacten()) {
                 if (STATUS_NAVRAAG.equals(contact.onderwerp()) && contact.zaak() != null) {
                     String zaaktype = zaaktypeVanZaak.get(contact.zaak());
                     if (zaaktype != null) {

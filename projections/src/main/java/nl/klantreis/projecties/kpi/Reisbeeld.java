@@ -3,7 +3,7 @@ package nl.klantreis.projecties.kpi;
 import java.util.List;
 
 import nl.klantreis.domein.klantreis.Klantreisindeling;
-import nl.klantreis.domein.klantreis.Stap;
+import nl.klantreis.domein.klantreis.Reisstap;
 
 /**
  * One klantreis as it stood at the peilmoment, with what the KPIs ask of it.
@@ -15,7 +15,7 @@ import nl.klantreis.domein.klantreis.Stap;
  * @param klantcontacten its klantcontact steps in step order (without the zaak's registration)
  */
 record Reisbeeld(Klantreisindeling reis, boolean inPeriode, boolean beeindigd, String kanaal, String zaaktype,
-                 List<Stap> klantcontacten) {
+                 List<Reisstap> klantcontacten) {
 
     /** The key of this klantreis in an uitsplitsing {@code per}; null when there is none. */
     String sleutel(String per) {

@@ -54,9 +54,9 @@ public final class Documentlezer<D> {
         return projectie;
     }
 
-    public Optional<D> document(String sleutel) {
+    public Optional<D> document(String documentsleutel) {
         return jdbc.query("SELECT document FROM " + tabel() + " WHERE sleutel = ?",
-                (rij, nr) -> projectie.lees(rij.getString(1)), sleutel).stream().findFirst();
+                (rij, nr) -> projectie.lees(rij.getString(1)), documentsleutel).stream().findFirst();
     }
 
     /** A document with the position of the last event applied to it (the global index: rises with every change). */
@@ -64,9 +64,9 @@ public final class Documentlezer<D> {
     }
 
     /** The document and its position, read together (one row, one snapshot). */
-    public Optional<MetPositie<D>> documentMetPositie(String sleutel) {
+    public Optional<MetPositie<D>> documentMetPositie(String documentsleutel) {
         return jdbc.query("SELECT document, positie FROM " + tabel() + " WHERE sleutel = ?",
-                (rij, nr) -> new MetPositie<>(projectie.lees(rij.getString(1)), rij.getLong(2)), sleutel)
+                (rij, nr) -> new MetPositie<>(projectie.lees(rij.getString(1)), rij.getLong(2)), documentsleutel)
                 .stream().findFirst();
     }
 

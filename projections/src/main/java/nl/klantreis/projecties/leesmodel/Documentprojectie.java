@@ -34,7 +34,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Runs {@link Documentregels} as a projection into one generation's table. Events of a batch are
+ * Runs {@link Documentleesregels} as a projection into one generation's table. Events of a batch are
  * collected per document; when the batch commits, the documents are read in one query, the events
  * applied in order, and the changed documents written in one JDBC batch, in the processor's
  * transaction (so together with its token). A document remembers, per aggregate whose events it
@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * so re-delivery and replays change nothing, while an event of another aggregate that committed
  * late (with a lower global index) is still applied. Its revision ({@code positie}) rises by one
  * per applied event. Where a document holds every event of an aggregate
- * ({@link Documentregels#heelAggregaat}), a hole in that aggregate's sequence numbers is filled
+ * ({@link Documentleesregels#heelAggregaat}), a hole in that aggregate's sequence numbers is filled
  * from the event store before the event after it applies ({@link Aanvulling}).
  */
 public final class Documentprojectie<D> {
@@ -50,7 +50,7 @@ public final class Documentprojectie<D> {
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>> VOLGNUMMERS =
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
-    private final Documentregels<D> regels;
+    private final Documentleesregels<D> regels;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Aanvulling aanvulling;
@@ -77,11 +77,11 @@ public final class Documentprojectie<D> {
         Stream<? extends DomainEventMessage<?>> vanaf(String aggregaat, long volgnummer);
     }
 
-    public Documentprojectie(Documentregels<D> regels, DataSource database, ObjectMapper json) {
+    public Documentprojectie(Documentleesregels<D> regels, DataSource database, ObjectMapper json) {
         this(regels, database, json, Aanvulling.GEEN);
     }
 
-    public Documentprojectie(Documentregels<D> regels, DataSource database, ObjectMapper json, Aanvulling aanvulling) {
+    public Documentprojectie(Documentleesregels<D> regels, DataSource database, ObjectMapper json, Aanvulling aanvulling) {
         this.regels = regels;
         this.jdbc = new JdbcTemplate(database);
         this.json = json;
@@ -93,7 +93,7 @@ public final class Documentprojectie<D> {
         return aangevuld.sum();
     }
 
-    public Documentregels<D> regels() {
+    public Documentleesregels<D> regels() {
         return regels;
     }
 
@@ -109,10 +109,10 @@ public final class Documentprojectie<D> {
         String partijSleutel = Documentprojectie.class.getName() + "/" + tabel;
         return new EventMessageHandler() {
             @Override
-            public Object handle(EventMessage<?> bericht) {
-                Object event = bericht.getPayload();
-                String sleutel = regels.sleutel(event, aggregaat(bericht));
-                if (sleutel == null) {
+            public Object handle(EventMessage<?> event) {
+                Object payload = event.getPayload();
+                String documentsleutel = regels.documentsleutel(payload, aggregaat(event));
+                if (documentsleutel == null) {
                     return null;
                 }
                 UnitOfWork<?> werk = CurrentUnitOfWork.get().root();
@@ -121,7 +121,7 @@ public final class Documentprojectie<D> {
                     werk.onPrepareCommit(u -> schrijf(tabel, nieuw, dodeBrieven, processor, dient));
                     return nieuw;
                 });
-                partij.voegToe(sleutel, positie(bericht), bericht);
+                partij.voegToe(documentsleutel, positie(event), event);
                 return null;
             }
 
@@ -134,7 +134,7 @@ public final class Documentprojectie<D> {
 
     /** Events of one document in order; documents are independent, so segments never share rows. */
     public SequencingPolicy<EventMessage<?>> volgorde() {
-        return bericht -> regels.sleutel(bericht.getPayload(), aggregaat(bericht));
+        return event -> regels.documentsleutel(event.getPayload(), aggregaat(event));
     }
 
     /** The PostgreSQL channel on which a read model announces its changed documents. */
@@ -145,11 +145,11 @@ public final class Documentprojectie<D> {
     private void schrijf(String tabel, Partij partij, SequencedDeadLetterQueue<EventMessage<?>> dodeBrieven,
                          String processor, BooleanSupplier dient) {
         Map<String, Opgeslagen> bestaand = new HashMap<>();
-        String[] sleutels = partij.perSleutel.keySet().toArray(String[]::new);
+        String[] documentsleutels = partij.perDocumentsleutel.keySet().toArray(String[]::new);
         jdbc.query(verbinding -> {
             PreparedStatement vraag = verbinding.prepareStatement(
                     "SELECT sleutel, document, positie, volgnummers FROM " + tabel + " WHERE sleutel = ANY(?)");
-            vraag.setArray(1, verbinding.createArrayOf("text", sleutels));
+            vraag.setArray(1, verbinding.createArrayOf("text", documentsleutels));
             return vraag;
         }, rij -> {
             bestaand.put(rij.getString(1), new Opgeslagen(rij.getString(2), rij.getLong(3), volgnummers(rij.getString(4))));
@@ -159,14 +159,14 @@ public final class Documentprojectie<D> {
             PreparedStatement vraag = verbinding.prepareStatement("SELECT DISTINCT sequenceidentifier FROM deadletterentry "
                     + "WHERE processinggroup = ? AND sequenceidentifier = ANY(?)");
             vraag.setString(1, processor);
-            vraag.setArray(2, verbinding.createArrayOf("text", sleutels));
+            vraag.setArray(2, verbinding.createArrayOf("text", documentsleutels));
             return vraag;
         }, (rij, nr) -> rij.getString(1)));
 
         List<Rij> rijen = new ArrayList<>();
-        for (Map.Entry<String, List<Gebeurtenis>> paar : partij.perSleutel.entrySet()) {
-            String sleutel = paar.getKey();
-            Opgeslagen opgeslagen = bestaand.get(sleutel);
+        for (Map.Entry<String, List<Gebeurtenis>> paar : partij.perDocumentsleutel.entrySet()) {
+            String documentsleutel = paar.getKey();
+            Opgeslagen opgeslagen = bestaand.get(documentsleutel);
             D document = opgeslagen == null ? null : lees(opgeslagen.document());
             long revisie = opgeslagen == null ? 0 : opgeslagen.positie();
             Map<String, Long> volgnummers = opgeslagen == null ? new HashMap<>() : new HashMap<>(opgeslagen.volgnummers());
@@ -178,39 +178,39 @@ public final class Documentprojectie<D> {
                 if (laatste != null && gebeurtenis.volgnummer() <= laatste) {
                     continue;
                 }
-                if (geblokkeerd.contains(sleutel)) {
+                if (geblokkeerd.contains(documentsleutel)) {
                     // Later events of a document wait behind the one that failed, in order.
-                    dodeBrieven.enqueue(sleutel, new GenericDeadLetter<>(sleutel, gebeurtenis.bericht()));
+                    dodeBrieven.enqueue(documentsleutel, new GenericDeadLetter<>(documentsleutel, gebeurtenis.event()));
                     continue;
                 }
-                List<DomainEventMessage<?>> ontbrekend = ontbrekend(sleutel, gebeurtenis, laatste,
+                List<DomainEventMessage<?>> ontbrekend = ontbrekend(documentsleutel, gebeurtenis, laatste,
                         opgeslagen == null || !opgeslagen.volgnummers().isEmpty());
                 try {
                     for (DomainEventMessage<?> eerder : ontbrekend) {
                         splitsAf(afgesplitst, document, eerder);
-                        document = regels.pasToe(document, sleutel, eerder.getPayload(), eerder.getTimestamp());
+                        document = regels.pasToe(document, documentsleutel, eerder.getPayload(), eerder.getTimestamp());
                         volgnummers.put(aggregaat, eerder.getSequenceNumber());
                         revisie++;
                         toegepast.add(new Gebeurtenis(-1, eerder));
                     }
-                    splitsAf(afgesplitst, document, gebeurtenis.bericht());
-                    document = regels.pasToe(document, sleutel, gebeurtenis.event(), gebeurtenis.bekendOp());
+                    splitsAf(afgesplitst, document, gebeurtenis.event());
+                    document = regels.pasToe(document, documentsleutel, gebeurtenis.payload(), gebeurtenis.bekendOp());
                 } catch (RuntimeException fout) {
                     LOG.error("leesmodel {}: event {} van document {} is niet te verwerken en staat nu in de dode-brievenlijst",
-                            regels.naam(), gebeurtenis.bericht().getIdentifier(), sleutel, fout);
-                    dodeBrieven.enqueue(sleutel, new GenericDeadLetter<>(sleutel, gebeurtenis.bericht(), fout));
-                    geblokkeerd.add(sleutel);
+                            regels.naam(), gebeurtenis.event().getIdentifier(), documentsleutel, fout);
+                    dodeBrieven.enqueue(documentsleutel, new GenericDeadLetter<>(documentsleutel, gebeurtenis.event(), fout));
+                    geblokkeerd.add(documentsleutel);
                     // pasToe may have half-changed the document: make it again from the stored one
                     // and the events of this batch that did apply (they are pure and did so before).
                     document = opgeslagen == null ? null : lees(opgeslagen.document());
                     afgesplitst.clear();
                     for (Gebeurtenis eerder : toegepast) {
-                        splitsAf(afgesplitst, document, eerder.bericht());
-                        document = regels.pasToe(document, sleutel, eerder.event(), eerder.bekendOp());
+                        splitsAf(afgesplitst, document, eerder.event());
+                        document = regels.pasToe(document, documentsleutel, eerder.payload(), eerder.bekendOp());
                     }
                     continue;
                 }
-                if (aggregaat != null && regels.vergeetBron(gebeurtenis.event())) {
+                if (aggregaat != null && regels.vergeetBron(gebeurtenis.payload())) {
                     volgnummers.remove(aggregaat);
                 } else if (aggregaat != null) {
                     volgnummers.put(aggregaat, gebeurtenis.volgnummer());
@@ -219,13 +219,13 @@ public final class Documentprojectie<D> {
                 toegepast.add(gebeurtenis);
             }
             if (!toegepast.isEmpty() && document != null) {
-                rijen.add(new Rij(sleutel, regels.eigenaar(document),
+                rijen.add(new Rij(documentsleutel, regels.eigenaar(document),
                         regels.zoeksleutels(document).toArray(String[]::new), schrijf(document), revisie,
                         schrijfVolgnummers(volgnummers)));
             }
             // Written once and never changed: no events, no sequence numbers that would name the
             // aggregate it came from, and found by no key other than its own.
-            afgesplitst.forEach((nieuweSleutel, deel) -> rijen.add(new Rij(nieuweSleutel, regels.eigenaar(deel),
+            afgesplitst.forEach((nieuweDocumentsleutel, deel) -> rijen.add(new Rij(nieuweDocumentsleutel, regels.eigenaar(deel),
                     new String[0], schrijf(deel), 1, "{}")));
         }
         if (rijen.isEmpty()) {
@@ -245,7 +245,7 @@ public final class Documentprojectie<D> {
                     @Override
                     public void setValues(PreparedStatement opdracht, int i) throws SQLException {
                         Rij rij = rijen.get(i);
-                        opdracht.setString(1, rij.sleutel());
+                        opdracht.setString(1, rij.documentsleutel());
                         opdracht.setString(2, rij.eigenaar());
                         opdracht.setArray(3, opdracht.getConnection().createArrayOf("text", rij.zoeksleutels()));
                         opdracht.setString(4, rij.document());
@@ -263,11 +263,11 @@ public final class Documentprojectie<D> {
         }
     }
 
-    private void splitsAf(Map<String, D> afgesplitst, D document, EventMessage<?> bericht) {
-        Documentregels.Afsplitsing<D> deel = document == null ? null
-                : regels.splitsAf(document, bericht.getPayload(), bericht.getIdentifier());
+    private void splitsAf(Map<String, D> afgesplitst, D document, EventMessage<?> event) {
+        Documentleesregels.Afsplitsing<D> deel = document == null ? null
+                : regels.splitsAf(document, event.getPayload(), event.getIdentifier());
         if (deel != null) {
-            afgesplitst.put(deel.sleutel(), deel.document());
+            afgesplitst.put(deel.documentsleutel(), deel.document());
         }
     }
 
@@ -279,10 +279,10 @@ public final class Documentprojectie<D> {
      * @param volgnummersBekend whether the document records sequence numbers at all (a document
      *                          written before they were kept says nothing about holes)
      */
-    private List<DomainEventMessage<?>> ontbrekend(String sleutel, Gebeurtenis gebeurtenis, Long laatste,
+    private List<DomainEventMessage<?>> ontbrekend(String documentsleutel, Gebeurtenis gebeurtenis, Long laatste,
                                                    boolean volgnummersBekend) {
         String aggregaat = gebeurtenis.aggregaat();
-        if (aggregaat == null || !regels.heelAggregaat(gebeurtenis.event())) {
+        if (aggregaat == null || !regels.heelAggregaat(gebeurtenis.payload())) {
             return List.of();
         }
         long verwacht;
@@ -308,23 +308,23 @@ public final class Documentprojectie<D> {
             }
         }
         if (gelezen.size() != volgnummer - verwacht) {
-            throw new IllegalStateException("leesmodel " + regels.naam() + ", document " + sleutel + ": events "
+            throw new IllegalStateException("leesmodel " + regels.naam() + ", document " + documentsleutel + ": events "
                     + verwacht + ".." + (volgnummer - 1) + " van aggregaat " + aggregaat
                     + " zijn nooit afgeleverd en niet volledig in de event store te vinden");
         }
         LOG.warn("leesmodel {}, document {}: events {}..{} van aggregaat {} zijn nooit afgeleverd (voorbij een gat in"
                         + " de globale index gegaan?); uit de event store gelezen en eerst toegepast",
-                regels.naam(), sleutel, verwacht, volgnummer - 1, aggregaat);
+                regels.naam(), documentsleutel, verwacht, volgnummer - 1, aggregaat);
         aangevuld.add(gelezen.size());
         return gelezen;
     }
 
     /**
-     * One NOTIFY per written document, {@code <sleutel>:<positie>}, in one round trip. Queued in
+     * One NOTIFY per written document, {@code <documentsleutel>:<positie>}, in one round trip. Queued in
      * this transaction: sent on commit, dropped on rollback.
      */
     private void meld(List<Rij> rijen) {
-        String[] meldingen = rijen.stream().map(r -> r.sleutel() + ":" + r.positie()).toArray(String[]::new);
+        String[] meldingen = rijen.stream().map(r -> r.documentsleutel() + ":" + r.positie()).toArray(String[]::new);
         jdbc.query(verbinding -> {
             PreparedStatement opdracht = verbinding.prepareStatement(
                     "SELECT pg_notify(?, melding) FROM unnest(?::text[]) AS melding");
@@ -367,45 +367,45 @@ public final class Documentprojectie<D> {
         }
     }
 
-    private static String aggregaat(EventMessage<?> bericht) {
-        return bericht instanceof DomainEventMessage<?> domein ? domein.getAggregateIdentifier() : null;
+    private static String aggregaat(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domein ? domein.getAggregateIdentifier() : null;
     }
 
-    private static long positie(EventMessage<?> bericht) {
-        return bericht instanceof TrackedEventMessage<?> gevolgd && gevolgd.trackingToken() != null
+    private static long positie(EventMessage<?> event) {
+        return event instanceof TrackedEventMessage<?> gevolgd && gevolgd.trackingToken() != null
                 ? gevolgd.trackingToken().position().orElse(-1) : -1;
     }
 
-    private record Gebeurtenis(long positie, EventMessage<?> bericht) {
+    private record Gebeurtenis(long positie, EventMessage<?> event) {
         String aggregaat() {
-            return Documentprojectie.aggregaat(bericht);
+            return Documentprojectie.aggregaat(event);
         }
 
         long volgnummer() {
-            return bericht instanceof DomainEventMessage<?> domein ? domein.getSequenceNumber() : -1;
+            return event instanceof DomainEventMessage<?> domein ? domein.getSequenceNumber() : -1;
         }
 
-        Object event() {
-            return bericht.getPayload();
+        Object payload() {
+            return event.getPayload();
         }
 
         Instant bekendOp() {
-            return bericht.getTimestamp();
+            return event.getTimestamp();
         }
     }
 
     private record Opgeslagen(String document, long positie, Map<String, Long> volgnummers) {
     }
 
-    private record Rij(String sleutel, String eigenaar, String[] zoeksleutels, String document, long positie,
+    private record Rij(String documentsleutel, String eigenaar, String[] zoeksleutels, String document, long positie,
                        String volgnummers) {
     }
 
     private static final class Partij {
-        private final Map<String, List<Gebeurtenis>> perSleutel = new LinkedHashMap<>();
+        private final Map<String, List<Gebeurtenis>> perDocumentsleutel = new LinkedHashMap<>();
 
-        void voegToe(String sleutel, long positie, EventMessage<?> bericht) {
-            perSleutel.computeIfAbsent(sleutel, k -> new ArrayList<>()).add(new Gebeurtenis(positie, bericht));
+        void voegToe(String documentsleutel, long positie, EventMessage<?> event) {
+            perDocumentsleutel.computeIfAbsent(documentsleutel, k -> new ArrayList<>()).add(new Gebeurtenis(positie, event));
         }
     }
 }

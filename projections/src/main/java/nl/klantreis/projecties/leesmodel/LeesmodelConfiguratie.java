@@ -19,13 +19,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
-/** Every {@link Documentregels} bean becomes a read model, run and rebuilt by {@link Projectiebeheer}. */
+/** Every {@link Documentleesregels} bean becomes a read model, run and rebuilt by {@link Projectiebeheer}. */
 @Configuration(proxyBeanMethods = false)
 public class LeesmodelConfiguratie {
 
     @Bean
     @DependsOn("flywayInitializer")
-    public Projectiebeheer projectiebeheer(ObjectProvider<Documentregels<?>> regels, EventStore events, TokenStore tokens,
+    public Projectiebeheer projectiebeheer(ObjectProvider<Documentleesregels<?>> regels, EventStore events, TokenStore tokens,
                                            TransactionManager transacties, DataSource database,
                                            ConnectionProvider verbindingen, MeterRegistry meters,
                                            @Value("${klantreis.projecties.segmenten:2}") int segmenten,

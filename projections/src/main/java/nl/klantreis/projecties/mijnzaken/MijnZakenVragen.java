@@ -24,7 +24,7 @@ class MijnZakenVragen {
     private final Ontsleuteling ontsleuteling;
 
     MijnZakenVragen(Projectiebeheer beheer, DataSource database, Catalogus catalogus, Ontsleuteling ontsleuteling) {
-        this.dossiers = new Documentlezer<>(beheer, MijnZakenRegels.NAAM, database);
+        this.dossiers = new Documentlezer<>(beheer, MijnZakenLeesregels.NAAM, database);
         this.weergave = new MijnZakenWeergave(catalogus);
         this.ontsleuteling = ontsleuteling;
     }
@@ -47,8 +47,8 @@ class MijnZakenVragen {
     @QueryHandler
     Optional<Zaakstand> zaakstand(ZaakdetailVraag vraag) {
         return dossiers.documentMetPositie(vraag.zaak().toString())
-                .filter(gelezen -> vraag.burger() == null || (gelezen.document().getRegistratie() != null
-                        && vraag.burger().equals(gelezen.document().getRegistratie().initiator())))
+                .filter(gelezen -> vraag.burger() == null || (gelezen.document().registratie() != null
+                        && vraag.burger().equals(gelezen.document().registratie().initiator())))
                 .filter(gelezen -> weergave.zichtbaar(gelezen.document(), vraag.peilmoment(), vraag.tijdas()))
                 .map(gelezen -> new Zaakstand(weergave.detail(gelezen.document(), vraag.peilmoment(), vraag.tijdas(),
                         ontsleuteling.voorEenAntwoord()), gelezen.positie()));

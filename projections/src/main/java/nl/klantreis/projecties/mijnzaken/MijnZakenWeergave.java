@@ -57,8 +57,8 @@ public final class MijnZakenWeergave {
 
     /** The citizen's list: the latest registered zaak first. */
     private static final Comparator<Zaakdossier> NIEUWSTE_EERST = Comparator
-            .comparing((Zaakdossier d) -> d.getRegistratie().geregistreerdOp(), Comparator.reverseOrder())
-            .thenComparing(d -> d.getZaakId().toString());
+            .comparing((Zaakdossier d) -> d.registratie().geregistreerdOp(), Comparator.reverseOrder())
+            .thenComparing(d -> d.zaakId().toString());
 
     private final Catalogus catalogus;
 
@@ -72,7 +72,7 @@ public final class MijnZakenWeergave {
     }
 
     public boolean zichtbaar(Zaakdossier dossier, Instant peilmoment, Tijdas tijdas) {
-        Registratie registratie = dossier.getRegistratie();
+        Registratie registratie = dossier.registratie();
         return registratie != null
                 && new Peiling(peilmoment, tijdas).telt(registratie.geregistreerdOp(), registratie.bekendOp());
     }
@@ -155,22 +155,22 @@ public final class MijnZakenWeergave {
 
         Stand(Zaakdossier dossier, Peiling peiling, Function<Versleuteld, Optional<String>> ontsleutel) {
             this.dossier = dossier;
-            this.registratie = dossier.getRegistratie();
+            this.registratie = dossier.registratie();
             this.peiling = peiling;
             this.ontsleutel = Objects.requireNonNull(ontsleutel, "ontsleutel");
             if (registratie == null || !peiling.telt(registratie.geregistreerdOp(), registratie.bekendOp())) {
-                throw new IllegalArgumentException("zaak " + dossier.getZaakId() + " is op " + peiling.moment()
+                throw new IllegalArgumentException("zaak " + dossier.zaakId() + " is op " + peiling.moment()
                         + " (" + peiling.tijdas() + ") niet geregistreerd");
             }
             this.zaaktype = catalogus.zaaktype(registratie.zaaktype());
             this.stappen = stappen(zaaktype, registratie.regels());
-            this.statussen = dossier.getStatussen().stream()
+            this.statussen = dossier.statussen().stream()
                     .filter(s -> peiling.telt(s.datumStatusGezet(), s.bekendOp()))
                     .flatMap(this::metStap)
                     .sorted(Comparator.comparing((GezetteStatus g) -> g.status().datumStatusGezet())
                             .thenComparingInt(GezetteStatus::stap))
                     .toList();
-            Zaakdossier.Afsluiting gesloten = dossier.getAfsluiting();
+            Zaakdossier.Afsluiting gesloten = dossier.afsluiting();
             this.afsluiting = gesloten != null && peiling.telt(gesloten.afgeslotenOp(), gesloten.bekendOp())
                     ? gesloten : null;
         }
@@ -232,7 +232,7 @@ public final class MijnZakenWeergave {
         }
 
         private String zaakId() {
-            return dossier.getZaakId() == null ? null : dossier.getZaakId().toString();
+            return dossier.zaakId() == null ? null : dossier.zaakId().toString();
         }
 
         /** Fail closed: a level that is absent and has no zaaktype default, or that is unknown, hides the zaak. */
@@ -269,8 +269,8 @@ public final class MijnZakenWeergave {
 
         private List<Opschorting> opschortingen() {
             return Opschorting.paren(
-                    tellende(dossier.getOpschortingen()).map(Zaakdossier.Moment::op).toList(),
-                    tellende(dossier.getHervattingen()).map(Zaakdossier.Moment::op).toList());
+                    tellende(dossier.opschortingen()).map(Zaakdossier.Moment::op).toList(),
+                    tellende(dossier.hervattingen()).map(Zaakdossier.Moment::op).toList());
         }
 
         private Stream<Zaakdossier.Moment> tellende(List<Zaakdossier.Moment> momenten) {
@@ -278,12 +278,12 @@ public final class MijnZakenWeergave {
         }
 
         private Stream<Zaakdossier.Verlenging> verlengingen() {
-            return dossier.getVerlengingen().stream().filter(v -> peiling.telt(v.verlengdOp(), v.bekendOp()));
+            return dossier.verlengingen().stream().filter(v -> peiling.telt(v.verlengdOp(), v.bekendOp()));
         }
 
         /** Someone else can name the zaak in a contact; what he did is not the initiator's to see. */
         private Stream<Zaakdossier.Klantcontact> eigenContacten() {
-            return dossier.getKlantcontacten().stream()
+            return dossier.klantcontacten().stream()
                     .filter(c -> Objects.equals(c.klantId(), registratie.initiator()))
                     .filter(c -> peiling.telt(c.plaatsgevondenOp(), c.bekendOp()));
         }
@@ -318,8 +318,8 @@ public final class MijnZakenWeergave {
             gewijzigd.add(peiling.gewijzigdOp(registratie.geregistreerdOp(), registratie.bekendOp()));
             statussen.forEach(g -> gewijzigd.add(peiling.gewijzigdOp(g.status().datumStatusGezet(),
                     g.status().bekendOp())));
-            tellende(dossier.getOpschortingen()).forEach(m -> gewijzigd.add(peiling.gewijzigdOp(m.op(), m.bekendOp())));
-            tellende(dossier.getHervattingen()).forEach(m -> gewijzigd.add(peiling.gewijzigdOp(m.op(), m.bekendOp())));
+            tellende(dossier.opschortingen()).forEach(m -> gewijzigd.add(peiling.gewijzigdOp(m.op(), m.bekendOp())));
+            tellende(dossier.hervattingen()).forEach(m -> gewijzigd.add(peiling.gewijzigdOp(m.op(), m.bekendOp())));
             verlengingen().forEach(v -> gewijzigd.add(peiling.gewijzigdOp(v.verlengdOp(), v.bekendOp())));
             eigenContacten().forEach(c -> gewijzigd.add(peiling.gewijzigdOp(c.plaatsgevondenOp(), c.bekendOp())));
             if (afsluiting != null) {

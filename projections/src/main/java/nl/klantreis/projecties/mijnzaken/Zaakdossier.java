@@ -3,12 +3,14 @@ package nl.klantreis.projecties.mijnzaken;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
@@ -38,7 +40,12 @@ import nl.klantreis.domein.zaak.ZaakstatusGezet;
  *
  * <p>Free texts stay encrypted exactly as in the events: forgetting a klant deletes his keys and
  * thereby empties this document too, without the projection having to hear of it.
+ *
+ * <p>Stored as its fields (the JSON names are the field names, frozen by the approved documents in
+ * {@code leesmodeldocumenten/}); the accessors are for the views and write nothing.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Zaakdossier {
     private static final Comparator<Status> STATUSVOLGORDE =
             Comparator.comparing(Status::datumStatusGezet).thenComparing(Status::statustype);
@@ -65,7 +72,7 @@ public class Zaakdossier {
     private Instant laatstGewijzigd;
 
     /** Required by Jackson to read the stored document. */
-    public Zaakdossier() {
+    private Zaakdossier() {
     }
 
     public Zaakdossier(ZaakId zaakId) {
@@ -159,7 +166,6 @@ public class Zaakdossier {
     }
 
     /** Not shown to anyone until registered: before that nobody knows whose zaak it is. */
-    @JsonIgnore
     public boolean isGeregistreerd() {
         return registratie != null;
     }
@@ -305,95 +311,47 @@ public class Zaakdossier {
         return onbruikbareFeiten.stream().anyMatch(zelfde);
     }
 
-    private static <T> List<T> kopie(List<T> lijst) {
-        return lijst == null ? new ArrayList<>() : new ArrayList<>(lijst);
-    }
-
-    public ZaakId getZaakId() {
+    public ZaakId zaakId() {
         return zaakId;
     }
 
-    public void setZaakId(ZaakId zaakId) {
-        this.zaakId = zaakId;
-    }
-
-    public Registratie getRegistratie() {
+    public Registratie registratie() {
         return registratie;
     }
 
-    public void setRegistratie(Registratie registratie) {
-        this.registratie = registratie;
+    public List<Status> statussen() {
+        return Collections.unmodifiableList(statussen);
     }
 
-    public List<Status> getStatussen() {
-        return statussen;
+    public List<Moment> opschortingen() {
+        return Collections.unmodifiableList(opschortingen);
     }
 
-    public void setStatussen(List<Status> statussen) {
-        this.statussen = kopie(statussen);
+    public List<Moment> hervattingen() {
+        return Collections.unmodifiableList(hervattingen);
     }
 
-    public List<Moment> getOpschortingen() {
-        return opschortingen;
+    public List<Verlenging> verlengingen() {
+        return Collections.unmodifiableList(verlengingen);
     }
 
-    public void setOpschortingen(List<Moment> opschortingen) {
-        this.opschortingen = kopie(opschortingen);
-    }
-
-    public List<Moment> getHervattingen() {
-        return hervattingen;
-    }
-
-    public void setHervattingen(List<Moment> hervattingen) {
-        this.hervattingen = kopie(hervattingen);
-    }
-
-    public List<Verlenging> getVerlengingen() {
-        return verlengingen;
-    }
-
-    public void setVerlengingen(List<Verlenging> verlengingen) {
-        this.verlengingen = kopie(verlengingen);
-    }
-
-    public Afsluiting getAfsluiting() {
+    public Afsluiting afsluiting() {
         return afsluiting;
     }
 
-    public void setAfsluiting(Afsluiting afsluiting) {
-        this.afsluiting = afsluiting;
-    }
-
-    public Einddatum getUiterlijkeEinddatum() {
+    public Einddatum uiterlijkeEinddatum() {
         return uiterlijkeEinddatum;
     }
 
-    public void setUiterlijkeEinddatum(Einddatum uiterlijkeEinddatum) {
-        this.uiterlijkeEinddatum = uiterlijkeEinddatum;
+    public List<OnbruikbaarFeit> onbruikbareFeiten() {
+        return Collections.unmodifiableList(onbruikbareFeiten);
     }
 
-    public List<OnbruikbaarFeit> getOnbruikbareFeiten() {
-        return onbruikbareFeiten;
+    public List<Klantcontact> klantcontacten() {
+        return Collections.unmodifiableList(klantcontacten);
     }
 
-    public void setOnbruikbareFeiten(List<OnbruikbaarFeit> onbruikbareFeiten) {
-        this.onbruikbareFeiten = kopie(onbruikbareFeiten);
-    }
-
-    public List<Klantcontact> getKlantcontacten() {
-        return klantcontacten;
-    }
-
-    public void setKlantcontacten(List<Klantcontact> klantcontacten) {
-        this.klantcontacten = kopie(klantcontacten);
-    }
-
-    public Instant getLaatstGewijzigd() {
+    public Instant laatstGewijzigd() {
         return laatstGewijzigd;
-    }
-
-    public void setLaatstGewijzigd(Instant laatstGewijzigd) {
-        this.laatstGewijzigd = laatstGewijzigd;
     }
 }

@@ -57,7 +57,7 @@ class KanaaldagHerbouwTest {
         jdbc = new JdbcTemplate(database);
         jdbc.queryForObject("SELECT leesmodel_maak_tabel(?)::text", String.class, LIVE);
         jdbc.queryForObject("SELECT leesmodel_maak_tabel(?)::text", String.class, HERBOUW);
-        projectie = new Documentprojectie<>(new KanaaldagRegels(), database, Eventserialisatie.objectMapper());
+        projectie = new Documentprojectie<>(new KanaaldagLeesregels(), database, Eventserialisatie.objectMapper());
     }
 
     @Test
@@ -130,10 +130,10 @@ class KanaaldagHerbouwTest {
             for (int k = 0; k < 20; k++) {
                 String klant = String.format("klant-%08d", k);
                 Instant op = Instant.parse("2026-04-01T06:00:00Z").plusSeconds(toeval.nextInt(12 * 24 * 3600));
-                events.add(bericht(klant, contact + (k == 3 && contact >= 5 ? 1 : 0), ++positie,
-                        KanaaldagRegelsTest.contact(klant, contact, op.toString(), KANALEN.get(toeval.nextInt(4)))));
+                events.add(event(klant, contact + (k == 3 && contact >= 5 ? 1 : 0), ++positie,
+                        KanaaldagLeesregelsTest.contact(klant, contact, op.toString(), KANALEN.get(toeval.nextInt(4)))));
                 if (k == 3 && contact == 4) {
-                    events.add(bericht(klant, 5, ++positie, new KlantVergeten(new KlantId(klant), op)));
+                    events.add(event(klant, 5, ++positie, new KlantVergeten(new KlantId(klant), op)));
                 }
             }
         }
@@ -157,8 +157,8 @@ class KanaaldagHerbouwTest {
         });
     }
 
-    private static EventMessage<?> bericht(String klant, long volgnummer, long positie, Object event) {
+    private static EventMessage<?> event(String klant, long volgnummer, long positie, Object payload) {
         return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(positie, List.of()),
-                new GenericDomainEventMessage<>("Klant", klant, volgnummer, event));
+                new GenericDomainEventMessage<>("Klant", klant, volgnummer, payload));
     }
 }

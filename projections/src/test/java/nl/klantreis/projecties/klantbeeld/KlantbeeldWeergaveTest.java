@@ -259,31 +259,31 @@ class KlantbeeldWeergaveTest {
             Klantdossier dossier = dossierNa(KLANT, opdrachten.toArray());
 
             assertThat(dossier.isVergeten()).isTrue();
-            assertThat(dossier.getVergetenOp()).isNull();
-            assertThat(dossier.getNummer()).isNull();
-            assertThat(dossier.getContacten()).isEmpty();
-            assertThat(dossier.getZaken()).isEmpty();
-            assertThat(dossier.getKlantreizen()).isEmpty();
-            assertThat(dossier.getKanaalwissels()).isEmpty();
-            assertThat(dossier.getKanaalvoorkeuren()).isEmpty();
+            assertThat(dossier.vergetenOp()).isNull();
+            assertThat(dossier.nummer()).isNull();
+            assertThat(dossier.contacten()).isEmpty();
+            assertThat(dossier.zaken()).isEmpty();
+            assertThat(dossier.klantreizen()).isEmpty();
+            assertThat(dossier.kanaalwissels()).isEmpty();
+            assertThat(dossier.kanaalvoorkeuren()).isEmpty();
             assertThat(dossier.heeftFeiten()).isFalse();
 
             Klantdossier anoniem = voor.anoniem("vergeten-00000000-0000-4000-8000-000000000001");
-            assertThat(anoniem.getKlantId()).isEqualTo("vergeten-00000000-0000-4000-8000-000000000001");
+            assertThat(anoniem.klantId()).isEqualTo("vergeten-00000000-0000-4000-8000-000000000001");
             assertThat(anoniem.isVergeten()).isTrue();
-            assertThat(anoniem.getNummer()).isNull();
-            assertThat(anoniem.getKanaalvoorkeuren()).isEmpty();
-            assertThat(anoniem.getContacten()).extracting(Klantdossier.Contact::inhoud).containsOnlyNulls();
-            assertThat(anoniem.getContacten()).extracting(Klantdossier.Contact::medewerker).containsOnlyNulls();
+            assertThat(anoniem.nummer()).isNull();
+            assertThat(anoniem.kanaalvoorkeuren()).isEmpty();
+            assertThat(anoniem.contacten()).extracting(Klantdossier.Contact::inhoud).containsOnlyNulls();
+            assertThat(anoniem.contacten()).extracting(Klantdossier.Contact::medewerker).containsOnlyNulls();
             // What the KPIs count is exactly what they counted before.
-            assertThat(anoniem.contactfeiten()).isEqualTo(voor.contactfeiten());
-            assertThat(anoniem.zaakfeiten()).isEqualTo(voor.zaakfeiten());
+            assertThat(anoniem.contactgegevens()).isEqualTo(voor.contactgegevens());
+            assertThat(anoniem.zaakgegevens()).isEqualTo(voor.zaakgegevens());
             assertThat(anoniem.indelingen()).extracting(i -> i.stappen().size())
                     .isEqualTo(voor.indelingen().stream().map(i -> i.stappen().size()).toList());
-            assertThat(anoniem.getKlantreizen()).extracting(Klantdossier.Reis::klantreisId)
-                    .doesNotContainAnyElementsOf(voor.getKlantreizen().stream()
+            assertThat(anoniem.klantreizen()).extracting(Klantdossier.Reis::klantreisId)
+                    .doesNotContainAnyElementsOf(voor.klantreizen().stream()
                             .map(Klantdossier.Reis::klantreisId).toList());
-            assertThat(anoniem.getSoort()).isEqualTo(voor.getSoort());
+            assertThat(anoniem.soort()).isEqualTo(voor.soort());
         }
 
         @Test
@@ -322,7 +322,7 @@ class KlantbeeldWeergaveTest {
                 assertThat(contact.klantcontactId()).isEqualTo(nieuw.toString());
                 assertThat(contact.inhoud()).isEqualTo("gezegd in " + nieuw);
             });
-            assertThat(dossier.getKlantreizen()).singleElement()
+            assertThat(dossier.klantreizen()).singleElement()
                     .satisfies(reis -> assertThat(reis.contacten()).containsExactly(nieuw));
         }
     }

@@ -36,12 +36,12 @@ import nl.klantreis.domein.klant.KanaalGewisseld;
 import nl.klantreis.domein.klant.KanaalwisselIngetrokken;
 import nl.klantreis.domein.klant.KlantEvent;
 import nl.klantreis.domein.klant.KlantreisGestart;
-import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreissoort;
 import nl.klantreis.domein.klantreis.Thema;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 import nl.klantreis.domein.zaak.ZaakHervat;
 import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
 
@@ -53,8 +53,8 @@ class KlantdossierTest {
         KlantreisLeesregels regels = new KlantreisLeesregels();
         Klantdossier dossier = null;
         for (KlantEvent gebeurd : gebeurtenissen) {
-            String sleutel = regels.sleutel(gebeurd, gebeurd.klantId().toString());
-            dossier = regels.pasToe(dossier, sleutel, gebeurd, Instant.EPOCH);
+            String documentsleutel = regels.documentsleutel(gebeurd, gebeurd.klantId().toString());
+            dossier = regels.pasToe(dossier, documentsleutel, gebeurd, Instant.EPOCH);
         }
         return dossier;
     }
@@ -144,7 +144,7 @@ class KlantdossierTest {
 
             assertThat(dossier.reis(ORIENTATIEREIS)).isEmpty();
             assertThat(KlantreisWeergave.klantreis(dossier, ORIENTATIEREIS, JUNI)).isEmpty();
-            assertThat(dossier.getVervallenKlantreizen()).containsExactly(ORIENTATIEREIS);
+            assertThat(dossier.vervallenKlantreizen()).containsExactly(ORIENTATIEREIS);
             // Found by its id, the dossier can show it as it was before the zaak took it in.
             assertThat(new KlantreisLeesregels().zoeksleutels(dossier))
                     .containsExactly(ZAAKREIS.toString(), ORIENTATIEREIS.toString());
@@ -154,10 +154,10 @@ class KlantdossierTest {
         void hetDossier_bewaartAlleFeitenZoalsDeGebeurtenissenZeGeven() {
             Klantdossier dossier = dakkapel();
 
-            assertThat(dossier.getKlantId()).isEqualTo(KLANT.waarde());
-            assertThat(dossier.getSoort()).isEqualTo(Identificatiesoort.BSN);
-            assertThat(dossier.getNummer()).isEqualTo(NUMMER);
-            assertThat(dossier.getContacten()).containsExactly(
+            assertThat(dossier.klantId()).isEqualTo(KLANT.waarde());
+            assertThat(dossier.soort()).isEqualTo(Identificatiesoort.BSN);
+            assertThat(dossier.nummer()).isEqualTo(NUMMER);
+            assertThat(dossier.contacten()).containsExactly(
                     new Klantdossier.Contact(ORIENTATIE, t("2026-03-02T08:12:40Z"), "telefoon", "telefoon", "inkomend",
                             "omgevingsvergunning", null, "doorverwezen", "webformulier", null, "kcc-medewerker-17",
                             inhoudVan(ORIENTATIE), 312, ZAAKREIS),
@@ -166,11 +166,11 @@ class KlantdossierTest {
                             null, ZAAKREIS),
                     new Klantdossier.Contact(STATUSNAVRAAG, t("2026-03-16T09:05:00Z"), "telefoon", "telefoon",
                             "inkomend", "status-navraag", ZAAK, "beantwoord", null, null, null, null, 190, ZAAKREIS));
-            assertThat(dossier.getZaken()).containsExactly(new Klantdossier.Zaak(ZAAK, "omgevingsvergunning",
+            assertThat(dossier.zaken()).containsExactly(new Klantdossier.Zaak(ZAAK, "omgevingsvergunning",
                     "webformulier", t("2026-03-04T19:31:10Z"), t("2026-04-21T06:00:00Z"), ZAAKREIS));
-            assertThat(dossier.getKlantreizen()).containsExactly(new Klantdossier.Reis(ZAAKREIS, Klantreissoort.ZAAK,
+            assertThat(dossier.klantreizen()).containsExactly(new Klantdossier.Reis(ZAAKREIS, Klantreissoort.ZAAK,
                     Thema.zaak(ZAAK), List.of(ORIENTATIE, AANVRAAG, STATUSNAVRAAG), ZAAK, t("2026-04-21T06:00:00Z")));
-            assertThat(dossier.getKanaalwissels()).containsExactly(
+            assertThat(dossier.kanaalwissels()).containsExactly(
                     new Kanaalwissel(ZAAKREIS, "klantcontact:" + ORIENTATIE, "klantcontact:" + AANVRAAG, "telefoon",
                             "webformulier", t("2026-03-04T19:31:00Z"), true),
                     new Kanaalwissel(ZAAKREIS, "zaak:" + ZAAK, "klantcontact:" + STATUSNAVRAAG, "webformulier",
@@ -182,14 +182,14 @@ class KlantdossierTest {
         void contactfeitenEnZaakfeiten_zijnDeFeitenVoorDeKpiRekening() {
             Klantdossier dossier = dakkapel();
 
-            assertThat(dossier.contactfeiten()).containsExactly(
-                    new Contactfeit(ORIENTATIE, t("2026-03-02T08:12:40Z"), "telefoon", "omgevingsvergunning", null,
+            assertThat(dossier.contactgegevens()).containsExactly(
+                    new Contactgegevens(ORIENTATIE, t("2026-03-02T08:12:40Z"), "telefoon", "omgevingsvergunning", null,
                             "doorverwezen", null),
-                    new Contactfeit(AANVRAAG, t("2026-03-04T19:31:00Z"), "webformulier", "omgevingsvergunning", ZAAK,
+                    new Contactgegevens(AANVRAAG, t("2026-03-04T19:31:00Z"), "webformulier", "omgevingsvergunning", ZAAK,
                             "zaak-gestart", ORIENTATIE),
-                    new Contactfeit(STATUSNAVRAAG, t("2026-03-16T09:05:00Z"), "telefoon", "status-navraag", ZAAK,
+                    new Contactgegevens(STATUSNAVRAAG, t("2026-03-16T09:05:00Z"), "telefoon", "status-navraag", ZAAK,
                             "beantwoord", null));
-            assertThat(dossier.zaakfeiten()).containsExactly(new Zaakfeit(ZAAK, "omgevingsvergunning", "webformulier",
+            assertThat(dossier.zaakgegevens()).containsExactly(new Zaakgegevens(ZAAK, "omgevingsvergunning", "webformulier",
                     t("2026-03-04T19:31:10Z"), t("2026-04-21T06:00:00Z")));
         }
 
@@ -198,7 +198,7 @@ class KlantdossierTest {
             Klantdossier dossier = dakkapel();
 
             assertThat(dossier.indelingen()).isEqualTo(
-                    KlantreisRegels.deelIn(KLANT, dossier.contactfeiten(), dossier.zaakfeiten(), false));
+                    KlantreisRegels.deelIn(KLANT, dossier.contactgegevens(), dossier.zaakgegevens(), false));
         }
     }
 
@@ -329,7 +329,7 @@ class KlantdossierTest {
             gebeurtenissen.add(new KanaalwisselIngetrokken(KLANT, reis, gewisseld.vanStap(), gewisseld.naarStap(),
                     gewisseld.van(), gewisseld.naar(), gewisseld.op(), gewisseld.warm()));
 
-            assertThat(vouw(gebeurtenissen).getKanaalwissels()).isEmpty();
+            assertThat(vouw(gebeurtenissen).kanaalwissels()).isEmpty();
         }
     }
 
@@ -364,7 +364,7 @@ class KlantdossierTest {
             List<KlantEvent> gebeurtenissen = new ArrayList<>(Dakkapel.gebeurtenissen());
             gebeurtenissen.add(new KlantreisGestart(KLANT, ZAAKREIS, Klantreissoort.ZAAK, ZAAK, null));
 
-            assertThat(vouw(gebeurtenissen).getKlantreizen()).isEqualTo(dakkapel().getKlantreizen());
+            assertThat(vouw(gebeurtenissen).klantreizen()).isEqualTo(dakkapel().klantreizen());
         }
     }
 
@@ -382,10 +382,10 @@ class KlantdossierTest {
                 assertThat(KlantreisWeergave.klantreizen(gelezen, peilmoment))
                         .isEqualTo(KlantreisWeergave.klantreizen(dossier, peilmoment));
             }
-            assertThat(gelezen.contactfeiten()).isEqualTo(dossier.contactfeiten());
-            assertThat(gelezen.zaakfeiten()).isEqualTo(dossier.zaakfeiten());
-            assertThat(gelezen.getKlantreizen()).isEqualTo(dossier.getKlantreizen());
-            assertThat(gelezen.getKanaalwissels()).isEqualTo(dossier.getKanaalwissels());
+            assertThat(gelezen.contactgegevens()).isEqualTo(dossier.contactgegevens());
+            assertThat(gelezen.zaakgegevens()).isEqualTo(dossier.zaakgegevens());
+            assertThat(gelezen.klantreizen()).isEqualTo(dossier.klantreizen());
+            assertThat(gelezen.kanaalwissels()).isEqualTo(dossier.kanaalwissels());
             assertThat(json(gelezen)).isEqualTo(json(dossier));
         }
 
@@ -410,9 +410,9 @@ class KlantdossierTest {
             assertThat(regels.naam()).isEqualTo("klantreis");
             assertThat(regels.documenttype()).isEqualTo(Klantdossier.class);
             assertThat(Dakkapel.gebeurtenissen()).allSatisfy(gebeurd ->
-                    assertThat(regels.sleutel(gebeurd, KLANT.waarde())).isEqualTo(KLANT.waarde()));
-            assertThat(regels.sleutel(new ZaakHervat(ZAAK, t("2026-03-18T08:30:00Z"), null), ZAAK.toString())).isNull();
-            assertThat(regels.sleutel("iets anders", "x")).isNull();
+                    assertThat(regels.documentsleutel(gebeurd, KLANT.waarde())).isEqualTo(KLANT.waarde()));
+            assertThat(regels.documentsleutel(new ZaakHervat(ZAAK, t("2026-03-18T08:30:00Z"), null), ZAAK.toString())).isNull();
+            assertThat(regels.documentsleutel("iets anders", "x")).isNull();
             assertThat(regels.eigenaar(dakkapel())).isEqualTo(KLANT.waarde());
         }
 

@@ -119,7 +119,7 @@ class KpiDakkapelPeilmomentTest {
 
     @Test
     void voorRegistratie_orientatiegesprekIsEenOnderwerpklantreis() {
-        Klantbeeld beeld = Klantbeeld.op(Dakkapel.klant(), peil(NA_HET_GESPREK), KANALEN);
+        KlantOpPeilmoment beeld = KlantOpPeilmoment.op(Dakkapel.klant(), peil(NA_HET_GESPREK), KANALEN);
 
         assertThat(beeld.reizen()).singleElement().satisfies(reis -> {
             assertThat(reis.reis().soort()).isEqualTo(Klantreissoort.ONDERWERP);
@@ -141,7 +141,7 @@ class KpiDakkapelPeilmomentTest {
 
     @Test
     void voorRegistratie_naDeAanvraag_gesprekEnAanvraagInTweeKlantreizen() {
-        Klantbeeld beeld = Klantbeeld.op(Dakkapel.klant(), peil(NA_DE_AANVRAAG), KANALEN);
+        KlantOpPeilmoment beeld = KlantOpPeilmoment.op(Dakkapel.klant(), peil(NA_DE_AANVRAAG), KANALEN);
 
         assertThat(beeld.reizen()).extracting(r -> r.reis().soort(), Reisbeeld::kanaal, Reisbeeld::zaaktype,
                 Reisbeeld::beeindigd).containsExactly(

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.ZaakId;
-import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.Feiten;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 import nl.klantreis.domein.referentie.Kanalen;
 import nl.klantreis.infrastructuur.referentie.Referentiegegevens;
 
@@ -50,12 +50,12 @@ final class KpiFeiten {
         return Feiten.eenContact().metId(volgnummer).op("2026-03-10T10:00:00+01:00");
     }
 
-    static KpiKlant klant(KlantId klant, List<Contactfeit> contacten, List<Zaakfeit> zaken) {
+    static KpiKlant klant(KlantId klant, List<Contactgegevens> contacten, List<Zaakgegevens> zaken) {
         return new KpiKlant(klant, false, contacten, zaken);
     }
 
     /** An anonymous klant has one contact: each forms a klantreis of its own anyway. */
-    static KpiKlant anoniem(int volgnummer, Contactfeit contact) {
+    static KpiKlant anoniem(int volgnummer, Contactgegevens contact) {
         return new KpiKlant(new KlantId(String.format("anoniem-%08d", volgnummer)), true, List.of(contact), List.of());
     }
 
@@ -85,7 +85,7 @@ final class KpiFeiten {
         return new Kpiberekening(KANALEN).bereken(vraag, klantstroom, zaakstroom);
     }
 
-    /** A zaak as both inputs see it: the klant's Zaakfeit and the KpiZaak of the zaak KPIs. */
+    /** A zaak as both inputs see it: the klant's Zaakgegevens and the KpiZaak of the zaak KPIs. */
     static final class ZaakBuilder {
         private final ZaakId id;
         private String zaaktype = "omgevingsvergunning";
@@ -145,8 +145,8 @@ final class KpiFeiten {
             return id;
         }
 
-        Zaakfeit feit() {
-            return new Zaakfeit(id, zaaktype, kanaal, geregistreerdOp, afgeslotenOp);
+        Zaakgegevens feit() {
+            return new Zaakgegevens(id, zaaktype, kanaal, geregistreerdOp, afgeslotenOp);
         }
 
         KpiZaak kpiZaak() {

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import nl.klantreis.domein.klantreis.Contactfeit;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 import nl.klantreis.projecties.kpi.KpiFeiten.Dakkapel;
 import nl.klantreis.projecties.kpi.KpiFeiten.ZaakBuilder;
 
@@ -235,8 +235,8 @@ class KpiberekeningTest {
     @Test
     void invoerlijstenWordenGekopieerd() {
         // The caller may reuse his lists after handing them over.
-        List<Contactfeit> contacten = new ArrayList<>(List.of(nl.klantreis.domein.klantreis.Dakkapel.orientatie()));
-        List<Zaakfeit> zaken = new ArrayList<>(List.of(nl.klantreis.domein.klantreis.Dakkapel.zaak()));
+        List<Contactgegevens> contacten = new ArrayList<>(List.of(nl.klantreis.domein.klantreis.Dakkapel.orientatie()));
+        List<Zaakgegevens> zaken = new ArrayList<>(List.of(nl.klantreis.domein.klantreis.Dakkapel.zaak()));
         KpiKlant klant = new KpiKlant(Dakkapel.KLANT, false, contacten, zaken);
         contacten.clear();
 

@@ -39,7 +39,7 @@ class DocumentprojectieTest {
         public List<String> events = new ArrayList<>();
     }
 
-    static class Spoorregels implements Documentregels<Spoor> {
+    static class Spoorleesregels implements Documentleesregels<Spoor> {
         @Override
         public String naam() {
             return "spoor";
@@ -51,12 +51,12 @@ class DocumentprojectieTest {
         }
 
         @Override
-        public String sleutel(Object event, String aggregaat) {
+        public String documentsleutel(Object event, String aggregaat) {
             return "doc";
         }
 
         @Override
-        public Spoor pasToe(Spoor document, String sleutel, Object event, Instant bekendOp) {
+        public Spoor pasToe(Spoor document, String documentsleutel, Object event, Instant bekendOp) {
             if ("kapot".equals(event)) {
                 throw new IllegalStateException("dit event is niet te verwerken");
             }
@@ -70,7 +70,7 @@ class DocumentprojectieTest {
     void tabel() {
         database = TestDatabase.nieuweDatabase();
         new JdbcTemplate(database).queryForObject("SELECT leesmodel_maak_tabel('spoor_g1')::text", String.class);
-        projectie = new Documentprojectie<>(new Spoorregels(), database, Eventserialisatie.objectMapper());
+        projectie = new Documentprojectie<>(new Spoorleesregels(), database, Eventserialisatie.objectMapper());
         dodeBrieven = JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder().processingGroup("spoor-g1")
                 .connectionProvider(database::getConnection).transactionManager(NoTransactionManager.INSTANCE)
                 .schema(DeadLetterSchema.defaultSchema()).genericSerializer(Eventserialisatie.serializer())
@@ -97,7 +97,7 @@ class DocumentprojectieTest {
     }
 
     /** The klant's events all go to the document: a hole in their sequence numbers is a lost event. */
-    static final class HeleKlantregels extends Spoorregels {
+    static final class HeleKlantleesregels extends Spoorleesregels {
         @Override
         public boolean heelAggregaat(Object event) {
             return ((String) event).startsWith("klant");
@@ -112,7 +112,7 @@ class DocumentprojectieTest {
             opslag.add(new GenericDomainEventMessage<>("Test", "klant", i, "klant-" + i));
         }
         List<String> gevraagd = new ArrayList<>();
-        projectie = new Documentprojectie<>(new HeleKlantregels(), database, Eventserialisatie.objectMapper(),
+        projectie = new Documentprojectie<>(new HeleKlantleesregels(), database, Eventserialisatie.objectMapper(),
                 (aggregaat, vanaf) -> {
                     gevraagd.add(aggregaat + "@" + vanaf);
                     return opslag.stream().filter(e -> e.getAggregateIdentifier().equals(aggregaat)
@@ -133,7 +133,7 @@ class DocumentprojectieTest {
 
     @Test
     void eenGatDatDeEventStoreNietKanVullen_laatDeBatchMislukken_enSlaatNietsOver() {
-        projectie = new Documentprojectie<>(new HeleKlantregels(), database, Eventserialisatie.objectMapper(),
+        projectie = new Documentprojectie<>(new HeleKlantleesregels(), database, Eventserialisatie.objectMapper(),
                 (aggregaat, vanaf) -> java.util.stream.Stream.of(
                         new GenericDomainEventMessage<>("Test", aggregaat, 1, "klant-1")));
         verwerk(event("klant", 0, 1, "klant-0"));

@@ -86,12 +86,12 @@ final class Dakkapel {
     }
 
     static Zaakdossier dossier(List<Feit> feiten) {
-        MijnZakenRegels regels = new MijnZakenRegels();
+        MijnZakenLeesregels regels = new MijnZakenLeesregels();
         Zaakdossier dossier = null;
         for (Feit feit : feiten) {
-            String sleutel = regels.sleutel(feit.event(), null);
-            if (sleutel != null) {
-                dossier = regels.pasToe(dossier, sleutel, feit.event(), feit.bekendOp());
+            String documentsleutel = regels.documentsleutel(feit.event(), null);
+            if (documentsleutel != null) {
+                dossier = regels.pasToe(dossier, documentsleutel, feit.event(), feit.bekendOp());
             }
         }
         return dossier;

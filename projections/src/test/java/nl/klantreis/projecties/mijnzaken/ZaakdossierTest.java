@@ -46,8 +46,8 @@ class ZaakdossierTest {
         Zaakdossier dossier = Dakkapel.dossier();
 
         assertThat(dossier.isGeregistreerd()).isTrue();
-        assertThat(dossier.getZaakId()).isEqualTo(ZAAK);
-        Zaakdossier.Registratie registratie = dossier.getRegistratie();
+        assertThat(dossier.zaakId()).isEqualTo(ZAAK);
+        Zaakdossier.Registratie registratie = dossier.registratie();
         assertThat(registratie.identificatie()).isEqualTo("ZAAK-2026-0000123");
         assertThat(registratie.zaaktype()).isEqualTo("omgevingsvergunning");
         assertThat(registratie.vertrouwelijkheid()).isEqualTo("openbaar");
@@ -58,26 +58,26 @@ class ZaakdossierTest {
         assertThat(registratie.regels().servicenormDagen()).isEqualTo(56);
         assertThat(registratie.bekendOp()).isEqualTo(GEREGISTREERD.bekendOp());
 
-        assertThat(dossier.getStatussen()).extracting(Zaakdossier.Status::statustype)
+        assertThat(dossier.statussen()).extracting(Zaakdossier.Status::statustype)
                 .containsExactly("ontvangen", "aanvulling-gevraagd", "in-behandeling", "besluit-genomen");
-        assertThat(dossier.getStatussen().get(1).statustoelichting())
+        assertThat(dossier.statussen().get(1).statustoelichting())
                 .isEqualTo(NepVersleuteling.versleutel(Dakkapel.BOUWTEKENING));
-        assertThat(dossier.getStatussen().get(1).bekendOp()).isEqualTo(AANVULLING_GEVRAAGD.bekendOp());
-        assertThat(dossier.getOpschortingen()).containsExactly(
+        assertThat(dossier.statussen().get(1).bekendOp()).isEqualTo(AANVULLING_GEVRAAGD.bekendOp());
+        assertThat(dossier.opschortingen()).containsExactly(
                 new Zaakdossier.Moment(op("2026-03-09T11:00:00+01:00"), op("2026-03-09T10:01:01Z")));
-        assertThat(dossier.getHervattingen()).containsExactly(
+        assertThat(dossier.hervattingen()).containsExactly(
                 new Zaakdossier.Moment(op("2026-03-18T09:30:00+01:00"), op("2026-03-19T07:00:00Z")));
-        assertThat(dossier.getVerlengingen()).isEmpty();
-        assertThat(dossier.getAfsluiting().resultaat()).isEqualTo("toegekend");
-        assertThat(dossier.getAfsluiting().afgeslotenOp()).isEqualTo(Instant.parse("2026-04-21T06:00:00Z"));
-        assertThat(dossier.getAfsluiting().toelichting())
+        assertThat(dossier.verlengingen()).isEmpty();
+        assertThat(dossier.afsluiting().resultaat()).isEqualTo("toegekend");
+        assertThat(dossier.afsluiting().afgeslotenOp()).isEqualTo(Instant.parse("2026-04-21T06:00:00Z"));
+        assertThat(dossier.afsluiting().toelichting())
                 .isEqualTo(NepVersleuteling.versleutel("De vergunning is verleend."));
-        assertThat(dossier.getUiterlijkeEinddatum().datum()).isEqualTo(LocalDate.parse("2026-05-08"));
-        assertThat(dossier.getUiterlijkeEinddatum().opgeschortSinds()).isNull();
-        assertThat(dossier.getKlantcontacten()).extracting(Zaakdossier.Klantcontact::klantcontactId)
+        assertThat(dossier.uiterlijkeEinddatum().datum()).isEqualTo(LocalDate.parse("2026-05-08"));
+        assertThat(dossier.uiterlijkeEinddatum().opgeschortSinds()).isNull();
+        assertThat(dossier.klantcontacten()).extracting(Zaakdossier.Klantcontact::klantcontactId)
                 .containsExactly(Dakkapel.AANVRAAG, Dakkapel.NAVRAAG);
-        assertThat(dossier.getOnbruikbareFeiten()).isEmpty();
-        assertThat(dossier.getLaatstGewijzigd()).isEqualTo(Dakkapel.AFGESLOTEN.bekendOp());
+        assertThat(dossier.onbruikbareFeiten()).isEmpty();
+        assertThat(dossier.laatstGewijzigd()).isEqualTo(Dakkapel.AFGESLOTEN.bekendOp());
     }
 
     @Test
@@ -87,20 +87,20 @@ class ZaakdossierTest {
         dossier.pasToe(new KlantcontactGeregistreerd(ander, KlantcontactId.van("0b7f2f7e-3a51-4bb9-9a53-aaaaaaaaaaaa"),
                 op("2026-03-20T10:00:00+01:00"), "balie", null, "inkomend", "status-navraag", ZAAK, "beantwoord", null,
                 null, null, null, null), op("2026-03-20T09:00:01Z"));
-        Instant laatstGewijzigd = dossier.getLaatstGewijzigd();
-        MijnZakenRegels regels = new MijnZakenRegels();
+        Instant laatstGewijzigd = dossier.laatstGewijzigd();
+        MijnZakenLeesregels regels = new MijnZakenLeesregels();
 
         dossier = regels.pasToe(dossier, ZAAK.toString(), new ZaakKoppelingVergeten(KLANT, ZAAK),
                 op("2026-06-01T10:00:00Z"));
 
         assertThat(regels.eigenaar(dossier)).isNull();
-        assertThat(dossier.getRegistratie().initiator()).isNull();
-        assertThat(dossier.getRegistratie().omschrijving()).isNull();
-        assertThat(dossier.getRegistratie().zaaktype()).isEqualTo("omgevingsvergunning");
-        assertThat(dossier.getKlantcontacten()).extracting(Zaakdossier.Klantcontact::klantId).containsExactly(ander);
-        assertThat(dossier.getStatussen()).hasSize(4);
-        assertThat(dossier.getAfsluiting().afgeslotenOp()).isEqualTo(Instant.parse("2026-04-21T06:00:00Z"));
-        assertThat(dossier.getLaatstGewijzigd()).isEqualTo(laatstGewijzigd);
+        assertThat(dossier.registratie().initiator()).isNull();
+        assertThat(dossier.registratie().omschrijving()).isNull();
+        assertThat(dossier.registratie().zaaktype()).isEqualTo("omgevingsvergunning");
+        assertThat(dossier.klantcontacten()).extracting(Zaakdossier.Klantcontact::klantId).containsExactly(ander);
+        assertThat(dossier.statussen()).hasSize(4);
+        assertThat(dossier.afsluiting().afgeslotenOp()).isEqualTo(Instant.parse("2026-04-21T06:00:00Z"));
+        assertThat(dossier.laatstGewijzigd()).isEqualTo(laatstGewijzigd);
         assertThat(regels.vergeetBron(new ZaakKoppelingVergeten(KLANT, ZAAK))).isTrue();
         assertThat(regels.pasToe(null, ZAAK.toString(), new ZaakKoppelingVergeten(KLANT, ZAAK), null))
                 .as("geen dossier om hem uit te vergeten: er komt er ook geen").isNull();
@@ -111,9 +111,9 @@ class ZaakdossierTest {
         Zaakdossier dossier = Dakkapel.dossier(List.of(ONTVANGEN));
 
         assertThat(dossier.isGeregistreerd()).isFalse();
-        assertThat(dossier.getZaakId()).isEqualTo(ZAAK);
-        assertThat(dossier.getStatussen()).extracting(Zaakdossier.Status::statustype).containsExactly("ontvangen");
-        assertThat(new MijnZakenRegels().eigenaar(dossier)).isNull();
+        assertThat(dossier.zaakId()).isEqualTo(ZAAK);
+        assertThat(dossier.statussen()).extracting(Zaakdossier.Status::statustype).containsExactly("ontvangen");
+        assertThat(new MijnZakenLeesregels().eigenaar(dossier)).isNull();
     }
 
     @Test
@@ -129,14 +129,14 @@ class ZaakdossierTest {
 
         Zaakdossier dossier = Dakkapel.dossier();
         assertThat(dossier.pasToe(ONTVANGEN.event(), Instant.parse("2026-12-01T00:00:00Z"))).isFalse();
-        assertThat(dossier.getLaatstGewijzigd()).isEqualTo(Dakkapel.AFGESLOTEN.bekendOp());
+        assertThat(dossier.laatstGewijzigd()).isEqualTo(Dakkapel.AFGESLOTEN.bekendOp());
     }
 
     @Test
     void ietsAnders_verandertNiets() {
         Zaakdossier dossier = Dakkapel.dossier();
         assertThat(dossier.pasToe("geen event", Instant.parse("2026-12-01T00:00:00Z"))).isFalse();
-        assertThat(dossier.getLaatstGewijzigd()).isEqualTo(Dakkapel.AFGESLOTEN.bekendOp());
+        assertThat(dossier.laatstGewijzigd()).isEqualTo(Dakkapel.AFGESLOTEN.bekendOp());
     }
 
     @Test
@@ -162,9 +162,9 @@ class ZaakdossierTest {
                 new Feit(new ZaakfeitOnbruikbaar(ZAAK, ZAAK_AFGESLOTEN, "afgehandeld", voorDeZaak, "onbekend"),
                         GEREGISTREERD.bekendOp())));
 
-        assertThat(dossier.getStatussen()).isEmpty();
-        assertThat(dossier.getAfsluiting()).isNull();
-        assertThat(dossier.getOnbruikbareFeiten()).extracting(Zaakdossier.OnbruikbaarFeit::feit,
+        assertThat(dossier.statussen()).isEmpty();
+        assertThat(dossier.afsluiting()).isNull();
+        assertThat(dossier.onbruikbareFeiten()).extracting(Zaakdossier.OnbruikbaarFeit::feit,
                         Zaakdossier.OnbruikbaarFeit::code, Zaakdossier.OnbruikbaarFeit::op)
                 .containsExactly(
                         tuple(STATUS_GEZET, "in-productie", voorDeZaak),
@@ -174,7 +174,7 @@ class ZaakdossierTest {
         assertThat(dossier.pasToe(Dakkapel.status("in-productie", "2026-03-04T20:00:00+01:00", null),
                 Instant.parse("2026-03-05T00:00:00Z"))).isFalse();
         dossier.pasToe(Dakkapel.AFGESLOTEN.event(), Dakkapel.AFGESLOTEN.bekendOp());
-        assertThat(dossier.getAfsluiting().resultaat()).isEqualTo("toegekend");
+        assertThat(dossier.afsluiting().resultaat()).isEqualTo("toegekend");
     }
 
     @Test
@@ -188,10 +188,10 @@ class ZaakdossierTest {
         dossier.pasToe(new ZaakfeitOnbruikbaar(ZAAK, ZAAK_HERVAT, null, op.plusSeconds(60), "niet toegestaan"), op);
         dossier.pasToe(new ZaakfeitOnbruikbaar(ZAAK, ZAAK_VERLENGD, "99", op, "te lang"), op);
 
-        assertThat(dossier.getOpschortingen()).isEmpty();
-        assertThat(dossier.getHervattingen()).isEmpty();
-        assertThat(dossier.getVerlengingen()).isEmpty();
-        assertThat(dossier.getOnbruikbareFeiten()).hasSize(3);
+        assertThat(dossier.opschortingen()).isEmpty();
+        assertThat(dossier.hervattingen()).isEmpty();
+        assertThat(dossier.verlengingen()).isEmpty();
+        assertThat(dossier.onbruikbareFeiten()).hasSize(3);
     }
 
     @Test
@@ -202,7 +202,7 @@ class ZaakdossierTest {
                 "telefoon", "telefoon", "inkomend", "omgevingsvergunning", null, "doorverwezen", "webformulier", null,
                 null, null, 312);
         assertThat(dossier.pasToe(zonderZaak, Instant.parse("2026-03-02T08:15:00Z"))).isFalse();
-        assertThat(dossier.getKlantcontacten()).hasSize(2);
+        assertThat(dossier.klantcontacten()).hasSize(2);
     }
 
     @Test
@@ -214,13 +214,13 @@ class ZaakdossierTest {
 
         assertThat(JSON.writeValueAsString(terug)).isEqualTo(json);
         assertThat(terug.isGeregistreerd()).isTrue();
-        assertThat(terug.getRegistratie()).isEqualTo(dossier.getRegistratie());
-        assertThat(terug.getStatussen()).isEqualTo(dossier.getStatussen());
-        assertThat(terug.getKlantcontacten()).isEqualTo(dossier.getKlantcontacten());
-        assertThat(terug.getOnbruikbareFeiten()).isEqualTo(dossier.getOnbruikbareFeiten());
-        assertThat(terug.getVerlengingen()).isEqualTo(dossier.getVerlengingen());
-        assertThat(terug.getAfsluiting()).isEqualTo(dossier.getAfsluiting());
-        assertThat(terug.getUiterlijkeEinddatum()).isEqualTo(dossier.getUiterlijkeEinddatum());
+        assertThat(terug.registratie()).isEqualTo(dossier.registratie());
+        assertThat(terug.statussen()).isEqualTo(dossier.statussen());
+        assertThat(terug.klantcontacten()).isEqualTo(dossier.klantcontacten());
+        assertThat(terug.onbruikbareFeiten()).isEqualTo(dossier.onbruikbareFeiten());
+        assertThat(terug.verlengingen()).isEqualTo(dossier.verlengingen());
+        assertThat(terug.afsluiting()).isEqualTo(dossier.afsluiting());
+        assertThat(terug.uiterlijkeEinddatum()).isEqualTo(dossier.uiterlijkeEinddatum());
 
         JsonNode boom = JSON.readTree(json);
         assertThat(boom.get("zaakId").asText()).isEqualTo(ZAAK.toString());

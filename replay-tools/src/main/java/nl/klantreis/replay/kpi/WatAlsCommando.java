@@ -20,7 +20,7 @@ import nl.klantreis.domein.zaak.Opschorting;
 import nl.klantreis.domein.zaak.UiterlijkeEinddatum;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
-import nl.klantreis.projecties.mijnzaken.MijnZakenRegels;
+import nl.klantreis.projecties.mijnzaken.MijnZakenLeesregels;
 import nl.klantreis.projecties.mijnzaken.Zaakdossier;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
@@ -77,7 +77,7 @@ public final class WatAlsCommando extends Leescommando {
             }
         }
         Documentlezer<Zaakdossier> dossiers = new Documentlezer<>(verbinding.bean(Projectiebeheer.class),
-                MijnZakenRegels.NAAM, verbinding.database());
+                MijnZakenLeesregels.NAAM, verbinding.database());
         Map<String, Telling> tellingen = new TreeMap<>();
         servicenormen.forEach((zaaktype, dagen) -> tellingen.put(zaaktype, new Telling(zaaktype, dagen)));
         long totaal = dossiers.aantal();
@@ -87,7 +87,7 @@ public final class WatAlsCommando extends Leescommando {
             for (Zaakdossier dossier : (Iterable<Zaakdossier>) stroom::iterator) {
                 gelezen++;
                 regel.toon(gelezen, totaal);
-                Zaakdossier.Registratie registratie = dossier.getRegistratie();
+                Zaakdossier.Registratie registratie = dossier.registratie();
                 if (registratie == null || registratie.geregistreerdOp().isAfter(peilmoment)) {
                     continue;
                 }
@@ -125,15 +125,15 @@ public final class WatAlsCommando extends Leescommando {
 
     /** One zaak under its own servicenorm and under the other one, as at the peilmoment. */
     private Zaak herbereken(Zaakdossier dossier, Catalogus catalogus, int servicenormNieuw) {
-        Zaakdossier.Registratie registratie = dossier.getRegistratie();
+        Zaakdossier.Registratie registratie = dossier.registratie();
         Integer servicenormHuidig = registratie.regels() != null ? Integer.valueOf(registratie.regels().servicenormDagen())
                 : catalogus.zaaktype(registratie.zaaktype()).map(Zaaktype::servicenormDagen).orElse(null);
-        Instant afgeslotenOp = dossier.getAfsluiting() != null && !dossier.getAfsluiting().afgeslotenOp().isAfter(peilmoment)
-                ? dossier.getAfsluiting().afgeslotenOp() : null;
+        Instant afgeslotenOp = dossier.afsluiting() != null && !dossier.afsluiting().afgeslotenOp().isAfter(peilmoment)
+                ? dossier.afsluiting().afgeslotenOp() : null;
         List<Opschorting> opschortingen = Opschorting.paren(
-                dossier.getOpschortingen().stream().map(Zaakdossier.Moment::op).filter(op -> !op.isAfter(peilmoment)).toList(),
-                dossier.getHervattingen().stream().map(Zaakdossier.Moment::op).filter(op -> !op.isAfter(peilmoment)).toList());
-        List<Integer> verlengingen = dossier.getVerlengingen().stream().filter(v -> !v.verlengdOp().isAfter(peilmoment))
+                dossier.opschortingen().stream().map(Zaakdossier.Moment::op).filter(op -> !op.isAfter(peilmoment)).toList(),
+                dossier.hervattingen().stream().map(Zaakdossier.Moment::op).filter(op -> !op.isAfter(peilmoment)).toList());
+        List<Integer> verlengingen = dossier.verlengingen().stream().filter(v -> !v.verlengdOp().isAfter(peilmoment))
                 .map(Zaakdossier.Verlenging::duurDagen).toList();
         // A running opschorting counts up to the peildatum, or up to the closing date once closed (as MijnZaken).
         LocalDate tot = Tijd.datum(peilmoment);
@@ -148,7 +148,7 @@ public final class WatAlsCommando extends Leescommando {
                 servicenormNieuw), verlengingen, opschortingen, tot).datum();
         Boolean binnenHuidig = afgeslotenOp == null || huidig == null ? null : !Tijd.datum(afgeslotenOp).isAfter(huidig);
         Boolean binnenNieuw = afgeslotenOp == null ? null : !Tijd.datum(afgeslotenOp).isAfter(nieuw);
-        return new Zaak(dossier.getZaakId().toString(), registratie.identificatie(), registratie.geregistreerdOp(),
+        return new Zaak(dossier.zaakId().toString(), registratie.identificatie(), registratie.geregistreerdOp(),
                 afgeslotenOp, servicenormHuidig, opgegeven != null, huidig, nieuw, binnenHuidig, binnenNieuw);
     }
 

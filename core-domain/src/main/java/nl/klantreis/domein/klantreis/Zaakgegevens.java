@@ -10,15 +10,15 @@ import nl.klantreis.domein.gedeeld.ZaakId;
  *
  * @param afgeslotenOp when the zaak was closed, or null while it is open
  */
-public record Zaakfeit(ZaakId zaak, String zaaktype, String kanaal, Instant geregistreerdOp, Instant afgeslotenOp) {
-    public Zaakfeit {
+public record Zaakgegevens(ZaakId zaak, String zaaktype, String kanaal, Instant geregistreerdOp, Instant afgeslotenOp) {
+    public Zaakgegevens {
         Objects.requireNonNull(zaak, "zaak");
         Objects.requireNonNull(zaaktype, "zaaktype");
         Objects.requireNonNull(kanaal, "kanaal");
         Objects.requireNonNull(geregistreerdOp, "geregistreerdOp");
     }
 
-    public Zaakfeit afgeslotenOp(Instant op) {
-        return new Zaakfeit(zaak, zaaktype, kanaal, geregistreerdOp, op);
+    public Zaakgegevens afgeslotenOp(Instant op) {
+        return new Zaakgegevens(zaak, zaaktype, kanaal, geregistreerdOp, op);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * @param <D> the document: a mutable class or record that Jackson can write and read with
  *            {@code Eventserialisatie.objectMapper()} (ids as strings, times as RFC 3339)
  */
-public interface Documentregels<D> {
+public interface Documentleesregels<D> {
 
     /** The read model's name: its processing group and the base of its table names. */
     String naam();
@@ -27,7 +27,7 @@ public interface Documentregels<D> {
      *
      * @param aggregaat the identifier of the aggregate that applied the event
      */
-    String sleutel(Object event, String aggregaat);
+    String documentsleutel(Object event, String aggregaat);
 
     /**
      * Whether this document receives every event of the aggregate that applied {@code event} (the
@@ -47,7 +47,7 @@ public interface Documentregels<D> {
      * @param bekendOp when the engine stored the event (the {@code bekend} time axis)
      * @return the document after the event (the same instance, changed, or a new one)
      */
-    D pasToe(D document, String sleutel, Object event, Instant bekendOp);
+    D pasToe(D document, String documentsleutel, Object event, Instant bekendOp);
 
     /**
      * Part of a document that an event moves out into a document of its own, under a key that no
@@ -55,11 +55,11 @@ public interface Documentregels<D> {
      * Asked before {@link #pasToe} with the document as it was; the split-off document is written
      * in the same transaction and never changed again.
      *
-     * @param berichtId the event's message identifier: random, only in the event store, and the
+     * @param eventId the event's message identifier: random, only in the event store, and the
      *                  same in every rebuild, so the new key is too
      * @return the new document, or null when the event splits nothing off
      */
-    default Afsplitsing<D> splitsAf(D document, Object event, String berichtId) {
+    default Afsplitsing<D> splitsAf(D document, Object event, String eventId) {
         return null;
     }
 
@@ -73,7 +73,7 @@ public interface Documentregels<D> {
     }
 
     /** A document moved out of another one under a new key. */
-    record Afsplitsing<D>(String sleutel, D document) {
+    record Afsplitsing<D>(String documentsleutel, D document) {
     }
 
     /** The klant pseudonym the document belongs to, for lookups per klant; null when unknown. */
@@ -89,7 +89,7 @@ public interface Documentregels<D> {
     /**
      * Whether the serving generation announces each changed document on the PostgreSQL channel
      * {@code leesmodel_<naam>} ({@link Documentprojectie#kanaal(String)}), with payload
-     * {@code <sleutel>:<positie>}, in the transaction that writes it: PostgreSQL delivers a
+     * {@code <documentsleutel>:<positie>}, in the transaction that writes it: PostgreSQL delivers a
      * NOTIFY only when that transaction commits, so a listener never hears of a change that a
      * read could not yet see. For read models that are pushed live (MijnZaken).
      */

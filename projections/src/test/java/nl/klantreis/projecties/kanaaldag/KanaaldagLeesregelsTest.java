@@ -15,21 +15,21 @@ import nl.klantreis.domein.klant.KlantVergeten;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
 
 /** The pure rules: which document a contact counts in, and that counting is a set, not a sum. */
-class KanaaldagRegelsTest {
-    private final KanaaldagRegels regels = new KanaaldagRegels();
+class KanaaldagLeesregelsTest {
+    private final KanaaldagLeesregels regels = new KanaaldagLeesregels();
 
     @Test
     void eenContactTeltOpDeDagInAmsterdam_waarop_hetPlaatsvond() {
         // 23:30 UTC on 31 March is 01:30 on 1 April in Amsterdam (summer time).
-        assertThat(regels.sleutel(contact("klant-00000001", 1, "2026-03-31T23:30:00Z", "telefoon"), "klant-00000001"))
+        assertThat(regels.documentsleutel(contact("klant-00000001", 1, "2026-03-31T23:30:00Z", "telefoon"), "klant-00000001"))
                 .isEqualTo("2026-04-01/telefoon");
-        assertThat(regels.sleutel(contact("klant-00000001", 2, "2026-03-31T21:30:00Z", "balie"), "klant-00000001"))
+        assertThat(regels.documentsleutel(contact("klant-00000001", 2, "2026-03-31T21:30:00Z", "balie"), "klant-00000001"))
                 .isEqualTo("2026-03-31/balie");
     }
 
     @Test
     void andereEventsBetreffenHetLeesmodelNiet() {
-        assertThat(regels.sleutel(new KlantVergeten(new KlantId("klant-00000001"), Instant.parse("2026-04-01T10:00:00Z")),
+        assertThat(regels.documentsleutel(new KlantVergeten(new KlantId("klant-00000001"), Instant.parse("2026-04-01T10:00:00Z")),
                 "klant-00000001")).isNull();
     }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import nl.klantreis.domein.klant.KlantVergeten;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
 
-class MijnZakenRegelsTest {
-    private final MijnZakenRegels regels = new MijnZakenRegels();
+class MijnZakenLeesregelsTest {
+    private final MijnZakenLeesregels regels = new MijnZakenLeesregels();
 
     @Test
     void naamEnDocumenttype() {
@@ -22,7 +22,7 @@ class MijnZakenRegelsTest {
     @Test
     void elkZaakevent_enElkContactDatDeZaakNoemt_hoortBijHetDossierVanDeZaak() {
         for (Dakkapel.Feit feit : Dakkapel.feiten()) {
-            assertThat(regels.sleutel(feit.event(), "wat-dan-ook")).as(feit.event().toString())
+            assertThat(regels.documentsleutel(feit.event(), "wat-dan-ook")).as(feit.event().toString())
                     .isEqualTo(ZAAK.toString());
         }
     }
@@ -33,17 +33,17 @@ class MijnZakenRegelsTest {
         KlantcontactGeregistreerd zonderZaak = new KlantcontactGeregistreerd(met.klantId(), met.klantcontactId(),
                 met.plaatsgevondenOp(), met.kanaal(), met.kanaalOntvangen(), met.richting(), "algemene-vraag", null,
                 met.resultaat(), null, null, null, null, null);
-        assertThat(regels.sleutel(zonderZaak, met.klantId().waarde())).isNull();
-        assertThat(regels.sleutel(new KlantVergeten(Dakkapel.KLANT, Instant.parse("2026-06-01T00:00:00Z")),
+        assertThat(regels.documentsleutel(zonderZaak, met.klantId().waarde())).isNull();
+        assertThat(regels.documentsleutel(new KlantVergeten(Dakkapel.KLANT, Instant.parse("2026-06-01T00:00:00Z")),
                 Dakkapel.KLANT.waarde())).isNull();
-        assertThat(regels.sleutel("iets", null)).isNull();
+        assertThat(regels.documentsleutel("iets", null)).isNull();
     }
 
     @Test
     void eenNieuwDossier_ontstaatBijHetEersteFeit_enHeeftPasNaRegistratieEenEigenaar() {
         Zaakdossier dossier = regels.pasToe(null, ZAAK.toString(), Dakkapel.ONTVANGEN.event(),
                 Dakkapel.ONTVANGEN.bekendOp());
-        assertThat(dossier.getZaakId()).isEqualTo(ZAAK);
+        assertThat(dossier.zaakId()).isEqualTo(ZAAK);
         assertThat(regels.eigenaar(dossier)).isNull();
 
         Zaakdossier zelfde = regels.pasToe(dossier, ZAAK.toString(), Dakkapel.GEREGISTREERD.event(),

@@ -7,7 +7,7 @@ import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.ZaakId;
 
 /** A step of a klantreis: one of its klantcontacten, or the registration of its zaak. */
-public record Stap(Soort soort, String kanaal, Instant op, KlantcontactId klantcontactId, ZaakId zaakId,
+public record Reisstap(Soort soort, String kanaal, Instant op, KlantcontactId klantcontactId, ZaakId zaakId,
                    String resultaat, KlantcontactId wasKlantcontact) {
 
     public enum Soort {
@@ -19,17 +19,18 @@ public record Stap(Soort soort, String kanaal, Instant op, KlantcontactId klantc
      * By when it happened; ties without regard to arrival: the zaak's registration before
      * klantcontacten, klantcontacten among themselves by klantcontactId.
      */
-    public static final Comparator<Stap> VOLGORDE = Comparator.comparing(Stap::op)
-            .thenComparing(Stap::soort)
-            .thenComparing(Stap::sleutel);
+    public static final Comparator<Reisstap> VOLGORDE = Comparator.comparing(Reisstap::op)
+            .thenComparing(Reisstap::soort)
+            .thenComparing(Reisstap::sleutel);
 
-    static Stap van(Contactfeit contact) {
-        return new Stap(Soort.KLANTCONTACT, contact.kanaal(), contact.op(), contact.id(), contact.zaak(),
+    static Reisstap van(Contactgegevens contact) {
+        return new Reisstap(Soort.KLANTCONTACT, contact.kanaal(), contact.op(), contact.id(), contact.zaak(),
                 contact.resultaat(), contact.wasKlantcontact());
     }
 
-    static Stap van(Zaakfeit zaak) {
-        return new Stap(Soort.ZAAK_GEREGISTREERD, zaak.kanaal(), zaak.geregistreerdOp(), null, zaak.zaak(), null, null);
+    static Reisstap van(Zaakgegevens zaak) {
+        return new Reisstap(Soort.ZAAK_GEREGISTREERD, zaak.kanaal(), zaak.geregistreerdOp(), null, zaak.zaak(), null,
+                null);
     }
 
     /** A name for the step that is unique within one klant: used to identify kanaalwissels. */

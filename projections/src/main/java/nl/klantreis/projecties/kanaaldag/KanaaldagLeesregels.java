@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import nl.klantreis.domein.gedeeld.Tijd;
 import nl.klantreis.domein.klant.KlantEvent;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
-import nl.klantreis.projecties.leesmodel.Documentregels;
+import nl.klantreis.projecties.leesmodel.Documentleesregels;
 
 /**
  * The kanaaldag read model: one {@link Kanaaldag} per day and kanaal, keyed {@code <datum>/<kanaal>},
@@ -22,7 +22,7 @@ import nl.klantreis.projecties.leesmodel.Documentregels;
 // this one costs 17-20% of ingestion throughput (docs/benchmarks.md) while nothing reads it yet.
 @ConditionalOnProperty(name = "klantreis.leesmodellen.kanaaldag", havingValue = "true")
 @Component
-class KanaaldagRegels implements Documentregels<Kanaaldag> {
+class KanaaldagLeesregels implements Documentleesregels<Kanaaldag> {
     static final String NAAM = "kanaaldag";
 
     @Override
@@ -36,17 +36,17 @@ class KanaaldagRegels implements Documentregels<Kanaaldag> {
     }
 
     @Override
-    public String sleutel(Object event, String aggregaat) {
+    public String documentsleutel(Object event, String aggregaat) {
         return event instanceof KlantcontactGeregistreerd contact
-                ? sleutel(Tijd.datum(contact.plaatsgevondenOp()), contact.kanaal()) : null;
+                ? documentsleutel(Tijd.datum(contact.plaatsgevondenOp()), contact.kanaal()) : null;
     }
 
-    static String sleutel(LocalDate datum, String kanaal) {
+    static String documentsleutel(LocalDate datum, String kanaal) {
         return datum + "/" + kanaal;
     }
 
     @Override
-    public Kanaaldag pasToe(Kanaaldag document, String sleutel, Object event, Instant bekendOp) {
+    public Kanaaldag pasToe(Kanaaldag document, String documentsleutel, Object event, Instant bekendOp) {
         KlantcontactGeregistreerd contact = (KlantcontactGeregistreerd) event;
         Kanaaldag dag = document != null ? document
                 : new Kanaaldag(contact.kanaal(), Tijd.datum(contact.plaatsgevondenOp()), List.of());

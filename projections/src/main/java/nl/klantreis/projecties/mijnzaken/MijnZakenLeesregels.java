@@ -7,7 +7,7 @@ import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.KlantcontactGeregistreerd;
 import nl.klantreis.domein.klant.ZaakKoppelingVergeten;
 import nl.klantreis.domein.zaak.ZaakEvent;
-import nl.klantreis.projecties.leesmodel.Documentregels;
+import nl.klantreis.projecties.leesmodel.Documentleesregels;
 
 /**
  * The MijnZaken read model: one {@link Zaakdossier} per zaak, found per citizen through its
@@ -15,7 +15,7 @@ import nl.klantreis.projecties.leesmodel.Documentregels;
  * recorded it, so the citizen sees his contacts about a zaak next to its statuses.
  */
 @Component
-public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
+public final class MijnZakenLeesregels implements Documentleesregels<Zaakdossier> {
     public static final String NAAM = "mijnzaken";
 
     @Override
@@ -29,7 +29,7 @@ public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
     }
 
     @Override
-    public String sleutel(Object event, String aggregaat) {
+    public String documentsleutel(Object event, String aggregaat) {
         if (event instanceof ZaakEvent zaakEvent) {
             return zaakEvent.zaakId().toString();
         }
@@ -49,11 +49,11 @@ public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
     }
 
     @Override
-    public Zaakdossier pasToe(Zaakdossier document, String sleutel, Object event, Instant bekendOp) {
+    public Zaakdossier pasToe(Zaakdossier document, String documentsleutel, Object event, Instant bekendOp) {
         if (document == null && event instanceof ZaakKoppelingVergeten) {
             return null; // nothing of him to forget in a dossier that does not exist
         }
-        Zaakdossier dossier = document != null ? document : new Zaakdossier(ZaakId.van(sleutel));
+        Zaakdossier dossier = document != null ? document : new Zaakdossier(ZaakId.van(documentsleutel));
         dossier.pasToe(event, bekendOp);
         return dossier;
     }
@@ -70,8 +70,8 @@ public final class MijnZakenRegels implements Documentregels<Zaakdossier> {
      */
     @Override
     public String eigenaar(Zaakdossier document) {
-        return document.isGeregistreerd() && document.getRegistratie().initiator() != null
-                ? document.getRegistratie().initiator().waarde() : null;
+        return document.isGeregistreerd() && document.registratie().initiator() != null
+                ? document.registratie().initiator().waarde() : null;
     }
 
     /** Forgetting a klant also forgets which of his events this dossier applied (his pseudonym is the key). */

@@ -8,12 +8,12 @@ import java.util.Map;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.Tijd;
 import nl.klantreis.domein.gedeeld.ZaakId;
-import nl.klantreis.domein.klantreis.Contactfeit;
+import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.KlantreisRegels;
 import nl.klantreis.domein.klantreis.Klantreisindeling;
 import nl.klantreis.domein.klantreis.Klantreissoort;
-import nl.klantreis.domein.klantreis.Stap;
-import nl.klantreis.domein.klantreis.Zaakfeit;
+import nl.klantreis.domein.klantreis.Reisstap;
+import nl.klantreis.domein.klantreis.Zaakgegevens;
 import nl.klantreis.domein.referentie.Kanalen;
 
 /**
@@ -22,15 +22,15 @@ import nl.klantreis.domein.referentie.Kanalen;
  * because a later fact can move an earlier one (a zaak registered later turns an onderwerp call
  * into orientation; a closure makes later contacts after-care or follow-up).
  */
-final class Klantbeeld {
+final class KlantOpPeilmoment {
     private final KpiKlant klant;
     private final Peil peil;
     private final Kanalen kanalen;
-    private final List<Contactfeit> contacten;
-    private final List<Zaakfeit> zaken;
+    private final List<Contactgegevens> contacten;
+    private final List<Zaakgegevens> zaken;
     private List<Reisbeeld> reizen;
 
-    private Klantbeeld(KpiKlant klant, Peil peil, Kanalen kanalen) {
+    private KlantOpPeilmoment(KpiKlant klant, Peil peil, Kanalen kanalen) {
         this.klant = klant;
         this.peil = peil;
         this.kanalen = kanalen;
@@ -42,12 +42,12 @@ final class Klantbeeld {
                 .toList();
     }
 
-    static Klantbeeld op(KpiKlant klant, Peil peil, Kanalen kanalen) {
-        return new Klantbeeld(klant, peil, kanalen);
+    static KlantOpPeilmoment op(KpiKlant klant, Peil peil, Kanalen kanalen) {
+        return new KlantOpPeilmoment(klant, peil, kanalen);
     }
 
     /** His klantcontacten that had happened by the peilmoment. */
-    List<Contactfeit> contacten() {
+    List<Contactgegevens> contacten() {
         return contacten;
     }
 
@@ -60,17 +60,17 @@ final class Klantbeeld {
     }
 
     private List<Reisbeeld> bepaalReizen() {
-        Map<ZaakId, Zaakfeit> zaakOpId = new HashMap<>();
+        Map<ZaakId, Zaakgegevens> zaakOpId = new HashMap<>();
         zaken.forEach(z -> zaakOpId.put(z.zaak(), z));
-        Map<KlantcontactId, Contactfeit> contactOpId = new HashMap<>();
+        Map<KlantcontactId, Contactgegevens> contactOpId = new HashMap<>();
         contacten.forEach(c -> contactOpId.putIfAbsent(c.id(), c));
 
         List<Reisbeeld> beelden = new ArrayList<>();
         for (Klantreisindeling reis : KlantreisRegels.deelIn(klant.klant(), contacten, zaken, klant.anoniem())) {
-            List<Stap> stappen = reis.stappen();
-            Stap eerste = stappen.get(0);
-            Stap laatste = stappen.get(stappen.size() - 1);
-            List<Stap> klantcontacten = stappen.stream().filter(s -> s.soort() == Stap.Soort.KLANTCONTACT).toList();
+            List<Reisstap> stappen = reis.stappen();
+            Reisstap eerste = stappen.get(0);
+            Reisstap laatste = stappen.get(stappen.size() - 1);
+            List<Reisstap> klantcontacten = stappen.stream().filter(s -> s.soort() == Reisstap.Soort.KLANTCONTACT).toList();
             boolean beeindigd = reis.soort() == Klantreissoort.ZAAK
                     // The rules set beeindigdOp from the zaak's closure, which was dropped above when it
                     // lies after the peilmoment; a zaak never registered has none and so never ends.
@@ -86,17 +86,17 @@ final class Klantbeeld {
      * The zaaktype of the klantreis's zaak. Without one, its onderwerp; a zaak klantreis whose zaak is
      * not (yet) known to the klant consists of klantcontacten only, and takes the onderwerp of the first.
      */
-    private static String zaaktype(Klantreisindeling reis, Map<ZaakId, Zaakfeit> zaakOpId,
-                                   Map<KlantcontactId, Contactfeit> contactOpId) {
+    private static String zaaktype(Klantreisindeling reis, Map<ZaakId, Zaakgegevens> zaakOpId,
+                                   Map<KlantcontactId, Contactgegevens> contactOpId) {
         if (reis.thema().onderwerp() != null) {
             return reis.thema().onderwerp();
         }
-        Zaakfeit zaak = zaakOpId.get(reis.thema().zaakId());
+        Zaakgegevens zaak = zaakOpId.get(reis.thema().zaakId());
         if (zaak != null) {
             return zaak.zaaktype();
         }
         return reis.stappen().stream()
-                .filter(s -> s.soort() == Stap.Soort.KLANTCONTACT)
+                .filter(s -> s.soort() == Reisstap.Soort.KLANTCONTACT)
                 .findFirst()
                 .map(s -> contactOpId.get(s.klantcontactId()).onderwerp())
                 .orElseThrow(() -> new IllegalStateException("klantreis " + reis.id() + " zonder zaak en zonder contact"));

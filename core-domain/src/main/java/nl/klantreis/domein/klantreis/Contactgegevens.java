@@ -12,9 +12,9 @@ import nl.klantreis.domein.gedeeld.ZaakId;
  * @param zaak            the zaak the contact names, or null
  * @param wasKlantcontact the earlier contact this one continues (warm handover), or null
  */
-public record Contactfeit(KlantcontactId id, Instant op, String kanaal, String onderwerp, ZaakId zaak,
+public record Contactgegevens(KlantcontactId id, Instant op, String kanaal, String onderwerp, ZaakId zaak,
                           String resultaat, KlantcontactId wasKlantcontact) {
-    public Contactfeit {
+    public Contactgegevens {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(kanaal, "kanaal");
