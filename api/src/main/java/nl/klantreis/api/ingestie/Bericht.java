@@ -11,11 +11,15 @@ import nl.klantreis.domein.gedeeld.ZaakId;
  * An accepted message, read into the fields of its type. {@code source}, {@code id} and
  * {@code type} are the CloudEvent's; ({@code source}, {@code id}) is the idempotency key.
  *
- * <p>Each type is the home of everything about it: its record nests the {@link Berichtsoort} that
- * reads and checks it, and implements here what the batch needs of it, so that the batch, the
- * keuring and the metrics never ask which type a message is.
+ * <p>Each type is the home of everything about it: its record declares the {@link Berichtsoort}
+ * that reads and checks it and describes its {@code data}, and implements here what the batch
+ * needs of it, so that the batch, the keuring, the metrics and the OpenAPI description never ask
+ * which type a message is.
+ *
+ * <p>Sealed: the {@code permits} (here and in {@link Zaakbericht}) is the list of types that
+ * {@link Berichtsoorten} reads, in the order of the contract and so of the OpenAPI description.
  */
-interface Bericht {
+sealed interface Bericht permits KlantcontactBericht, ZaakGeregistreerdBericht, Zaakbericht, KanaalvoorkeurBericht {
     String source();
 
     String id();
