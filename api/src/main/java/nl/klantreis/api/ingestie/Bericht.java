@@ -3,8 +3,8 @@ package nl.klantreis.api.ingestie;
 import java.util.List;
 import java.util.Set;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 
 /**
@@ -50,5 +50,5 @@ sealed interface Bericht permits KlantcontactBericht, ZaakGeregistreerdBericht, 
      *
      * @throws nl.klantreis.domein.gedeeld.RegelOvertreden when the domain refuses it
      */
-    Verwerking voerUit(Omzetting omzetting);
+    Afhandeling voerUit(Omzetting omzetting);
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.LegKanaalvoorkeurVast;
 import nl.klantreis.domein.referentie.Zaaktype;
@@ -37,7 +37,7 @@ record KanaalvoorkeurBericht(String source, String id, String type, KlantIdentif
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         KlantId klantId = o.klanten().van(klant);
         return o.stuur(new LegKanaalvoorkeurVast(klantId, klant.soort(), o.voorKlant(klantId, klant.nummer()),
                 kanaal, onderwerp, vastgelegdOp));

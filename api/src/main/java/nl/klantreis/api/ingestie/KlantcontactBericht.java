@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.RegistreerKlantcontact;
 import nl.klantreis.domein.referentie.Kanaal;
@@ -67,7 +67,7 @@ record KlantcontactBericht(String source, String id, String type, UUID klantcont
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         KlantId klantId = o.klanten().van(klant, klantcontactId);
         return o.stuur(new RegistreerKlantcontact(klantId, klant.soort(), o.voorKlant(klantId, klant.nummer()),
                 new KlantcontactId(klantcontactId), plaatsgevondenOp, kanaal, kanaalOntvangen, richting, onderwerp,

@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
-import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.zaak.ZetZaakstatus;
 
@@ -23,10 +23,10 @@ record StatusGezetBericht(String source, String id, String type, UUID zaakId, St
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         ZaakId zaak = new ZaakId(zaakId);
         return o.stuurNaarZaak(new ZetZaakstatus(zaak, statustype, datumStatusGezet,
-                o.voorZaak(zaak, statustoelichting))).verwerking();
+                o.voorZaak(zaak, statustoelichting))).afhandeling();
     }
 
     /** The {@code data} as EVENTS.md describes it, for the OpenAPI description; {@link #lees} checks the rest. */

@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
-import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.zaak.SluitZaakAf;
 
@@ -26,7 +26,7 @@ record ZaakAfgeslotenBericht(String source, String id, String type, UUID zaakId,
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         ZaakId zaak = new ZaakId(zaakId);
         return o.zaakNaarKlant().naAfsluiting(zaak, o.stuurNaarZaak(new SluitZaakAf(zaak, afgeslotenOp, resultaat,
                 o.voorZaak(zaak, toelichting))));

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.referentie.Vertrouwelijkheid;
 import nl.klantreis.domein.referentie.Zaaktype;
@@ -54,7 +54,7 @@ record ZaakGeregistreerdBericht(String source, String id, String type, UUID zaak
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         KlantId klant = o.klanten().van(initiator);
         ZaakId zaak = new ZaakId(zaakId);
         Zaaktype soort = o.zaaktype(zaaktype);
@@ -62,10 +62,10 @@ record ZaakGeregistreerdBericht(String source, String id, String type, UUID zaak
                 soort.regels(), vertrouwelijkheid != null ? vertrouwelijkheid : soort.vertrouwelijkheid().code(),
                 klant, initiator.soort(), o.voorZaak(zaak, initiator.nummer()), kanaal, kanaalOntvangen,
                 geregistreerdOp, o.voorZaak(zaak, omschrijving), uiterlijkeEinddatum));
-        Verwerking verwerking = o.zaakNaarKlant().naRegistratie(geregistreerd, klant, initiator.soort(),
+        Afhandeling afhandeling = o.zaakNaarKlant().naRegistratie(geregistreerd, klant, initiator.soort(),
                 o.voorKlant(klant, initiator.nummer()), zaak, soort.code(), kanaal, geregistreerdOp);
         o.zaakVanKlant(zaak, klant);
-        return verwerking;
+        return afhandeling;
     }
 
     /** The {@code data} as EVENTS.md describes it, for the OpenAPI description; {@link #lees} checks the rest. */

@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
-import nl.klantreis.domein.gedeeld.Verwerking;
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.zaak.HervatZaak;
 
@@ -23,9 +23,9 @@ record ZaakHervatBericht(String source, String id, String type, UUID zaakId, Ins
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         ZaakId zaak = new ZaakId(zaakId);
-        return o.stuurNaarZaak(new HervatZaak(zaak, hervatOp, o.voorZaak(zaak, reden))).verwerking();
+        return o.stuurNaarZaak(new HervatZaak(zaak, hervatOp, o.voorZaak(zaak, reden))).afhandeling();
     }
 
     /** The {@code data} as EVENTS.md describes it, for the OpenAPI description; {@link #lees} checks the rest. */
