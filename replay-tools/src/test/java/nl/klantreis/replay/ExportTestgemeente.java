@@ -10,11 +10,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.Versleuteld;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.KoppelZaakAanKlant;
 import nl.klantreis.domein.klant.LegKanaalvoorkeurVast;
@@ -31,8 +31,8 @@ import nl.klantreis.domein.zaak.VerlengZaak;
 import nl.klantreis.domein.zaak.ZaakUitkomst;
 import nl.klantreis.domein.zaak.ZetZaakstatus;
 import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
-import nl.klantreis.simulatie.Simulatie;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
+import nl.klantreis.simulatie.Simulatie;
 
 /**
  * A simulated municipality ({@link Simulatie}, the generator behind {@code simuleer}) put into a
@@ -107,7 +107,7 @@ public final class ExportTestgemeente {
                 ZaakId zaak = zaak(d);
                 ZaakUitkomst uitkomst = opdrachten.sendAndWait(new SluitZaakAf(zaak, tijd(d, "afgeslotenOp"),
                         tekst(d, "resultaat"), d.hasNonNull("toelichting") ? NEP : null));
-                if (uitkomst.verwerking() == Verwerking.NIEUW && uitkomst.initiator() != null) {
+                if (uitkomst.afhandeling() == Afhandeling.NIEUW && uitkomst.initiator() != null) {
                     opdrachten.sendAndWait(new MeldZaakAfgesloten(uitkomst.initiator(), zaak, uitkomst.afgeslotenOp()));
                 }
             }

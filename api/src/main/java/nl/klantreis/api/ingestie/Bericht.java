@@ -3,19 +3,23 @@ package nl.klantreis.api.ingestie;
 import java.util.List;
 import java.util.Set;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 
 /**
  * An accepted message, read into the fields of its type. {@code source}, {@code id} and
  * {@code type} are the CloudEvent's; ({@code source}, {@code id}) is the idempotency key.
  *
- * <p>Each type is the home of everything about it: its record nests the {@link Berichtsoort} that
- * reads and checks it, and implements here what the batch needs of it, so that the batch, the
- * keuring and the metrics never ask which type a message is.
+ * <p>Each type is the home of everything about it: its record declares the {@link Berichtsoort}
+ * that reads and checks it and describes its {@code data}, and implements here what the batch
+ * needs of it, so that the batch, the keuring, the metrics and the OpenAPI description never ask
+ * which type a message is.
+ *
+ * <p>Sealed: the {@code permits} (here and in {@link Zaakbericht}) is the list of types that
+ * {@link Berichtsoorten} reads, in the order of the contract and so of the OpenAPI description.
  */
-interface Bericht {
+sealed interface Bericht permits KlantcontactBericht, ZaakGeregistreerdBericht, Zaakbericht, KanaalvoorkeurBericht {
     String source();
 
     String id();
@@ -46,5 +50,5 @@ interface Bericht {
      *
      * @throws nl.klantreis.domein.gedeeld.RegelOvertreden when the domain refuses it
      */
-    Verwerking voerUit(Omzetting omzetting);
+    Afhandeling voerUit(Omzetting omzetting);
 }

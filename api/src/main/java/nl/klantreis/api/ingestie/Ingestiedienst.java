@@ -31,8 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import reactor.core.scheduler.Schedulers;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.RegelOvertreden;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.infrastructuur.opslag.VoorladendeEventopslag;
 
 /**
@@ -230,8 +230,8 @@ class Ingestiedienst {
                         "dit klantcontact is al geregistreerd bij een andere klant; een klantcontact hoort bij één klant"));
             }
             try {
-                Verwerking verwerking = b.bericht().voerUit(omzetting);
-                resultaten.put(b.positie(), verwerking == Verwerking.NIEUW
+                Afhandeling afhandeling = b.bericht().voerUit(omzetting);
+                resultaten.put(b.positie(), afhandeling == Afhandeling.NIEUW
                         ? Uitslag.Resultaat.ACCEPTED : Uitslag.Resultaat.DUPLICATE);
             } catch (RegelOvertreden overtreden) {
                 throw new Geweigerd(b.positie(), new Fout("/data/" + overtreden.veld(), overtreden.getMessage()));

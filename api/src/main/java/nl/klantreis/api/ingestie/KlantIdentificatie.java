@@ -1,6 +1,9 @@
 package nl.klantreis.api.ingestie;
 
 import java.util.Objects;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import nl.klantreis.domein.gedeeld.Bsn;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.Kvknummer;
@@ -45,6 +48,16 @@ record KlantIdentificatie(Identificatiesoort soort, String nummer) {
 
     public static KlantIdentificatie anoniem() {
         return ANONIEM;
+    }
+
+    /** The klant of a message's {@code data} as EVENTS.md describes it, for the OpenAPI description. */
+    @Schema(name = "Klantidentificatie", description = "Precies een van `bsn` (9 cijfers, elfproef) of `kvk` (8"
+            + " cijfers); bij een klantcontact ook `{\"anoniem\": true}`.", minProperties = 1, maxProperties = 1)
+    record Data(
+            @Schema(pattern = "^[0-9]{9}$") String bsn,
+            @Schema(pattern = "^[0-9]{8}$") String kvk,
+            @Schema(description = "Alleen bij een klantcontact: een klant die niet bekend wil of hoeft te zijn.")
+            Boolean anoniem) {
     }
 
     /** Never prints the number: toString ends up in logs. */

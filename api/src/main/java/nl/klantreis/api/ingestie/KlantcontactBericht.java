@@ -8,10 +8,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.RegistreerKlantcontact;
 import nl.klantreis.domein.referentie.Kanaal;
@@ -35,6 +38,8 @@ record KlantcontactBericht(String source, String id, String type, UUID klantcont
                            String resultaat, String doorverwezenNaar, UUID wasKlantcontact,
                            String medewerker, String inhoud, Integer duurSeconden) implements Bericht {
     static final String TYPE = "nl.overheid.klantinteracties.klantcontact-geregistreerd";
+    static final Berichtsoort SOORT = Berichtsoort.van(TYPE, KlantcontactBericht.class, Data.class,
+            KlantcontactBericht::lees);
 
     static final String INKOMEND = "inkomend";
     static final String UITGAAND = "uitgaand";
@@ -62,7 +67,7 @@ record KlantcontactBericht(String source, String id, String type, UUID klantcont
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         KlantId klantId = o.klanten().van(klant, klantcontactId);
         return o.stuur(new RegistreerKlantcontact(klantId, klant.soort(), o.voorKlant(klantId, klant.nummer()),
                 new KlantcontactId(klantcontactId), plaatsgevondenOp, kanaal, kanaalOntvangen, richting, onderwerp,
@@ -71,68 +76,82 @@ record KlantcontactBericht(String source, String id, String type, UUID klantcont
                 o.voorKlant(klantId, inhoud), duurSeconden));
     }
 
-    static final class Soort implements Berichtsoort {
-        @Override
-        public String type() {
-            return TYPE;
-        }
+    /** The {@code data} as EVENTS.md describes it, for the OpenAPI description; {@link #lees} checks the rest. */
+    @Schema(name = "KlantcontactGeregistreerdData", description = "Een contact met een klant via een kanaal.")
+    record Data(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String klantcontactId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String plaatsgevondenOp,
+            @Schema(requiredMode = RequiredMode.REQUIRED) KlantIdentificatie.Data klant,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Een code of alias uit de kanalenlijst.")
+            String kanaal,
+            @Schema(allowableValues = {"inkomend", "uitgaand"}, defaultValue = "inkomend") String richting,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Een zaaktypecode, `status-navraag` of"
+                    + " `algemene-vraag`.") String onderwerp,
+            @Schema(format = "uuid", description = "De zaak waar het contact over gaat.") String zaakId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"beantwoord", "doorverwezen",
+                    "terugbelverzoek", "zaak-gestart", "niet-bereikt"}) String resultaat,
+            @Schema(description = "Verplicht bij `doorverwezen`: de kanaalcode waarheen.") String doorverwezenNaar,
+            @Schema(format = "uuid", description = "Een eerder klantcontact dat dit voortzet (warme overdracht).")
+            String wasKlantcontact,
+            @Schema(description = "Ondoorzichtige id van de medewerker of bot.") String medewerker,
+            @Schema(maxLength = 2000, description = "Vrije tekst; persoonsgegevens.") String inhoud,
+            @Schema(minimum = "0") Integer duurSeconden) {
+    }
 
-        @Override
-        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
-            UUID klantcontactId = v.uuid("klantcontactId", true);
-            Instant plaatsgevondenOp = v.tijdstip("plaatsgevondenOp", true);
-            KlantIdentificatie klant = v.klant("klant", true);
-            String kanaalOntvangen = v.tekst("kanaal", true);
-            String kanaal = naslag.kanaalcode(v, "kanaal", kanaalOntvangen);
-            String richting = v.tekst("richting", false);
-            if (richting == null) {
-                richting = INKOMEND;
-            } else if (!INKOMEND.equals(richting) && !UITGAAND.equals(richting)) {
-                v.fout("richting", "moet inkomend of uitgaand zijn");
-            }
-            String onderwerp = v.tekst("onderwerp", true);
-            if (onderwerp != null && !ONDERWERPEN_ZONDER_ZAAKTYPE.contains(onderwerp)
-                    && naslag.catalogus().zaaktype(onderwerp).isEmpty()) {
-                v.fout("onderwerp", "onbekend onderwerp" + KeuringTekst.citaat(onderwerp)
-                        + ": verwacht een zaaktype, status-navraag of algemene-vraag");
-            }
-            UUID zaakId = v.uuid("zaakId", false);
-            String resultaat = v.tekst("resultaat", true);
-            if (resultaat != null && !RESULTATEN.contains(resultaat)) {
-                v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat)
-                        + ": verwacht beantwoord, doorverwezen, terugbelverzoek, zaak-gestart of niet-bereikt");
-            }
-            String doorverwezenNaar = doorverwezenNaar(v, naslag, DOORVERWEZEN.equals(resultaat));
-            UUID wasKlantcontact = v.uuid("wasKlantcontact", false);
-            String medewerker = v.tekst("medewerker", false, BerichtKeuring.LANGSTE_ATTRIBUUT);
-            String inhoud = v.vrijeTekst("inhoud", false);
-            Integer duurSeconden = v.geheelGetal("duurSeconden", false, 0, KeuringVelden.ONBEPERKT);
-            if (!v.foutloos()) {
-                return null;
-            }
-            return new KlantcontactBericht(i.source(), i.id(), i.type(), klantcontactId, plaatsgevondenOp, klant,
-                    kanaal, kanaalOntvangen, richting, onderwerp, zaakId, resultaat, doorverwezenNaar,
-                    wasKlantcontact, medewerker, inhoud, duurSeconden);
+    private static KlantcontactBericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+        UUID klantcontactId = v.uuid("klantcontactId", true);
+        Instant plaatsgevondenOp = v.tijdstip("plaatsgevondenOp", true);
+        KlantIdentificatie klant = v.klant("klant", true);
+        String kanaalOntvangen = v.tekst("kanaal", true);
+        String kanaal = naslag.kanaalcode(v, "kanaal", kanaalOntvangen);
+        String richting = v.tekst("richting", false);
+        if (richting == null) {
+            richting = INKOMEND;
+        } else if (!INKOMEND.equals(richting) && !UITGAAND.equals(richting)) {
+            v.fout("richting", "moet inkomend of uitgaand zijn");
         }
-
-        /** Required when the klant was sent on; when given at all it must be a kanaal code, not an alias. */
-        private static String doorverwezenNaar(KeuringVelden v, Naslag naslag, boolean verplicht) {
-            JsonNode waarde = v.waarde("doorverwezenNaar", false);
-            if (waarde == null) {
-                if (verplicht) {
-                    v.fout("doorverwezenNaar", "verplicht bij resultaat doorverwezen");
-                }
-                return null;
-            }
-            String code = v.tekst("doorverwezenNaar", true);
-            if (code == null || naslag.kanalen().metCode(code).isPresent()) {
-                return code;
-            }
-            Optional<Kanaal> viaAlias = naslag.kanalen().herken(code);
-            v.fout("doorverwezenNaar", viaAlias
-                    .map(kanaal -> "geen kanaalcode" + KeuringTekst.citaat(code) + "; bedoeld is '" + kanaal.code() + "'")
-                    .orElseGet(() -> "onbekend kanaal" + KeuringTekst.citaat(code)));
+        String onderwerp = v.tekst("onderwerp", true);
+        if (onderwerp != null && !ONDERWERPEN_ZONDER_ZAAKTYPE.contains(onderwerp)
+                && naslag.catalogus().zaaktype(onderwerp).isEmpty()) {
+            v.fout("onderwerp", "onbekend onderwerp" + KeuringTekst.citaat(onderwerp)
+                    + ": verwacht een zaaktype, status-navraag of algemene-vraag");
+        }
+        UUID zaakId = v.uuid("zaakId", false);
+        String resultaat = v.tekst("resultaat", true);
+        if (resultaat != null && !RESULTATEN.contains(resultaat)) {
+            v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat)
+                    + ": verwacht beantwoord, doorverwezen, terugbelverzoek, zaak-gestart of niet-bereikt");
+        }
+        String doorverwezenNaar = leesDoorverwezenNaar(v, naslag, DOORVERWEZEN.equals(resultaat));
+        UUID wasKlantcontact = v.uuid("wasKlantcontact", false);
+        String medewerker = v.tekst("medewerker", false, BerichtKeuring.LANGSTE_ATTRIBUUT);
+        String inhoud = v.vrijeTekst("inhoud", false);
+        Integer duurSeconden = v.geheelGetal("duurSeconden", false, 0, KeuringVelden.ONBEPERKT);
+        if (!v.foutloos()) {
             return null;
         }
+        return new KlantcontactBericht(i.source(), i.id(), i.type(), klantcontactId, plaatsgevondenOp, klant,
+                kanaal, kanaalOntvangen, richting, onderwerp, zaakId, resultaat, doorverwezenNaar,
+                wasKlantcontact, medewerker, inhoud, duurSeconden);
+    }
+
+    /** Required when the klant was sent on; when given at all it must be a kanaal code, not an alias. */
+    private static String leesDoorverwezenNaar(KeuringVelden v, Naslag naslag, boolean verplicht) {
+        JsonNode waarde = v.waarde("doorverwezenNaar", false);
+        if (waarde == null) {
+            if (verplicht) {
+                v.fout("doorverwezenNaar", "verplicht bij resultaat doorverwezen");
+            }
+            return null;
+        }
+        String code = v.tekst("doorverwezenNaar", true);
+        if (code == null || naslag.kanalen().metCode(code).isPresent()) {
+            return code;
+        }
+        Optional<Kanaal> viaAlias = naslag.kanalen().herken(code);
+        v.fout("doorverwezenNaar", viaAlias
+                .map(kanaal -> "geen kanaalcode" + KeuringTekst.citaat(code) + "; bedoeld is '" + kanaal.code() + "'")
+                .orElseGet(() -> "onbekend kanaal" + KeuringTekst.citaat(code)));
+        return null;
     }
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.Versleuteld;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.referentie.Catalogus;
 import nl.klantreis.domein.referentie.Zaaktype;
@@ -59,7 +59,7 @@ final class Omzetting {
     }
 
     /** A command to a Klant. */
-    Verwerking stuur(Object opdracht) {
+    Afhandeling stuur(Object opdracht) {
         return commands.sendAndWait(opdracht);
     }
 

@@ -3,7 +3,10 @@ package nl.klantreis.api.ingestie;
 import java.time.Instant;
 import java.util.UUID;
 
-import nl.klantreis.domein.gedeeld.Verwerking;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.zaak.SluitZaakAf;
 
@@ -14,6 +17,8 @@ import nl.klantreis.domein.zaak.SluitZaakAf;
 record ZaakAfgeslotenBericht(String source, String id, String type, UUID zaakId, Instant afgeslotenOp,
                              String resultaat, String toelichting) implements Zaakbericht {
     static final String TYPE = "nl.overheid.zaken.zaak-afgesloten";
+    static final Berichtsoort SOORT = Berichtsoort.van(TYPE, ZaakAfgeslotenBericht.class, Data.class,
+            ZaakAfgeslotenBericht::lees);
 
     @Override
     public String persoonlijkeTekst() {
@@ -21,33 +26,35 @@ record ZaakAfgeslotenBericht(String source, String id, String type, UUID zaakId,
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         ZaakId zaak = new ZaakId(zaakId);
         return o.zaakNaarKlant().naAfsluiting(zaak, o.stuurNaarZaak(new SluitZaakAf(zaak, afgeslotenOp, resultaat,
                 o.voorZaak(zaak, toelichting))));
     }
 
-    static final class Soort implements Berichtsoort {
-        @Override
-        public String type() {
-            return TYPE;
-        }
+    /** The {@code data} as EVENTS.md describes it, for the OpenAPI description; {@link #lees} checks the rest. */
+    @Schema(name = "ZaakAfgeslotenData", description = "De zaak is afgesloten.")
+    record Data(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String zaakId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String afgeslotenOp,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Een van de resultaten van het zaaktype.")
+            String resultaat,
+            @Schema(description = "Tekst voor de klant.") String toelichting) {
+    }
 
-        @Override
-        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
-            UUID zaakId = v.uuid("zaakId", true);
-            Instant afgeslotenOp = v.tijdstip("afgeslotenOp", true);
-            String resultaat = v.tekst("resultaat", true);
-            if (resultaat != null && !naslag.catalogus().resultaatBestaat(resultaat)) {
-                v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat)
-                        + ": hoort bij geen enkel zaaktype");
-            }
-            String toelichting = v.vrijeTekst("toelichting", false);
-            if (!v.foutloos()) {
-                return null;
-            }
-            return new ZaakAfgeslotenBericht(i.source(), i.id(), i.type(), zaakId, afgeslotenOp, resultaat,
-                    toelichting);
+    private static ZaakAfgeslotenBericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+        UUID zaakId = v.uuid("zaakId", true);
+        Instant afgeslotenOp = v.tijdstip("afgeslotenOp", true);
+        String resultaat = v.tekst("resultaat", true);
+        if (resultaat != null && !naslag.catalogus().resultaatBestaat(resultaat)) {
+            v.fout("resultaat", "onbekend resultaat" + KeuringTekst.citaat(resultaat)
+                    + ": hoort bij geen enkel zaaktype");
         }
+        String toelichting = v.vrijeTekst("toelichting", false);
+        if (!v.foutloos()) {
+            return null;
+        }
+        return new ZaakAfgeslotenBericht(i.source(), i.id(), i.type(), zaakId, afgeslotenOp, resultaat,
+                toelichting);
     }
 }

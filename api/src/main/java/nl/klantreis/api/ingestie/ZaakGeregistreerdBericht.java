@@ -8,8 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.referentie.Vertrouwelijkheid;
 import nl.klantreis.domein.referentie.Zaaktype;
@@ -31,6 +34,8 @@ record ZaakGeregistreerdBericht(String source, String id, String type, UUID zaak
                                 String kanaalOntvangen, Instant geregistreerdOp, String omschrijving,
                                 LocalDate uiterlijkeEinddatum, String vertrouwelijkheid) implements Bericht {
     static final String TYPE = "nl.overheid.zaken.zaak-geregistreerd";
+    static final Berichtsoort SOORT = Berichtsoort.van(TYPE, ZaakGeregistreerdBericht.class, Data.class,
+            ZaakGeregistreerdBericht::lees);
     static final int LANGSTE_IDENTIFICATIE = 40;
     private static final String VERTROUWELIJKHEDEN = Arrays.stream(Vertrouwelijkheid.values())
             .map(Vertrouwelijkheid::code).collect(Collectors.joining(", "));
@@ -49,7 +54,7 @@ record ZaakGeregistreerdBericht(String source, String id, String type, UUID zaak
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         KlantId klant = o.klanten().van(initiator);
         ZaakId zaak = new ZaakId(zaakId);
         Zaaktype soort = o.zaaktype(zaaktype);
@@ -57,43 +62,55 @@ record ZaakGeregistreerdBericht(String source, String id, String type, UUID zaak
                 soort.regels(), vertrouwelijkheid != null ? vertrouwelijkheid : soort.vertrouwelijkheid().code(),
                 klant, initiator.soort(), o.voorZaak(zaak, initiator.nummer()), kanaal, kanaalOntvangen,
                 geregistreerdOp, o.voorZaak(zaak, omschrijving), uiterlijkeEinddatum));
-        Verwerking verwerking = o.zaakNaarKlant().naRegistratie(geregistreerd, klant, initiator.soort(),
+        Afhandeling afhandeling = o.zaakNaarKlant().naRegistratie(geregistreerd, klant, initiator.soort(),
                 o.voorKlant(klant, initiator.nummer()), zaak, soort.code(), kanaal, geregistreerdOp);
         o.zaakVanKlant(zaak, klant);
-        return verwerking;
+        return afhandeling;
     }
 
-    static final class Soort implements Berichtsoort {
-        @Override
-        public String type() {
-            return TYPE;
-        }
+    /** The {@code data} as EVENTS.md describes it, for the OpenAPI description; {@link #lees} checks the rest. */
+    @Schema(name = "ZaakGeregistreerdData", description = "Een zaak is gestart.")
+    record Data(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String zaakId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Het zaaknummer voor mensen.",
+                    example = "ZAAK-2026-0000123") String identificatie,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Een zaaktypecode.") String zaaktype,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "`bsn` of `kvk`.")
+            KlantIdentificatie.Data initiator,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Het kanaal waarlangs de zaak werd"
+                    + " aangevraagd.") String kanaal,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String geregistreerdOp,
+            @Schema(description = "Tekst voor de klant.") String omschrijving,
+            @Schema(format = "date", description = "Zonder: afgeleid uit de servicenorm van het zaaktype.")
+            String uiterlijkeEinddatum,
+            @Schema(allowableValues = {"openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk",
+                    "confidentieel", "geheim", "zeer_geheim"}, description = "Zonder: die van het zaaktype.")
+            String vertrouwelijkheid) {
+    }
 
-        @Override
-        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
-            UUID zaakId = v.uuid("zaakId", true);
-            String identificatie = v.tekst("identificatie", true, LANGSTE_IDENTIFICATIE);
-            Zaaktype zaaktype = naslag.zaaktype(v, "zaaktype", true);
-            KlantIdentificatie initiator = v.klant("initiator", false);
-            String kanaalOntvangen = v.tekst("kanaal", true);
-            String kanaal = naslag.kanaalcode(v, "kanaal", kanaalOntvangen);
-            Instant geregistreerdOp = v.tijdstip("geregistreerdOp", true);
-            String omschrijving = v.vrijeTekst("omschrijving", false);
-            LocalDate uiterlijkeEinddatum = v.datum("uiterlijkeEinddatum", false);
-            String vertrouwelijkheid = v.tekst("vertrouwelijkheid", false);
-            if (vertrouwelijkheid != null && Vertrouwelijkheid.metCode(vertrouwelijkheid).isEmpty()) {
-                v.fout("vertrouwelijkheid", "onbekende vertrouwelijkheid" + KeuringTekst.citaat(vertrouwelijkheid)
-                        + ": verwacht een van " + VERTROUWELIJKHEDEN);
-            }
-            if (!v.foutloos()) {
-                return null;
-            }
-            if (vertrouwelijkheid == null) {
-                vertrouwelijkheid = zaaktype.vertrouwelijkheid().code();
-            }
-            return new ZaakGeregistreerdBericht(i.source(), i.id(), i.type(), zaakId, identificatie,
-                    zaaktype.code(), initiator, kanaal, kanaalOntvangen, geregistreerdOp, omschrijving,
-                    uiterlijkeEinddatum, vertrouwelijkheid);
+    private static ZaakGeregistreerdBericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+        UUID zaakId = v.uuid("zaakId", true);
+        String identificatie = v.tekst("identificatie", true, LANGSTE_IDENTIFICATIE);
+        Zaaktype zaaktype = naslag.zaaktype(v, "zaaktype", true);
+        KlantIdentificatie initiator = v.klant("initiator", false);
+        String kanaalOntvangen = v.tekst("kanaal", true);
+        String kanaal = naslag.kanaalcode(v, "kanaal", kanaalOntvangen);
+        Instant geregistreerdOp = v.tijdstip("geregistreerdOp", true);
+        String omschrijving = v.vrijeTekst("omschrijving", false);
+        LocalDate uiterlijkeEinddatum = v.datum("uiterlijkeEinddatum", false);
+        String vertrouwelijkheid = v.tekst("vertrouwelijkheid", false);
+        if (vertrouwelijkheid != null && Vertrouwelijkheid.metCode(vertrouwelijkheid).isEmpty()) {
+            v.fout("vertrouwelijkheid", "onbekende vertrouwelijkheid" + KeuringTekst.citaat(vertrouwelijkheid)
+                    + ": verwacht een van " + VERTROUWELIJKHEDEN);
         }
+        if (!v.foutloos()) {
+            return null;
+        }
+        if (vertrouwelijkheid == null) {
+            vertrouwelijkheid = zaaktype.vertrouwelijkheid().code();
+        }
+        return new ZaakGeregistreerdBericht(i.source(), i.id(), i.type(), zaakId, identificatie,
+                zaaktype.code(), initiator, kanaal, kanaalOntvangen, geregistreerdOp, omschrijving,
+                uiterlijkeEinddatum, vertrouwelijkheid);
     }
 }

@@ -2,10 +2,10 @@ package nl.klantreis.api.ingestie;
 
 import java.time.Instant;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.Versleuteld;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.KoppelZaakAanKlant;
 import nl.klantreis.domein.klant.MeldZaakAfgesloten;
@@ -22,7 +22,7 @@ final class ZaakNaarKlant {
     /** Sends one command to the Klant aggregate and waits for what it did. */
     @FunctionalInterface
     interface Afzender {
-        Verwerking stuur(Object opdracht);
+        Afhandeling stuur(Object opdracht);
     }
 
     private final Afzender klant;
@@ -38,12 +38,12 @@ final class ZaakNaarKlant {
      *
      * @return {@code NIEUW} when the registration or the link stored something
      */
-    Verwerking naRegistratie(ZaakUitkomst geregistreerd, KlantId initiator, Identificatiesoort soort,
+    Afhandeling naRegistratie(ZaakUitkomst geregistreerd, KlantId initiator, Identificatiesoort soort,
                              Versleuteld nummer, ZaakId zaak, String zaaktype, String kanaal,
                              Instant geregistreerdOp) {
-        Verwerking gekoppeld = klant.stuur(new KoppelZaakAanKlant(initiator, soort, nummer, zaak, zaaktype, kanaal,
+        Afhandeling gekoppeld = klant.stuur(new KoppelZaakAanKlant(initiator, soort, nummer, zaak, zaaktype, kanaal,
                 geregistreerdOp, geregistreerd.afgeslotenOp()));
-        return geregistreerd.verwerking() == Verwerking.NIEUW ? Verwerking.NIEUW : gekoppeld;
+        return geregistreerd.afhandeling() == Afhandeling.NIEUW ? Afhandeling.NIEUW : gekoppeld;
     }
 
     /**
@@ -53,10 +53,10 @@ final class ZaakNaarKlant {
      *
      * @return what the closure did
      */
-    Verwerking naAfsluiting(ZaakId zaak, ZaakUitkomst afgesloten) {
-        if (afgesloten.verwerking() == Verwerking.NIEUW && afgesloten.initiator() != null) {
+    Afhandeling naAfsluiting(ZaakId zaak, ZaakUitkomst afgesloten) {
+        if (afgesloten.afhandeling() == Afhandeling.NIEUW && afgesloten.initiator() != null) {
             klant.stuur(new MeldZaakAfgesloten(afgesloten.initiator(), zaak, afgesloten.afgeslotenOp()));
         }
-        return afgesloten.verwerking();
+        return afgesloten.afhandeling();
     }
 }

@@ -3,7 +3,10 @@ package nl.klantreis.api.ingestie;
 import java.time.Instant;
 import java.util.UUID;
 
-import nl.klantreis.domein.gedeeld.Verwerking;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.zaak.VerlengZaak;
 
@@ -14,6 +17,8 @@ import nl.klantreis.domein.zaak.VerlengZaak;
 record ZaakVerlengdBericht(String source, String id, String type, UUID zaakId, Instant verlengdOp,
                            int duurDagen, String reden) implements Zaakbericht {
     static final String TYPE = "nl.overheid.zaken.zaak-verlengd";
+    static final Berichtsoort SOORT = Berichtsoort.van(TYPE, ZaakVerlengdBericht.class, Data.class,
+            ZaakVerlengdBericht::lees);
 
     @Override
     public String persoonlijkeTekst() {
@@ -21,36 +26,39 @@ record ZaakVerlengdBericht(String source, String id, String type, UUID zaakId, I
     }
 
     @Override
-    public Verwerking voerUit(Omzetting o) {
+    public Afhandeling voerUit(Omzetting o) {
         ZaakId zaak = new ZaakId(zaakId);
-        return o.stuurNaarZaak(new VerlengZaak(zaak, verlengdOp, duurDagen, o.voorZaak(zaak, reden))).verwerking();
+        return o.stuurNaarZaak(new VerlengZaak(zaak, verlengdOp, duurDagen, o.voorZaak(zaak, reden))).afhandeling();
     }
 
-    static final class Soort implements Berichtsoort {
-        @Override
-        public String type() {
-            return TYPE;
-        }
+    /** The {@code data} as EVENTS.md describes it, for the OpenAPI description; {@link #lees} checks the rest. */
+    @Schema(name = "ZaakVerlengdData", description = "De termijn van de zaak is verlengd, waar het zaaktype dat"
+            + " toestaat.")
+    record Data(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid") String zaakId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "date-time") String verlengdOp,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", description = "Ten hoogste de"
+                    + " `verlengingDagen` van het zaaktype.") int duurDagen,
+            String reden) {
+    }
 
-        @Override
-        public Bericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
-            UUID zaakId = v.uuid("zaakId", true);
-            Instant verlengdOp = v.tijdstip("verlengdOp", true);
-            int grootste = naslag.catalogus().grootsteVerlengingDagen();
-            Integer duurDagen;
-            if (grootste < 1) {
-                duurDagen = null;
-                if (v.waarde("duurDagen", true) != null) {
-                    v.fout("duurDagen", "geen enkel zaaktype staat verlenging toe");
-                }
-            } else {
-                duurDagen = v.geheelGetal("duurDagen", true, 1, grootste);
+    private static ZaakVerlengdBericht lees(Identiteit i, KeuringVelden v, Naslag naslag) {
+        UUID zaakId = v.uuid("zaakId", true);
+        Instant verlengdOp = v.tijdstip("verlengdOp", true);
+        int grootste = naslag.catalogus().grootsteVerlengingDagen();
+        Integer duurDagen;
+        if (grootste < 1) {
+            duurDagen = null;
+            if (v.waarde("duurDagen", true) != null) {
+                v.fout("duurDagen", "geen enkel zaaktype staat verlenging toe");
             }
-            String reden = v.vrijeTekst("reden", false);
-            if (!v.foutloos()) {
-                return null;
-            }
-            return new ZaakVerlengdBericht(i.source(), i.id(), i.type(), zaakId, verlengdOp, duurDagen, reden);
+        } else {
+            duurDagen = v.geheelGetal("duurDagen", true, 1, grootste);
         }
+        String reden = v.vrijeTekst("reden", false);
+        if (!v.foutloos()) {
+            return null;
+        }
+        return new ZaakVerlengdBericht(i.source(), i.id(), i.type(), zaakId, verlengdOp, duurDagen, reden);
     }
 }

@@ -8,7 +8,8 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.ZaakId;
 
 /** A message about a zaak already registered: its commands go to that Zaak alone. */
-interface Zaakbericht extends Bericht {
+sealed interface Zaakbericht extends Bericht permits StatusGezetBericht, ZaakOpgeschortBericht, ZaakHervatBericht,
+        ZaakVerlengdBericht, ZaakAfgeslotenBericht {
     UUID zaakId();
 
     /** The message's free text, encrypted with the zaak's key; nullable. */

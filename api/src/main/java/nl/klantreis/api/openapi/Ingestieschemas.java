@@ -5,8 +5,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
-import nl.klantreis.api.ingestie.Berichttypen;
-
 /**
  * The shapes of {@code POST /api/v1/events} (EVENTS.md), for the document only: the controller
  * reads raw bytes (it judges every field itself, so that one bad message never spoils a batch) and
@@ -16,7 +14,10 @@ final class Ingestieschemas {
     private Ingestieschemas() {
     }
 
-    /** The attributes every type shares; {@code data} per type is added by {@link OpenApiBeschrijving}. */
+    /**
+     * The attributes every type shares; the values of {@code type} and the {@code data} per type
+     * are added by {@link OpenApiBeschrijving}, from the types themselves.
+     */
     @Schema(name = "CloudEventEnvelop", description = "De attributen van elk CloudEvent 1.0 in structured JSON mode"
             + " volgens het NL GOV-profiel (EVENTS.md); `data` verschilt per `type`.",
             requiredProperties = "data")
@@ -30,11 +31,7 @@ final class Ingestieschemas {
                     maxLength = 256, description = "URN van het verzendende systeem; geen stuurtekens.",
                     example = "urn:nld:oin:00000001234567890000:systeem:kcc-telefonie") String source,
             @Schema(requiredMode = RequiredMode.REQUIRED, description = "Een van de berichttypen van het contract;"
-                    + " elk ander type wordt afgewezen.", allowableValues = {
-                    Berichttypen.KLANTCONTACT_GEREGISTREERD, Berichttypen.ZAAK_GEREGISTREERD,
-                    Berichttypen.STATUS_GEZET, Berichttypen.ZAAK_OPGESCHORT, Berichttypen.ZAAK_HERVAT,
-                    Berichttypen.ZAAK_VERLENGD, Berichttypen.ZAAK_AFGESLOTEN,
-                    Berichttypen.KANAALVOORKEUR_VASTGELEGD}) String type,
+                    + " elk ander type wordt afgewezen.") String type,
             @Schema(format = "date-time", description = "Wanneer de afzender het vastlegde (RFC 3339).") String time,
             @Schema(allowableValues = "application/json", description = "`application/json` als het gegeven is.")
             String datacontenttype,

@@ -93,19 +93,11 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
         }
     }
 
-    /** The {@code data} of each type of the ingestion contract. */
-    private static final Map<String, Class<?>> DATA = new LinkedHashMap<>();
-
-    static {
-        DATA.put(Berichttypen.KLANTCONTACT_GEREGISTREERD, Berichtdata.KlantcontactGeregistreerd.class);
-        DATA.put(Berichttypen.ZAAK_GEREGISTREERD, Berichtdata.ZaakGeregistreerd.class);
-        DATA.put(Berichttypen.STATUS_GEZET, Berichtdata.StatusGezet.class);
-        DATA.put(Berichttypen.ZAAK_OPGESCHORT, Berichtdata.ZaakOpgeschort.class);
-        DATA.put(Berichttypen.ZAAK_HERVAT, Berichtdata.ZaakHervat.class);
-        DATA.put(Berichttypen.ZAAK_VERLENGD, Berichtdata.ZaakVerlengd.class);
-        DATA.put(Berichttypen.ZAAK_AFGESLOTEN, Berichtdata.ZaakAfgesloten.class);
-        DATA.put(Berichttypen.KANAALVOORKEUR_VASTGELEGD, Berichtdata.KanaalvoorkeurVastgelegd.class);
-    }
+    /**
+     * The {@code data} of each type of the ingestion contract, from the types' own records: a new
+     * type is described without a change here.
+     */
+    private static final Map<String, Class<?>> DATA = Berichttypen.data();
 
     private final int maximumBatch;
 
@@ -182,6 +174,7 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
             Map<String, Schema> schemas = ModelConverters.getInstance(openapi31).readAll(type);
             schemas.forEach(onderdelen::addSchemas);
         }
+        opsomming(onderdelen.getSchemas().get("CloudEventEnvelop"), "type", new ArrayList<>(DATA.keySet()));
         // One schema per type: the envelope with that type and its data; CloudEvent is one of them, by type.
         ComposedSchema cloudEvent = new ComposedSchema();
         Discriminator discriminator = new Discriminator().propertyName("type");

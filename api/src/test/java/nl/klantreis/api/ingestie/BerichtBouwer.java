@@ -35,7 +35,7 @@ final class BerichtBouwer {
     }
 
     static BerichtBouwer eenKlantcontact() {
-        return new BerichtBouwer(Berichttypen.KLANTCONTACT_GEREGISTREERD, Map.of(
+        return new BerichtBouwer(KlantcontactBericht.TYPE, Map.of(
                 "klantcontactId", "0b7f2f7e-3a51-4bb9-9a53-2f6e7a0c1d11",
                 "plaatsgevondenOp", "2026-03-16T10:05:00+01:00",
                 "klant", Map.of("bsn", TEST_BSN),
@@ -45,7 +45,7 @@ final class BerichtBouwer {
     }
 
     static BerichtBouwer eenZaakGeregistreerd() {
-        return new BerichtBouwer(Berichttypen.ZAAK_GEREGISTREERD, Map.of(
+        return new BerichtBouwer(ZaakGeregistreerdBericht.TYPE, Map.of(
                 "zaakId", ZAAK_ID,
                 "identificatie", "ZAAK-2026-0000123",
                 "zaaktype", "omgevingsvergunning",
@@ -55,27 +55,27 @@ final class BerichtBouwer {
     }
 
     static BerichtBouwer eenStatusGezet() {
-        return new BerichtBouwer(Berichttypen.STATUS_GEZET, Map.of(
+        return new BerichtBouwer(StatusGezetBericht.TYPE, Map.of(
                 "zaakId", ZAAK_ID,
                 "statustype", "ontvangen",
                 "datumStatusGezet", "2026-03-04T20:31:12+01:00"));
     }
 
     static BerichtBouwer eenZaakOpgeschort() {
-        return new BerichtBouwer(Berichttypen.ZAAK_OPGESCHORT, Map.of(
+        return new BerichtBouwer(ZaakOpgeschortBericht.TYPE, Map.of(
                 "zaakId", ZAAK_ID,
                 "opgeschortOp", "2026-03-09T11:00:00+01:00",
                 "reden", "Aanvullende gegevens gevraagd"));
     }
 
     static BerichtBouwer eenZaakHervat() {
-        return new BerichtBouwer(Berichttypen.ZAAK_HERVAT, Map.of(
+        return new BerichtBouwer(ZaakHervatBericht.TYPE, Map.of(
                 "zaakId", ZAAK_ID,
                 "hervatOp", "2026-03-18T09:30:00+01:00"));
     }
 
     static BerichtBouwer eenZaakVerlengd() {
-        return new BerichtBouwer(Berichttypen.ZAAK_VERLENGD, Map.of(
+        return new BerichtBouwer(ZaakVerlengdBericht.TYPE, Map.of(
                 "zaakId", ZAAK_ID,
                 "verlengdOp", "2026-03-19T09:00:00+01:00",
                 "duurDagen", 42,
@@ -83,14 +83,14 @@ final class BerichtBouwer {
     }
 
     static BerichtBouwer eenZaakAfgesloten() {
-        return new BerichtBouwer(Berichttypen.ZAAK_AFGESLOTEN, Map.of(
+        return new BerichtBouwer(ZaakAfgeslotenBericht.TYPE, Map.of(
                 "zaakId", ZAAK_ID,
                 "afgeslotenOp", "2026-03-19T08:00:00+01:00",
                 "resultaat", "toegekend"));
     }
 
     static BerichtBouwer eenKanaalvoorkeur() {
-        return new BerichtBouwer(Berichttypen.KANAALVOORKEUR_VASTGELEGD, Map.of(
+        return new BerichtBouwer(KanaalvoorkeurBericht.TYPE, Map.of(
                 "klant", Map.of("bsn", TEST_BSN),
                 "kanaal", "email",
                 "vastgelegdOp", "2026-03-10T15:00:00+01:00"));

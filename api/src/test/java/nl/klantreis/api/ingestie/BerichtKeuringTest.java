@@ -73,10 +73,10 @@ class BerichtKeuringTest {
             assertThat(beoordeling.positie()).isEqualTo(7);
             assertThat(beoordeling.source()).isEqualTo(SOURCE);
             assertThat(beoordeling.id()).isEqualTo("zs-status-1");
-            assertThat(beoordeling.type()).isEqualTo(Berichttypen.STATUS_GEZET);
+            assertThat(beoordeling.type()).isEqualTo(StatusGezetBericht.TYPE);
             assertThat(beoordeling.bericht().source()).isEqualTo(SOURCE);
             assertThat(beoordeling.bericht().id()).isEqualTo("zs-status-1");
-            assertThat(beoordeling.bericht().type()).isEqualTo(Berichttypen.STATUS_GEZET);
+            assertThat(beoordeling.bericht().type()).isEqualTo(StatusGezetBericht.TYPE);
         }
 
         @Test
@@ -126,7 +126,7 @@ class BerichtKeuringTest {
 
             assertThat(beoordeling.source()).isNull();
             assertThat(beoordeling.id()).isNull();
-            assertThat(beoordeling.type()).isEqualTo(Berichttypen.STATUS_GEZET);
+            assertThat(beoordeling.type()).isEqualTo(StatusGezetBericht.TYPE);
         }
 
         @Test

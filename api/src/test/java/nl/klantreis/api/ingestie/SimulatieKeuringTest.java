@@ -50,10 +50,10 @@ class SimulatieKeuringTest {
         assertThat(berichten).hasSize(BERICHTEN);
         assertThat(afgewezen).as("afgewezen berichten (de eerste tien)").isEmpty();
         assertThat(perType).doesNotContainKey("AFGEWEZEN");
-        assertThat(perType.keySet()).containsExactlyInAnyOrder(Berichttypen.KLANTCONTACT_GEREGISTREERD,
-                Berichttypen.ZAAK_GEREGISTREERD, Berichttypen.STATUS_GEZET, Berichttypen.ZAAK_OPGESCHORT,
-                Berichttypen.ZAAK_HERVAT, Berichttypen.ZAAK_VERLENGD, Berichttypen.ZAAK_AFGESLOTEN,
-                Berichttypen.KANAALVOORKEUR_VASTGELEGD);
+        assertThat(perType.keySet()).containsExactlyInAnyOrder(KlantcontactBericht.TYPE,
+                ZaakGeregistreerdBericht.TYPE, StatusGezetBericht.TYPE, ZaakOpgeschortBericht.TYPE,
+                ZaakHervatBericht.TYPE, ZaakVerlengdBericht.TYPE, ZaakAfgeslotenBericht.TYPE,
+                KanaalvoorkeurBericht.TYPE);
     }
 
     @Test

@@ -9,10 +9,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.Versleuteld;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.KoppelZaakAanKlant;
 import nl.klantreis.domein.klant.MeldZaakAfgesloten;
@@ -28,31 +28,31 @@ class ZaakNaarKlantTest {
 
     private final List<Object> verstuurd = new ArrayList<>();
 
-    private ZaakNaarKlant beleid(Verwerking klantAntwoordt) {
+    private ZaakNaarKlant beleid(Afhandeling klantAntwoordt) {
         return new ZaakNaarKlant(opdracht -> {
             verstuurd.add(opdracht);
             return klantAntwoordt;
         });
     }
 
-    private Verwerking naRegistratie(ZaakNaarKlant beleid, ZaakUitkomst geregistreerd) {
+    private Afhandeling naRegistratie(ZaakNaarKlant beleid, ZaakUitkomst geregistreerd) {
         return beleid.naRegistratie(geregistreerd, KLANT, Identificatiesoort.BSN, NUMMER, ZAAK, "omgevingsvergunning",
                 "balie", GEREGISTREERD);
     }
 
     @Test
     void registratie_koppeltDeZaakAanDeKlantVanDeInitiator() {
-        Verwerking verwerking = naRegistratie(beleid(Verwerking.NIEUW),
-                new ZaakUitkomst(Verwerking.NIEUW, KLANT, null));
+        Afhandeling afhandeling = naRegistratie(beleid(Afhandeling.NIEUW),
+                new ZaakUitkomst(Afhandeling.NIEUW, KLANT, null));
 
-        assertThat(verwerking).isEqualTo(Verwerking.NIEUW);
+        assertThat(afhandeling).isEqualTo(Afhandeling.NIEUW);
         assertThat(verstuurd).containsExactly(new KoppelZaakAanKlant(KLANT, Identificatiesoort.BSN, NUMMER, ZAAK,
                 "omgevingsvergunning", "balie", GEREGISTREERD, null));
     }
 
     @Test
     void registratieNaAfsluiting_brengtDeAfsluitingMeeNaarDeKlant() {
-        naRegistratie(beleid(Verwerking.NIEUW), new ZaakUitkomst(Verwerking.NIEUW, KLANT, AFGESLOTEN));
+        naRegistratie(beleid(Afhandeling.NIEUW), new ZaakUitkomst(Afhandeling.NIEUW, KLANT, AFGESLOTEN));
 
         assertThat(verstuurd).singleElement().isInstanceOfSatisfying(KoppelZaakAanKlant.class,
                 koppeling -> assertThat(koppeling.afgeslotenOp()).isEqualTo(AFGESLOTEN));
@@ -60,43 +60,43 @@ class ZaakNaarKlantTest {
 
     @Test
     void bekendeRegistratie_koppeltToch_enTeltAlsNieuwAlleenAlsDeKoppelingNieuwIs() {
-        assertThat(naRegistratie(beleid(Verwerking.NIEUW), new ZaakUitkomst(Verwerking.AL_BEKEND, KLANT, null)))
-                .isEqualTo(Verwerking.NIEUW);
-        assertThat(naRegistratie(beleid(Verwerking.AL_BEKEND), new ZaakUitkomst(Verwerking.AL_BEKEND, KLANT, null)))
-                .isEqualTo(Verwerking.AL_BEKEND);
+        assertThat(naRegistratie(beleid(Afhandeling.NIEUW), new ZaakUitkomst(Afhandeling.AL_BEKEND, KLANT, null)))
+                .isEqualTo(Afhandeling.NIEUW);
+        assertThat(naRegistratie(beleid(Afhandeling.AL_BEKEND), new ZaakUitkomst(Afhandeling.AL_BEKEND, KLANT, null)))
+                .isEqualTo(Afhandeling.AL_BEKEND);
         assertThat(verstuurd).hasSize(2).allMatch(KoppelZaakAanKlant.class::isInstance);
     }
 
     @Test
     void nieuweRegistratie_teltAlsNieuw_ookAlsDeKlantDeKoppelingAlKende() {
-        assertThat(naRegistratie(beleid(Verwerking.AL_BEKEND), new ZaakUitkomst(Verwerking.NIEUW, KLANT, null)))
-                .isEqualTo(Verwerking.NIEUW);
+        assertThat(naRegistratie(beleid(Afhandeling.AL_BEKEND), new ZaakUitkomst(Afhandeling.NIEUW, KLANT, null)))
+                .isEqualTo(Afhandeling.NIEUW);
     }
 
     @Test
     void nieuweAfsluiting_wordtDeKlantVanDeInitiatorGemeld() {
-        Verwerking verwerking = beleid(Verwerking.NIEUW).naAfsluiting(ZAAK,
-                new ZaakUitkomst(Verwerking.NIEUW, KLANT, AFGESLOTEN));
+        Afhandeling afhandeling = beleid(Afhandeling.NIEUW).naAfsluiting(ZAAK,
+                new ZaakUitkomst(Afhandeling.NIEUW, KLANT, AFGESLOTEN));
 
-        assertThat(verwerking).isEqualTo(Verwerking.NIEUW);
+        assertThat(afhandeling).isEqualTo(Afhandeling.NIEUW);
         assertThat(verstuurd).containsExactly(new MeldZaakAfgesloten(KLANT, ZAAK, AFGESLOTEN));
     }
 
     @Test
     void herhaaldeAfsluiting_meldtNiets() {
-        Verwerking verwerking = beleid(Verwerking.NIEUW).naAfsluiting(ZAAK,
-                new ZaakUitkomst(Verwerking.AL_BEKEND, KLANT, AFGESLOTEN));
+        Afhandeling afhandeling = beleid(Afhandeling.NIEUW).naAfsluiting(ZAAK,
+                new ZaakUitkomst(Afhandeling.AL_BEKEND, KLANT, AFGESLOTEN));
 
-        assertThat(verwerking).isEqualTo(Verwerking.AL_BEKEND);
+        assertThat(afhandeling).isEqualTo(Afhandeling.AL_BEKEND);
         assertThat(verstuurd).isEmpty();
     }
 
     @Test
     void afsluitingVoorDeRegistratie_heeftNogGeenKlantOmTeMelden() {
-        Verwerking verwerking = beleid(Verwerking.NIEUW).naAfsluiting(ZAAK,
-                new ZaakUitkomst(Verwerking.NIEUW, null, AFGESLOTEN));
+        Afhandeling afhandeling = beleid(Afhandeling.NIEUW).naAfsluiting(ZAAK,
+                new ZaakUitkomst(Afhandeling.NIEUW, null, AFGESLOTEN));
 
-        assertThat(verwerking).isEqualTo(Verwerking.NIEUW);
+        assertThat(afhandeling).isEqualTo(Afhandeling.NIEUW);
         assertThat(verstuurd).isEmpty();
     }
 }

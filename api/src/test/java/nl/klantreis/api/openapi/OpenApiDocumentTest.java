@@ -51,7 +51,11 @@ class OpenApiDocumentTest {
     private static final int MAXIMUM_BATCH = 3;
     @RegisterExtension
     static final Testengine engine = Testengine.perKlasse("--klantreis.ingestie.maximum-batch=" + MAXIMUM_BATCH);
+    /** The served document as recorded, the random port aside; see {@link #document_isHetVastgelegde}. */
+    private static final Path VASTGELEGD = BASIS.resolve("src/test/resources/openapi/api-docs.json");
+    private static final String SERVER = "\"url\":\"http://localhost:[0-9]+\"";
     private static Path documentpad;
+    private static byte[] geserveerd;
     private static JsonNode document;
     private static Voorbeelden.Kopie kopie;
 
@@ -63,8 +67,38 @@ class OpenApiDocumentTest {
         documentpad = BASIS.resolve("target/openapi/api-docs.json");
         Files.createDirectories(documentpad.getParent());
         Files.write(documentpad, inhoud);
+        geserveerd = inhoud;
         document = JSON.readTree(inhoud);
         kopie = Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "openapi");
+    }
+
+    /**
+     * The served document, byte for byte, is the recorded one (only the server's random port is
+     * masked): the description is built from the code in several places, so a change meant as a
+     * refactoring must show here as no change at all. A missing file is written for review and the
+     * test fails until it is committed; a meant change replaces the file in the same commit.
+     */
+    @Test
+    void document_isHetVastgelegde() throws IOException {
+        String tekst = new String(geserveerd, StandardCharsets.UTF_8).replaceFirst(SERVER,
+                "\"url\":\"http://localhost:0\"");
+        if (!Files.exists(VASTGELEGD)) {
+            Files.createDirectories(VASTGELEGD.getParent());
+            Files.writeString(VASTGELEGD, tekst, StandardCharsets.UTF_8);
+            throw new AssertionError("vastgelegd document ontbrak; geschreven naar " + VASTGELEGD + ": bekijk en commit het");
+        }
+        String verwacht = Files.readString(VASTGELEGD, StandardCharsets.UTF_8);
+        // The first difference with some context, rather than two 50 kB strings.
+        int i = 0;
+        while (i < tekst.length() && i < verwacht.length() && tekst.charAt(i) == verwacht.charAt(i)) {
+            i++;
+        }
+        int van = Math.max(0, i - 120);
+        assertThat(tekst.substring(van, Math.min(tekst.length(), i + 120)))
+                .as("/v3/api-docs wijkt vanaf teken %d af van %s (het geserveerde staat in %s)", i, VASTGELEGD,
+                        documentpad)
+                .isEqualTo(verwacht.substring(van, Math.min(verwacht.length(), i + 120)));
+        assertThat(tekst).hasSameSizeAs(verwacht);
     }
 
     @Test

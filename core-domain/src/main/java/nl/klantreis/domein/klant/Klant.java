@@ -19,13 +19,13 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.gedeeld.RegelOvertreden;
 import nl.klantreis.domein.gedeeld.Versleuteld;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klantreis.Contactgegevens;
 import nl.klantreis.domein.klantreis.Kanaalwissel;
@@ -72,16 +72,16 @@ public class Klant {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    Verwerking handle(RegistreerKlantcontact opdracht) {
+    Afhandeling handle(RegistreerKlantcontact opdracht) {
         Contactgegevens nieuw = new Contactgegevens(opdracht.klantcontactId(), opdracht.plaatsgevondenOp(),
                 opdracht.kanaal(), opdracht.onderwerp(), opdracht.zaakId(), opdracht.resultaat(), opdracht.wasKlantcontact());
         if (vergetenContacten.contains(nieuw.id())) {
-            return Verwerking.AL_BEKEND;
+            return Afhandeling.AL_BEKEND;
         }
         Contactgegevens bekend = contacten.get(nieuw.id());
         if (bekend != null) {
             if (bekend.equals(nieuw)) {
-                return Verwerking.AL_BEKEND;
+                return Afhandeling.AL_BEKEND;
             }
             throw new RegelOvertreden("klantcontactId", "dit klantcontact is al geregistreerd met andere gegevens");
         }
@@ -95,21 +95,21 @@ public class Klant {
                 nieuw.op(), nieuw.kanaal(), opdracht.kanaalOntvangen(), opdracht.richting(), nieuw.onderwerp(),
                 nieuw.zaak(), nieuw.resultaat(), opdracht.doorverwezenNaar(), nieuw.wasKlantcontact(),
                 opdracht.medewerker(), opdracht.inhoud(), opdracht.duurSeconden())));
-        return Verwerking.NIEUW;
+        return Afhandeling.NIEUW;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    Verwerking handle(KoppelZaakAanKlant opdracht) {
+    Afhandeling handle(KoppelZaakAanKlant opdracht) {
         Zaakgegevens nieuw = new Zaakgegevens(opdracht.zaakId(), opdracht.zaaktype(), opdracht.kanaal(),
                 opdracht.geregistreerdOp(), null);
         if (vergetenZaken.contains(nieuw.zaak())) {
-            return Verwerking.AL_BEKEND;
+            return Afhandeling.AL_BEKEND;
         }
         Zaakgegevens bekend = zaken.get(nieuw.zaak());
         if (bekend != null) {
             if (bekend.afgeslotenOp(null).equals(nieuw)) {
-                return opdracht.afgeslotenOp() == null ? Verwerking.AL_BEKEND : sluitAf(nieuw.zaak(), opdracht.afgeslotenOp());
+                return opdracht.afgeslotenOp() == null ? Afhandeling.AL_BEKEND : sluitAf(nieuw.zaak(), opdracht.afgeslotenOp());
             }
             throw new RegelOvertreden("zaakId", "deze zaak is al aan de klant gekoppeld met andere gegevens");
         }
@@ -129,13 +129,13 @@ public class Klant {
         if (opdracht.afgeslotenOp() != null) {
             sluitAf(nieuw.zaak(), opdracht.afgeslotenOp());
         }
-        return Verwerking.NIEUW;
+        return Afhandeling.NIEUW;
     }
 
     @CommandHandler
-    Verwerking handle(MeldZaakAfgesloten opdracht) {
+    Afhandeling handle(MeldZaakAfgesloten opdracht) {
         if (vergetenZaken.contains(opdracht.zaakId())) {
-            return Verwerking.AL_BEKEND;
+            return Afhandeling.AL_BEKEND;
         }
         if (!zaken.containsKey(opdracht.zaakId())) {
             throw new RegelOvertreden("zaakId", "deze zaak is niet van deze klant");
@@ -143,46 +143,46 @@ public class Klant {
         return sluitAf(opdracht.zaakId(), opdracht.afgeslotenOp());
     }
 
-    private Verwerking sluitAf(ZaakId zaakId, Instant afgeslotenOp) {
+    private Afhandeling sluitAf(ZaakId zaakId, Instant afgeslotenOp) {
         Zaakgegevens zaak = zaken.get(zaakId);
         if (afgeslotenOp.equals(zaak.afgeslotenOp())) {
-            return Verwerking.AL_BEKEND;
+            return Afhandeling.AL_BEKEND;
         }
         Map<ZaakId, Zaakgegevens> zakenNa = new HashMap<>(zaken);
         zakenNa.put(zaakId, zaak.afgeslotenOp(afgeslotenOp));
         KlantreisId klantreis = KlantreisRegels.klantreisId(reisnaamruimte(), Klantreissoort.ZAAK, zaakId.toString());
         herindeel(contacten.values(), zakenNa.values(),
                 () -> apply(new KlantreisBeeindigd(klantId, klantreis, zaakId, afgeslotenOp)));
-        return Verwerking.NIEUW;
+        return Afhandeling.NIEUW;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    Verwerking handle(LegKanaalvoorkeurVast opdracht) {
+    Afhandeling handle(LegKanaalvoorkeurVast opdracht) {
         KanaalvoorkeurVastgelegd voorkeur = new KanaalvoorkeurVastgelegd(opdracht.klantId(), opdracht.kanaal(),
                 opdracht.onderwerp(), opdracht.vastgelegdOp());
         if (voorkeuren.contains(voorkeur)) {
-            return Verwerking.AL_BEKEND;
+            return Afhandeling.AL_BEKEND;
         }
         if (opdracht.soort() == Identificatiesoort.ANONIEM) {
             throw new RegelOvertreden("klant", "een kanaalvoorkeur hoort bij een klant met BSN of KVK-nummer");
         }
         schrijfIn(opdracht.klantId(), opdracht.soort(), opdracht.nummer());
         apply(voorkeur);
-        return Verwerking.NIEUW;
+        return Afhandeling.NIEUW;
     }
 
     @CommandHandler
-    Verwerking handle(VergeetKlant opdracht) {
+    Afhandeling handle(VergeetKlant opdracht) {
         if (!ingeschreven) {
-            return Verwerking.AL_BEKEND;
+            return Afhandeling.AL_BEKEND;
         }
         Set<ZaakId> zijnZaken = new TreeSet<>();
         zijnZaken.addAll(zaken.keySet());
         contacten.values().stream().map(Contactgegevens::zaak).filter(Objects::nonNull).forEach(zijnZaken::add);
         zijnZaken.forEach(zaak -> apply(new ZaakKoppelingVergeten(klantId, zaak)));
         apply(new KlantVergeten(klantId, opdracht.op()));
-        return Verwerking.NIEUW;
+        return Afhandeling.NIEUW;
     }
 
     /**

@@ -18,9 +18,9 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.RegelOvertreden;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.referentie.ZaaktypeRegels;
 
@@ -58,7 +58,7 @@ public class Zaak {
             boolean zelfde = identificatie.equals(opdracht.identificatie()) && zaaktype.equals(opdracht.zaaktype())
                     && initiator.equals(opdracht.initiator()) && geregistreerdOp.equals(opdracht.geregistreerdOp());
             if (zelfde) {
-                return uitkomst(Verwerking.AL_BEKEND);
+                return uitkomst(Afhandeling.AL_BEKEND);
             }
             throw new RegelOvertreden("zaakId", "deze zaak is al geregistreerd met andere gegevens");
         }
@@ -68,7 +68,7 @@ public class Zaak {
                 opdracht.omschrijving(), opdracht.uiterlijkeEinddatum()));
         toetsWachtendeFeiten();
         bepaalEinddatum();
-        return uitkomst(Verwerking.NIEUW);
+        return uitkomst(Afhandeling.NIEUW);
     }
 
     /** Facts that arrived before the zaak are held against its zaaktype now, in the order they happened. */
@@ -101,49 +101,49 @@ public class Zaak {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ZaakUitkomst handle(ZetZaakstatus opdracht) {
         if (statussen.containsKey(statussleutel(opdracht.statustype(), opdracht.datumStatusGezet()))) {
-            return uitkomst(Verwerking.AL_BEKEND);
+            return uitkomst(Afhandeling.AL_BEKEND);
         }
         if (geregistreerd && !regels.statustypen().contains(opdracht.statustype())) {
             throw new RegelOvertreden("statustype", statustypeOnbekend(opdracht.statustype()));
         }
         apply(new ZaakstatusGezet(opdracht.zaakId(), opdracht.statustype(), opdracht.datumStatusGezet(),
                 opdracht.statustoelichting()));
-        return uitkomst(Verwerking.NIEUW);
+        return uitkomst(Afhandeling.NIEUW);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ZaakUitkomst handle(SchortZaakOp opdracht) {
         if (opgeschort.contains(opdracht.opgeschortOp())) {
-            return uitkomst(Verwerking.AL_BEKEND);
+            return uitkomst(Afhandeling.AL_BEKEND);
         }
         if (geregistreerd && !regels.opschortingMogelijk()) {
             throw new RegelOvertreden("zaakId", geenOpschorting());
         }
         apply(new ZaakOpgeschort(opdracht.zaakId(), opdracht.opgeschortOp(), opdracht.reden()));
         bepaalEinddatum();
-        return uitkomst(Verwerking.NIEUW);
+        return uitkomst(Afhandeling.NIEUW);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ZaakUitkomst handle(HervatZaak opdracht) {
         if (hervat.contains(opdracht.hervatOp())) {
-            return uitkomst(Verwerking.AL_BEKEND);
+            return uitkomst(Afhandeling.AL_BEKEND);
         }
         if (geregistreerd && !regels.opschortingMogelijk()) {
             throw new RegelOvertreden("zaakId", geenOpschorting());
         }
         apply(new ZaakHervat(opdracht.zaakId(), opdracht.hervatOp(), opdracht.reden()));
         bepaalEinddatum();
-        return uitkomst(Verwerking.NIEUW);
+        return uitkomst(Afhandeling.NIEUW);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ZaakUitkomst handle(VerlengZaak opdracht) {
         if (verlengingen.containsKey(verlengingsleutel(opdracht.verlengdOp(), opdracht.duurDagen()))) {
-            return uitkomst(Verwerking.AL_BEKEND);
+            return uitkomst(Afhandeling.AL_BEKEND);
         }
         if (geregistreerd) {
             String bezwaar = verlengingBezwaar(opdracht.duurDagen());
@@ -153,7 +153,7 @@ public class Zaak {
         }
         apply(new ZaakVerlengd(opdracht.zaakId(), opdracht.verlengdOp(), opdracht.duurDagen(), opdracht.reden()));
         bepaalEinddatum();
-        return uitkomst(Verwerking.NIEUW);
+        return uitkomst(Afhandeling.NIEUW);
     }
 
     @CommandHandler
@@ -162,7 +162,7 @@ public class Zaak {
         if (afsluiting != null) {
             if (afsluiting.afgeslotenOp().equals(opdracht.afgeslotenOp())
                     && afsluiting.resultaat().equals(opdracht.resultaat())) {
-                return uitkomst(Verwerking.AL_BEKEND);
+                return uitkomst(Afhandeling.AL_BEKEND);
             }
             throw new RegelOvertreden("afgeslotenOp", "deze zaak is al afgesloten met een ander moment of resultaat");
         }
@@ -171,7 +171,7 @@ public class Zaak {
         }
         apply(new ZaakAfgesloten(opdracht.zaakId(), opdracht.afgeslotenOp(), opdracht.resultaat(),
                 opdracht.toelichting()));
-        return uitkomst(Verwerking.NIEUW);
+        return uitkomst(Afhandeling.NIEUW);
     }
 
     private void bepaalEinddatum() {
@@ -189,8 +189,8 @@ public class Zaak {
         }
     }
 
-    private ZaakUitkomst uitkomst(Verwerking verwerking) {
-        return new ZaakUitkomst(verwerking, geregistreerd ? initiator : null,
+    private ZaakUitkomst uitkomst(Afhandeling afhandeling) {
+        return new ZaakUitkomst(afhandeling, geregistreerd ? initiator : null,
                 afsluiting == null ? null : afsluiting.afgeslotenOp());
     }
 

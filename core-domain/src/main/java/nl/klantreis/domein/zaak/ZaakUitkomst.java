@@ -2,8 +2,8 @@ package nl.klantreis.domein.zaak;
 
 import java.time.Instant;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.gedeeld.Verwerking;
 
 /**
  * What a Zaak command did, and what the initiator's Klant must hear of it.
@@ -11,5 +11,5 @@ import nl.klantreis.domein.gedeeld.Verwerking;
  * @param initiator    the initiator, once the zaak is registered; else null
  * @param afgeslotenOp when the zaak was closed (and the closure is usable); else null
  */
-public record ZaakUitkomst(Verwerking verwerking, KlantId initiator, Instant afgeslotenOp) {
+public record ZaakUitkomst(Afhandeling afhandeling, KlantId initiator, Instant afgeslotenOp) {
 }

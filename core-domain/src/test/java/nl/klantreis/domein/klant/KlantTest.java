@@ -29,13 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantcontactId;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.domein.gedeeld.RegelOvertreden;
 import nl.klantreis.domein.gedeeld.Versleuteld;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klantreis.Dakkapel;
 import nl.klantreis.domein.klantreis.Feitengenerator;
@@ -92,7 +92,7 @@ class KlantTest {
                                     "telefoon", "kcc", "inkomend", "algemene-vraag", null, "doorverwezen",
                                     "webformulier", null, "kcc-test-7", inhoud, 60),
                             new KlantcontactIngedeeld(KLANT, contactId(1), reis, null))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -107,7 +107,7 @@ class KlantTest {
                             new KlantcontactIngedeeld(KLANT, contactId(2), reis, null),
                             new KanaalGewisseld(KLANT, reis, stap(contactId(1)), stap(contactId(2)), "telefoon", "balie",
                                     t("2026-02-05T10:00:00+01:00"), true))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -115,7 +115,7 @@ class KlantTest {
             fixture.givenCommands(eenKlantcontact().metId(1).bouw())
                     .when(eenKlantcontact().metId(1).bouw())
                     .expectNoEvents()
-                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+                    .expectResultMessagePayload(Afhandeling.AL_BEKEND);
         }
 
         @Test
@@ -124,7 +124,7 @@ class KlantTest {
             fixture.givenCommands(eenKlantcontact().metId(1).bouw())
                     .when(eenKlantcontact().metId(1).metInhoud(new Versleuteld("sleutel-1", "anders-versleuteld")).bouw())
                     .expectNoEvents()
-                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+                    .expectResultMessagePayload(Afhandeling.AL_BEKEND);
         }
 
         @Test
@@ -177,7 +177,7 @@ class KlantTest {
                             new KanaalGewisseld(KLANT, zaakreis(zaak), stap(contactId(1)), stap(zaak), "telefoon",
                                     "webformulier", geregistreerdOp, false),
                             new KlantreisVervallen(KLANT, eerst))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -233,7 +233,7 @@ class KlantTest {
                             new KlantreisGestart(KLANT, zaakreis(zaak), Klantreissoort.ZAAK, zaak, null),
                             new ZaakAanKlantGekoppeld(KLANT, zaak, "omgevingsvergunning", "webformulier",
                                     eenZaakkoppeling().feit().geregistreerdOp(), zaakreis(zaak)))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -247,7 +247,7 @@ class KlantTest {
                             new ZaakAanKlantGekoppeld(KLANT, zaak, "omgevingsvergunning", "webformulier",
                                     eenZaakkoppeling().feit().geregistreerdOp(), zaakreis(zaak)),
                             new KlantreisBeeindigd(KLANT, zaakreis(zaak), zaak, afgeslotenOp))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -255,7 +255,7 @@ class KlantTest {
             fixture.givenCommands(eenZaakkoppeling().metId(zaak).bouw())
                     .when(eenZaakkoppeling().metId(zaak).bouw())
                     .expectNoEvents()
-                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+                    .expectResultMessagePayload(Afhandeling.AL_BEKEND);
         }
 
         @Test
@@ -265,7 +265,7 @@ class KlantTest {
             fixture.givenCommands(eenZaakkoppeling().metId(zaak).bouw())
                     .when(eenZaakkoppeling().metId(zaak).afgeslotenOp(afgeslotenOp).bouw())
                     .expectEvents(new KlantreisBeeindigd(KLANT, zaakreis(zaak), zaak, afgeslotenOp))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -296,7 +296,7 @@ class KlantTest {
                             eenKlantcontact().metId(1).op("2026-02-06T10:00:00+01:00").overZaak(zaak).bouw())
                     .when(meldAfgesloten(zaak, afgeslotenOp))
                     .expectEvents(new KlantreisBeeindigd(KLANT, zaakreis(zaak), zaak, afgeslotenOp))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -304,7 +304,7 @@ class KlantTest {
             fixture.givenCommands(eenZaakkoppeling().metId(zaak).bouw(), meldAfgesloten(zaak, afgeslotenOp))
                     .when(meldAfgesloten(zaak, afgeslotenOp))
                     .expectNoEvents()
-                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+                    .expectResultMessagePayload(Afhandeling.AL_BEKEND);
         }
 
         @Test
@@ -332,7 +332,7 @@ class KlantTest {
                             new KlantreisGestart(KLANT, vervolg, Klantreissoort.VERVOLG, zaak, null),
                             new KlantreisBeeindigd(KLANT, zaakreis(zaak), zaak, afgeslotenOp),
                             new KlantcontactIngedeeld(KLANT, contactId(2), vervolg, zaakreis(zaak)))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -359,7 +359,7 @@ class KlantTest {
                     .when(opdracht)
                     .expectEvents(new KlantIngeschreven(KLANT, Identificatiesoort.BSN, NUMMER),
                             new KanaalvoorkeurVastgelegd(KLANT, "email", "omgevingsvergunning", opdracht.vastgelegdOp()))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -376,7 +376,7 @@ class KlantTest {
             fixture.givenCommands(kanaalvoorkeur("email", "omgevingsvergunning"))
                     .when(kanaalvoorkeur("email", "omgevingsvergunning"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+                    .expectResultMessagePayload(Afhandeling.AL_BEKEND);
         }
 
         @Test
@@ -398,7 +398,7 @@ class KlantTest {
             fixture.givenCommands(eenKlantcontact().metId(1).bouw())
                     .when(new VergeetKlant(KLANT, vergetenOp))
                     .expectEvents(new KlantVergeten(KLANT, vergetenOp))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -406,7 +406,7 @@ class KlantTest {
             fixture.givenCommands(eenKlantcontact().metId(1).bouw(), new VergeetKlant(KLANT, vergetenOp))
                     .when(new VergeetKlant(KLANT, vergetenOp.plusSeconds(60)))
                     .expectNoEvents()
-                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+                    .expectResultMessagePayload(Afhandeling.AL_BEKEND);
         }
 
         @Test
@@ -421,7 +421,7 @@ class KlantTest {
                             new KlantreisGestart(KLANT, reis, Klantreissoort.ONDERWERP, null, "paspoort-aanvragen"),
                             nieuw.geregistreerd(),
                             new KlantcontactIngedeeld(KLANT, contactId(2), reis, null))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -433,7 +433,7 @@ class KlantTest {
                     .when(new VergeetKlant(KLANT, vergetenOp))
                     .expectEvents(new ZaakKoppelingVergeten(KLANT, eigen), new ZaakKoppelingVergeten(KLANT, genoemd),
                             new KlantVergeten(KLANT, vergetenOp))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -452,7 +452,7 @@ class KlantTest {
                             new KlantreisGestart(KLANT, nieuweReis, Klantreissoort.ONDERWERP, null, "algemene-vraag"),
                             nieuw.geregistreerd(),
                             new KlantcontactIngedeeld(KLANT, contactId(2), nieuweReis, null))
-                    .expectResultMessagePayload(Verwerking.NIEUW);
+                    .expectResultMessagePayload(Afhandeling.NIEUW);
         }
 
         @Test
@@ -462,15 +462,15 @@ class KlantTest {
             fixture.givenCommands(oudContact.bouw(), oudeZaak.bouw(), new VergeetKlant(KLANT, vergetenOp))
                     .when(oudContact.bouw())
                     .expectNoEvents()
-                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+                    .expectResultMessagePayload(Afhandeling.AL_BEKEND);
             fixture.givenCommands(oudContact.bouw(), oudeZaak.bouw(), new VergeetKlant(KLANT, vergetenOp))
                     .when(meldAfgesloten(zaakId(1), t("2026-05-20T10:00:00+02:00")))
                     .expectNoEvents()
-                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+                    .expectResultMessagePayload(Afhandeling.AL_BEKEND);
             fixture.givenCommands(oudContact.bouw(), oudeZaak.bouw(), new VergeetKlant(KLANT, vergetenOp))
                     .when(oudeZaak.bouw())
                     .expectNoEvents()
-                    .expectResultMessagePayload(Verwerking.AL_BEKEND);
+                    .expectResultMessagePayload(Afhandeling.AL_BEKEND);
         }
     }
 
@@ -579,9 +579,9 @@ class KlantTest {
             try (OpDeCommandbus<Klant> klant = new OpDeCommandbus<>(Klant.class)) {
                 List<Object> gezien = new ArrayList<>();
                 for (Object opdracht : volgorde) {
-                    Verwerking verwerking = klant.stuur(opdracht);
+                    Afhandeling afhandeling = klant.stuur(opdracht);
                     if (gezien.contains(opdracht)) {
-                        assertThat(verwerking).as("nogmaals %s", opdracht).isEqualTo(Verwerking.AL_BEKEND);
+                        assertThat(afhandeling).as("nogmaals %s", opdracht).isEqualTo(Afhandeling.AL_BEKEND);
                     }
                     gezien.add(opdracht);
                 }

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.RegelOvertreden;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.testondersteuning.OpDeCommandbus;
 import nl.klantreis.domein.zaak.ZaakTestdata.RegistratieBuilder;
 
@@ -59,7 +59,7 @@ class ZaakTest {
     }
 
     private static ZaakUitkomst nieuw() {
-        return new ZaakUitkomst(Verwerking.NIEUW, INITIATOR, null);
+        return new ZaakUitkomst(Afhandeling.NIEUW, INITIATOR, null);
     }
 
     /** The exact sequence of event payloads; an unusable fact is matched on everything but its wording. */
@@ -131,7 +131,7 @@ class ZaakTest {
             fixture.givenCommands(eenZaakregistratie().bouw())
                     .when(eenZaakregistratie().bouw())
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ZaakUitkomst(Verwerking.AL_BEKEND, INITIATOR, null));
+                    .expectResultMessagePayload(new ZaakUitkomst(Afhandeling.AL_BEKEND, INITIATOR, null));
         }
 
         @Test
@@ -161,7 +161,7 @@ class ZaakTest {
             fixture.givenCommands(eenZaakregistratie().bouw(), status("ontvangen", "2026-03-04T20:31:12+01:00"))
                     .when(status("ontvangen", "2026-03-04T20:31:12+01:00"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ZaakUitkomst(Verwerking.AL_BEKEND, INITIATOR, null));
+                    .expectResultMessagePayload(new ZaakUitkomst(Afhandeling.AL_BEKEND, INITIATOR, null));
         }
 
         @Test
@@ -177,7 +177,7 @@ class ZaakTest {
             fixture.givenNoPriorActivity()
                     .when(status("ontvangen", "2026-03-04T20:31:12+01:00"))
                     .expectEvents(new ZaakstatusGezet(ZAAK, "ontvangen", t("2026-03-04T20:31:12+01:00"), null))
-                    .expectResultMessagePayload(new ZaakUitkomst(Verwerking.NIEUW, null, null));
+                    .expectResultMessagePayload(new ZaakUitkomst(Afhandeling.NIEUW, null, null));
         }
 
         @Test
@@ -269,7 +269,7 @@ class ZaakTest {
             fixture.givenCommands(eenZaakregistratie().bouw(), opschorting("2026-03-09T11:00:00+01:00"))
                     .when(opschorting("2026-03-09T11:00:00+01:00"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ZaakUitkomst(Verwerking.AL_BEKEND, INITIATOR, null));
+                    .expectResultMessagePayload(new ZaakUitkomst(Afhandeling.AL_BEKEND, INITIATOR, null));
         }
 
         @Test
@@ -358,7 +358,7 @@ class ZaakTest {
             fixture.givenCommands(eenZaakregistratie().bouw(), verlenging("2026-04-20T10:00:00+02:00", 14))
                     .when(verlenging("2026-04-20T10:00:00+02:00", 14))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ZaakUitkomst(Verwerking.AL_BEKEND, INITIATOR, null));
+                    .expectResultMessagePayload(new ZaakUitkomst(Afhandeling.AL_BEKEND, INITIATOR, null));
         }
     }
 
@@ -372,7 +372,7 @@ class ZaakTest {
                     .when(afsluiting("2026-04-21T08:00:00+02:00", "toegekend"))
                     .expectEvents(new ZaakAfgesloten(ZAAK, afgeslotenOp, "toegekend",
                             afsluiting("2026-04-21T08:00:00+02:00", "toegekend").toelichting()))
-                    .expectResultMessagePayload(new ZaakUitkomst(Verwerking.NIEUW, INITIATOR, afgeslotenOp));
+                    .expectResultMessagePayload(new ZaakUitkomst(Afhandeling.NIEUW, INITIATOR, afgeslotenOp));
         }
 
         @Test
@@ -388,7 +388,7 @@ class ZaakTest {
             fixture.givenCommands(eenZaakregistratie().bouw(), afsluiting("2026-04-21T08:00:00+02:00", "toegekend"))
                     .when(afsluiting("2026-04-21T08:00:00+02:00", "toegekend"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new ZaakUitkomst(Verwerking.AL_BEKEND, INITIATOR, afgeslotenOp));
+                    .expectResultMessagePayload(new ZaakUitkomst(Afhandeling.AL_BEKEND, INITIATOR, afgeslotenOp));
         }
 
         @Test
@@ -406,7 +406,7 @@ class ZaakTest {
             fixture.givenCommands(afsluiting("2026-04-21T08:00:00+02:00", "toegekend"))
                     .when(registratie.bouw())
                     .expectEvents(registratie.geregistreerd(), servicenorm())
-                    .expectResultMessagePayload(new ZaakUitkomst(Verwerking.NIEUW, INITIATOR, afgeslotenOp));
+                    .expectResultMessagePayload(new ZaakUitkomst(Afhandeling.NIEUW, INITIATOR, afgeslotenOp));
         }
 
         @Test
@@ -455,11 +455,11 @@ class ZaakTest {
                     boolean afsluitingGemeld = false;
                     for (Object opdracht : volgorde) {
                         ZaakUitkomst uitkomst = zaak.stuur(opdracht);
-                        assertThat(uitkomst.verwerking()).as("volgorde %s: %s", volgorde, opdracht)
-                                .isEqualTo(gezien.contains(opdracht) ? Verwerking.AL_BEKEND : Verwerking.NIEUW);
+                        assertThat(uitkomst.afhandeling()).as("volgorde %s: %s", volgorde, opdracht)
+                                .isEqualTo(gezien.contains(opdracht) ? Afhandeling.AL_BEKEND : Afhandeling.NIEUW);
                         gezien.add(opdracht);
                         // what the ingestion needs to tell the Klant: the closure, once both are known
-                        afsluitingGemeld |= uitkomst.verwerking() == Verwerking.NIEUW
+                        afsluitingGemeld |= uitkomst.afhandeling() == Afhandeling.NIEUW
                                 && INITIATOR.equals(uitkomst.initiator())
                                 && t("2026-04-21T08:00:00+02:00").equals(uitkomst.afgeslotenOp());
                     }

@@ -11,8 +11,8 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 
+import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
-import nl.klantreis.domein.gedeeld.Verwerking;
 import nl.klantreis.domein.klant.Klant;
 import nl.klantreis.domein.klant.KlantEvent;
 
@@ -36,8 +36,8 @@ public final class KlantOpDeBus implements AutoCloseable {
 
     public KlantOpDeBus stuur(Object... opdrachten) {
         for (Object opdracht : opdrachten) {
-            Verwerking verwerking = gateway.sendAndWait(opdracht);
-            if (verwerking == null) {
+            Afhandeling afhandeling = gateway.sendAndWait(opdracht);
+            if (afhandeling == null) {
                 throw new IllegalStateException("geen antwoord op " + opdracht);
             }
         }
