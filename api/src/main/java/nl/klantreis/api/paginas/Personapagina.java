@@ -1,5 +1,6 @@
 package nl.klantreis.api.paginas;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.savedrequest.ServerRequestCache;
+import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -50,6 +53,7 @@ class Personapagina {
     private final ReactiveJwtDecoder tokens;
     private final Sessieaanmelding sessie;
     private final TokenNaarAanmelding aanmelding = new TokenNaarAanmelding();
+    private final ServerRequestCache bewaard = new WebSessionServerRequestCache();
 
     Personapagina(@Value("${klantreis.data-map:./data}") String dataMap, ReactiveJwtDecoder tokens,
                   Sessieaanmelding sessie) {
@@ -95,7 +99,9 @@ class Personapagina {
                     // A new session id at login: an id planted before it is worth nothing after.
                     .flatMap(ingelogd -> exchange.getSession().flatMap(WebSession::changeSessionId)
                             .then(sessie.save(exchange, new SecurityContextImpl(ingelogd))))
-                    .thenReturn(Rendering.redirectTo("/").status(HttpStatus.SEE_OTHER).build());
+                    // Back to the page that sent him here (saved by the chain's entry point), else the start page.
+                    .then(bewaard.getRedirectUri(exchange).map(URI::toString).defaultIfEmpty("/"))
+                    .map(doel -> Rendering.redirectTo(doel).status(HttpStatus.SEE_OTHER).build());
         });
     }
 

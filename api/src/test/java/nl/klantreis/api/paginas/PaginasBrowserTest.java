@@ -86,6 +86,16 @@ class PaginasBrowserTest {
     }
 
     @Test
+    void naHetInloggenTerugNaarDeGevraagdePagina() {
+        browser.vergeet(engine).open(engine, "/bestaat-niet");
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(engine.basisUrl() + "/inloggen");
+        browser.driver().findElement(By.id("rol-analist")).click();
+        browser.driver().findElement(By.cssSelector("form[action='/inloggen'] button[type=submit]")).click();
+        browser.wacht().until(d -> d.getCurrentUrl().endsWith("/bestaat-niet"));
+        assertThat(browser.driver().getTitle()).startsWith("Pagina niet gevonden");
+    }
+
+    @Test
     void nietIngelogdNaarDePersonapagina() {
         engine.clientZonderToken().get().uri("/").exchange()
                 .expectStatus().isFound().expectHeader().location("/inloggen");
