@@ -118,6 +118,18 @@ class PaginasBrowserTest {
     }
 
     @Test
+    void bestandenMogenInDeBrowserBlijvenPaginasNiet() {
+        engine.clientZonderToken().get().uri("/vendor/utrecht/dist/index.css").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .expectHeader().exists(HttpHeaders.LAST_MODIFIED)
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+        engine.clientZonderToken().get().uri("/").cookie("KLANTREIS_SESSIE", sessie(Rol.AUDITOR)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, waarde -> assertThat(waarde).contains("no-store"));
+    }
+
+    @Test
     void deSessiecookieIsHttpOnlyEnSameSiteLax() {
         ResponseCookie cookie = engine.clientZonderToken().get().uri("/inloggen").exchange()
                 .expectStatus().isOk().returnResult(String.class).getResponseCookies().getFirst("KLANTREIS_SESSIE");
