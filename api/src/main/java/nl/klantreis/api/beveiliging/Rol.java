@@ -19,7 +19,7 @@ public enum Rol {
     }
 
     /** The Spring Security authority of this role. */
-    String autoriteit() {
+    public String autoriteit() {
         return "ROLE_" + name();
     }
 

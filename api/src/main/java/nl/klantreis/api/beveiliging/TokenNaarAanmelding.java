@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * usable user is refused here as an invalid token (401), not let in without authorities (which
  * would give 403 and suggest the token itself was fine).
  */
-final class TokenNaarAanmelding implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+public final class TokenNaarAanmelding implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
     @Override
     public Mono<AbstractAuthenticationToken> convert(Jwt token) {

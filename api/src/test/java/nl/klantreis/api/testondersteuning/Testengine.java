@@ -43,6 +43,7 @@ public final class Testengine implements AutoCloseable, BeforeAllCallback, After
     private final Path dataMap;
     private ConfigurableApplicationContext context;
     private WebTestClient client;
+    private String basisUrl;
     private String[] extra = new String[0];
 
     private Testengine(DataSource database, Path dataMap) {
@@ -120,7 +121,8 @@ public final class Testengine implements AutoCloseable, BeforeAllCallback, After
         argumenten.addAll(java.util.List.of(extra));
         context = new SpringApplicationBuilder(KlantreisApplication.class).run(argumenten.toArray(String[]::new));
         int poort = ((WebServerApplicationContext) context).getWebServer().getPort();
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + poort)
+        basisUrl = "http://localhost:" + poort;
+        client = WebTestClient.bindToServer().baseUrl(basisUrl)
                 .responseTimeout(Duration.ofSeconds(60))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
                 .defaultHeaders(kop -> kop.setBearerAuth(token(Rol.BRON, null)))
@@ -139,6 +141,11 @@ public final class Testengine implements AutoCloseable, BeforeAllCallback, After
 
     public <R> R vraag(Object vraag, org.axonframework.messaging.responsetypes.ResponseType<R> antwoord) {
         return bean(org.axonframework.queryhandling.QueryGateway.class).query(vraag, antwoord).join();
+    }
+
+    /** Where the running engine answers, e.g. {@code http://localhost:40123} (for a browser). */
+    public String basisUrl() {
+        return basisUrl;
     }
 
     /** A client that sends a {@code bron} token. */
