@@ -24,13 +24,13 @@ import nl.klantreis.domein.referentie.Kanalen;
  */
 final class Klantbeeld {
     private final KpiKlant klant;
-    private final Peil peil;
+    private final Peilperiode peil;
     private final Kanalen kanalen;
     private final List<Contactfeit> contacten;
     private final List<Zaakfeit> zaken;
     private List<Reisbeeld> reizen;
 
-    private Klantbeeld(KpiKlant klant, Peil peil, Kanalen kanalen) {
+    private Klantbeeld(KpiKlant klant, Peilperiode peil, Kanalen kanalen) {
         this.klant = klant;
         this.peil = peil;
         this.kanalen = kanalen;
@@ -42,7 +42,7 @@ final class Klantbeeld {
                 .toList();
     }
 
-    static Klantbeeld op(KpiKlant klant, Peil peil, Kanalen kanalen) {
+    static Klantbeeld op(KpiKlant klant, Peilperiode peil, Kanalen kanalen) {
         return new Klantbeeld(klant, peil, kanalen);
     }
 
