@@ -23,7 +23,6 @@ import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -49,7 +48,7 @@ public final class KlantreisCommando implements Runnable {
         String klantreisId;
 
         @CommandLine.Mixin
-        Peiling peiling = new Peiling();
+        Peilingopties peiling = new Peilingopties();
 
         private KlantreisId id;
 
@@ -65,8 +64,8 @@ public final class KlantreisCommando implements Runnable {
 
         @Override
         protected int voerUit(Engineverbinding verbinding) throws Exception {
-            Instant peilmoment = peiling.peilmoment;
-            Tijdas as = peiling.as;
+            Instant peilmoment = peiling.peiling.moment();
+            Tijdas as = peiling.peiling.tijdas();
             Optional<Klantreis> reis = verbinding.vragen().query(new KlantreisVraag(id, peilmoment, as),
                     ResponseTypes.optionalInstanceOf(Klantreis.class)).join();
             if (reis.isEmpty()) {
@@ -88,26 +87,20 @@ public final class KlantreisCommando implements Runnable {
 
     @Command(name = "van", mixinStandardHelpOptions = true, description = "Toont alle klantreizen van één burger.")
     public static final class Van extends Leescommando {
-        @Option(names = "--bsn", required = true, paramLabel = "<nummer>",
-                description = "het BSN van de burger (wordt meteen een pseudoniem en nooit getoond)")
-        String bsn;
-
         @CommandLine.Mixin
-        Peiling peiling = new Peiling();
-
+        Burgerpeilingopties opties = new Burgerpeilingopties();
 
         @Override
         protected void controleer() {
-            controleerBsn(bsn);
-            peiling.lees();
+            opties.controleer();
         }
 
         @Override
         protected int voerUit(Engineverbinding verbinding) throws Exception {
-            Instant peilmoment = peiling.peilmoment;
-            Tijdas as = peiling.as;
-            KlantId klant = klantVan(bsn, verbinding);
-            bsn = null;
+            Peilingopties peiling = opties.peiling;
+            Instant peilmoment = peiling.peiling.moment();
+            Tijdas as = peiling.peiling.tijdas();
+            KlantId klant = opties.burger(verbinding);
             KlantreizenAntwoord antwoord = verbinding.vragen().query(new KlantreizenVraag(klant, peilmoment, as),
                     KlantreizenAntwoord.class).join();
             List<Tijdlijn> tijdlijnen = new ArrayList<>();

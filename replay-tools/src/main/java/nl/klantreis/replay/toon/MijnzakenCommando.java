@@ -12,7 +12,6 @@ import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** What a burger's MijnZaken page showed at a moment: the same query the portal's API answers. */
 @Command(name = "mijnzaken", mixinStandardHelpOptions = true,
@@ -30,26 +29,20 @@ public final class MijnzakenCommando implements Runnable {
     @Command(name = "toon", mixinStandardHelpOptions = true,
             description = "Toont de zaken op de MijnZaken-pagina van één burger, nu of zoals toen.")
     static final class Toon extends Leescommando {
-        @Option(names = "--bsn", required = true, paramLabel = "<nummer>",
-                description = "het BSN van de burger (wordt meteen een pseudoniem en nooit getoond)")
-        String bsn;
-
         @CommandLine.Mixin
-        Peiling peiling = new Peiling();
-
+        Burgerpeilingopties opties = new Burgerpeilingopties();
 
         @Override
         protected void controleer() {
-            controleerBsn(bsn);
-            peiling.lees();
+            opties.controleer();
         }
 
         @Override
         protected int voerUit(Engineverbinding verbinding) throws Exception {
-            Instant peilmoment = peiling.peilmoment;
-            Tijdas as = peiling.as;
-            KlantId burger = klantVan(bsn, verbinding);
-            bsn = null;
+            Peilingopties peiling = opties.peiling;
+            Instant peilmoment = peiling.peiling.moment();
+            Tijdas as = peiling.peiling.tijdas();
+            KlantId burger = opties.burger(verbinding);
             MijnZakenAntwoord antwoord = verbinding.vragen().query(new MijnZakenVraag(burger, peilmoment, as),
                     MijnZakenAntwoord.class).join();
             if (peiling.json) {
