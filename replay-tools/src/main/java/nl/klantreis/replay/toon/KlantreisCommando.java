@@ -86,21 +86,11 @@ public final class KlantreisCommando implements Runnable {
     }
 
     @Command(name = "van", mixinStandardHelpOptions = true, description = "Toont alle klantreizen van één burger.")
-    public static final class Van extends Leescommando {
-        @CommandLine.Mixin
-        Burgerpeilingopties opties = new Burgerpeilingopties();
-
+    public static final class Van extends Burgercommando {
         @Override
-        protected void controleer() {
-            opties.controleer();
-        }
-
-        @Override
-        protected int voerUit(Engineverbinding verbinding) throws Exception {
-            Peilingopties peiling = opties.peiling;
+        int voerUitVoor(Engineverbinding verbinding, KlantId klant, Peilingopties peiling) throws Exception {
             Instant peilmoment = peiling.peiling.moment();
             Tijdas as = peiling.peiling.tijdas();
-            KlantId klant = opties.burger(verbinding);
             KlantreizenAntwoord antwoord = verbinding.vragen().query(new KlantreizenVraag(klant, peilmoment, as),
                     KlantreizenAntwoord.class).join();
             List<Tijdlijn> tijdlijnen = new ArrayList<>();

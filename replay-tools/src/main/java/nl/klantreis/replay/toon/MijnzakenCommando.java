@@ -9,7 +9,6 @@ import nl.klantreis.projecties.mijnzaken.MijnZakenVraag;
 import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
-import nl.klantreis.replay.commandoregel.Leescommando;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,21 +27,11 @@ public final class MijnzakenCommando implements Runnable {
 
     @Command(name = "toon", mixinStandardHelpOptions = true,
             description = "Toont de zaken op de MijnZaken-pagina van één burger, nu of zoals toen.")
-    static final class Toon extends Leescommando {
-        @CommandLine.Mixin
-        Burgerpeilingopties opties = new Burgerpeilingopties();
-
+    static final class Toon extends Burgercommando {
         @Override
-        protected void controleer() {
-            opties.controleer();
-        }
-
-        @Override
-        protected int voerUit(Engineverbinding verbinding) throws Exception {
-            Peilingopties peiling = opties.peiling;
+        int voerUitVoor(Engineverbinding verbinding, KlantId burger, Peilingopties peiling) throws Exception {
             Instant peilmoment = peiling.peiling.moment();
             Tijdas as = peiling.peiling.tijdas();
-            KlantId burger = opties.burger(verbinding);
             MijnZakenAntwoord antwoord = verbinding.vragen().query(new MijnZakenVraag(burger, peilmoment, as),
                     MijnZakenAntwoord.class).join();
             if (peiling.json) {
