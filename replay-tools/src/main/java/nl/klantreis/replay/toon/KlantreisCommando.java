@@ -19,6 +19,7 @@ import nl.klantreis.projecties.klantreis.KlantreizenVraag;
 import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
+import nl.klantreis.replay.commandoregel.Commandogroep;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
 import picocli.CommandLine;
@@ -33,13 +34,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "klantreis", mixinStandardHelpOptions = true,
         description = "Toont klantreizen als tijdlijn: stappen per kanaal, kanaalwissels en zaakstatussen.",
         subcommands = {KlantreisCommando.Toon.class, KlantreisCommando.Van.class, CommandLine.HelpCommand.class})
-public final class KlantreisCommando implements Runnable {
-    @picocli.CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "kies toon of van");
+public final class KlantreisCommando extends Commandogroep {
+    public KlantreisCommando() {
+        super("toon of van");
     }
 
     @Command(name = "toon", mixinStandardHelpOptions = true, description = "Toont één klantreis als tijdlijn.")

@@ -8,6 +8,7 @@ import nl.klantreis.projecties.mijnzaken.MijnZakenAntwoord;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVraag;
 import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
+import nl.klantreis.replay.commandoregel.Commandogroep;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,13 +17,9 @@ import picocli.CommandLine.Command;
 @Command(name = "mijnzaken", mixinStandardHelpOptions = true,
         description = "Toont wat MijnZaken van een burger liet zien.",
         subcommands = {MijnzakenCommando.Toon.class, CommandLine.HelpCommand.class})
-public final class MijnzakenCommando implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "kies toon");
+public final class MijnzakenCommando extends Commandogroep {
+    public MijnzakenCommando() {
+        super("toon");
     }
 
     @Command(name = "toon", mixinStandardHelpOptions = true,
