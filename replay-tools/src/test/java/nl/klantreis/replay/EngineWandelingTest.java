@@ -159,7 +159,7 @@ class EngineWandelingTest {
     private static Uitvoer voerUit(String... argumenten) {
         StringWriter uit = new StringWriter();
         StringWriter fout = new StringWriter();
-        int code = Klantreis.commandoregel().setOut(new PrintWriter(uit, true)).setErr(new PrintWriter(fout, true))
+        int code = KlantreisGereedschap.commandoregel().setOut(new PrintWriter(uit, true)).setErr(new PrintWriter(fout, true))
                 .execute(argumenten);
         return new Uitvoer(code, uit.toString(), fout.toString());
     }

@@ -17,7 +17,7 @@ class HulpTest {
     void helpGeeftGebruik(String commando) {
         StringWriter uit = new StringWriter();
         String[] argumenten = (commando + " --help").split(" ");
-        int code = Klantreis.commandoregel().setOut(new PrintWriter(uit, true)).execute(argumenten);
+        int code = KlantreisGereedschap.commandoregel().setOut(new PrintWriter(uit, true)).execute(argumenten);
 
         assertThat(code).isZero();
         assertThat(uit.toString()).startsWith("Usage: klantreis " + commando).contains("--db-url");

@@ -39,6 +39,14 @@ public final class Testomgeving implements AutoCloseable {
         return new Testomgeving(TestDatabase.nieuweDatabase());
     }
 
+    /** A fresh one with the dakkapel story ({@link Verhaal#dakkapel()}) sent and every read model up to date. */
+    public static Testomgeving metDakkapel() {
+        Testomgeving omgeving = nieuw();
+        omgeving.stuur(new Verhaal(omgeving.schrijver().pseudoniemen()).dakkapel().opdrachten);
+        omgeving.wachtOpLeesmodellen();
+        return omgeving;
+    }
+
     /** Sends the commands in order, each to completion. */
     public void stuur(List<?> opdrachten) {
         CommandGateway gateway = schrijver.bean(CommandGateway.class);
@@ -73,7 +81,7 @@ public final class Testomgeving implements AutoCloseable {
                 "--db-password", hikari.getPassword() == null ? "" : hikari.getPassword()));
         StringWriter uit = new StringWriter();
         StringWriter fout = new StringWriter();
-        int code = Klantreis.commandoregel()
+        int code = KlantreisGereedschap.commandoregel()
                 .setOut(new PrintWriter(uit, true))
                 .setErr(new PrintWriter(fout, true))
                 .execute(alle.toArray(String[]::new));

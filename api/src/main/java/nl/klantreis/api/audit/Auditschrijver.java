@@ -71,13 +71,13 @@ class Auditschrijver implements Verwerkingslog, DisposableBean {
     private static final String KOP_VERZETTEN = "update auditketen set volgnummer = ?, laatste_hash = ? where naam = ?";
 
     /** Put on the queue by {@link #destroy()}: the writer finishes what came before and stops. */
-    private static final Opdracht STOP = new Opdracht(null, null, null, 0);
+    private static final Schrijftaak STOP = new Schrijftaak(null, null, null, 0);
 
     private final DataSource dataSource;
     private final Clock klok;
     private final boolean aan;
     private final int groep;
-    private final BlockingQueue<Opdracht> wachtrij;
+    private final BlockingQueue<Schrijftaak> wachtrij;
     private final Scheduler voltooiing = Schedulers.parallel();
     private final Thread schrijver;
     private volatile boolean aanvaardt = true;
@@ -152,13 +152,13 @@ class Auditschrijver implements Verwerkingslog, DisposableBean {
                 sink.error(fout);
                 return;
             }
-            Opdracht opdracht = new Opdracht(verslag, Ketenhash.opMicroseconde(klok.instant()), sink,
+            Schrijftaak taak = new Schrijftaak(verslag, Ketenhash.opMicroseconde(klok.instant()), sink,
                     System.nanoTime());
             if (!aanvaardt) {
                 sink.error(new AuditNietOpgeslagen("de auditschrijver is gestopt", null));
-            } else if (!wachtrij.offer(opdracht)) {
+            } else if (!wachtrij.offer(taak)) {
                 sink.error(new AuditNietOpgeslagen("de wachtrij van het auditlog is vol", null));
-            } else if (!aanvaardt && !schrijver.isAlive() && wachtrij.remove(opdracht)) {
+            } else if (!aanvaardt && !schrijver.isAlive() && wachtrij.remove(taak)) {
                 // Stopped between the check and the offer: nobody would ever take it.
                 sink.error(new AuditNietOpgeslagen("de auditschrijver is gestopt", null));
             }
@@ -171,57 +171,57 @@ class Auditschrijver implements Verwerkingslog, DisposableBean {
     }
 
     private void schrijf() {
-        List<Opdracht> opdrachten = new ArrayList<>(groep);
+        List<Schrijftaak> taken = new ArrayList<>(groep);
         boolean doorgaan = true;
         while (doorgaan) {
             try {
-                opdrachten.add(wachtrij.take());
+                taken.add(wachtrij.take());
             } catch (InterruptedException e) {
                 // Only destroy() interrupts, after a STOP that was not picked up in time.
                 break;
             }
-            wachtrij.drainTo(opdrachten, groep - 1);
-            doorgaan = !opdrachten.removeIf(o -> o == STOP);
-            if (!opdrachten.isEmpty()) {
-                schrijf(opdrachten);
+            wachtrij.drainTo(taken, groep - 1);
+            doorgaan = !taken.removeIf(o -> o == STOP);
+            if (!taken.isEmpty()) {
+                schrijf(taken);
             }
-            opdrachten.clear();
+            taken.clear();
         }
-        List<Opdracht> over = new ArrayList<>();
+        List<Schrijftaak> over = new ArrayList<>();
         wachtrij.drainTo(over);
         over.stream().filter(o -> o != STOP)
                 .forEach(o -> o.sink().error(new AuditNietOpgeslagen("de auditschrijver is gestopt", null)));
     }
 
-    private void schrijf(List<Opdracht> opdrachten) {
+    private void schrijf(List<Schrijftaak> taken) {
         long begin = System.nanoTime();
         Geschreven geschreven;
         try {
-            geschreven = inEenTransactie(opdrachten);
+            geschreven = inEenTransactie(taken);
         } catch (SQLException | RuntimeException fout) {
             mislukt.increment();
             LOG.error("{} verslagen konden niet in het auditlog; hun verzoeken krijgen geen antwoord met gegevens",
-                    opdrachten.size(), fout);
+                    taken.size(), fout);
             AuditNietOpgeslagen reden = new AuditNietOpgeslagen("het auditlog kon niet worden bijgewerkt", fout);
-            opdrachten.forEach(o -> o.sink().error(reden));
+            taken.forEach(o -> o.sink().error(reden));
             return;
         }
         batch.record(System.nanoTime() - begin, TimeUnit.NANOSECONDS);
-        groepsgrootte.record(opdrachten.size());
+        groepsgrootte.record(taken.size());
         verwerkingen.increment(geschreven.verwerkingen());
         gebruikersaudits.increment(geschreven.gebruikersaudits());
         long klaar = System.nanoTime();
-        for (Opdracht o : opdrachten) {
+        for (Schrijftaak o : taken) {
             wachttijd.record(klaar - o.aangeboden(), TimeUnit.NANOSECONDS);
             o.sink().success();
         }
     }
 
-    private Geschreven inEenTransactie(List<Opdracht> opdrachten) throws SQLException {
+    private Geschreven inEenTransactie(List<Schrijftaak> taken) throws SQLException {
         try (Connection verbinding = dataSource.getConnection()) {
             verbinding.setAutoCommit(false);
             try {
-                Geschreven geschreven = voegToe(verbinding, opdrachten);
+                Geschreven geschreven = voegToe(verbinding, taken);
                 verbinding.commit();
                 return geschreven;
             } catch (SQLException | RuntimeException fout) {
@@ -237,10 +237,10 @@ class Auditschrijver implements Verwerkingslog, DisposableBean {
         }
     }
 
-    private Geschreven voegToe(Connection verbinding, List<Opdracht> opdrachten) throws SQLException {
-        try (Statement opdracht = verbinding.createStatement()) {
+    private Geschreven voegToe(Connection verbinding, List<Schrijftaak> taken) throws SQLException {
+        try (Statement instelling = verbinding.createStatement()) {
             // "Durably stored" must not depend on how the server happens to be configured.
-            opdracht.execute("set local synchronous_commit = on");
+            instelling.execute("set local synchronous_commit = on");
         }
         Kop verwerkingskop = null;
         Kop gebruikerskop = null;
@@ -265,7 +265,7 @@ class Auditschrijver implements Verwerkingslog, DisposableBean {
         int verwerkingrijen = 0;
         try (PreparedStatement verwerking = verbinding.prepareStatement(NIEUWE_VERWERKING);
              PreparedStatement gebruikersaudit = verbinding.prepareStatement(NIEUWE_GEBRUIKERSAUDIT)) {
-            for (Opdracht o : opdrachten) {
+            for (Schrijftaak o : taken) {
                 Verwerkingsverslag v = o.verslag();
                 Gebruiker g = v.gebruiker();
                 OffsetDateTime tijdstip = OffsetDateTime.ofInstant(o.tijdstip(), ZoneOffset.UTC);
@@ -322,7 +322,7 @@ class Auditschrijver implements Verwerkingslog, DisposableBean {
             kop.addBatch();
             kop.executeBatch();
         }
-        return new Geschreven(verwerkingrijen, opdrachten.size());
+        return new Geschreven(verwerkingrijen, taken.size());
     }
 
     /**
@@ -354,7 +354,8 @@ class Auditschrijver implements Verwerkingslog, DisposableBean {
         }
     }
 
-    private record Opdracht(Verwerkingsverslag verslag, Instant tijdstip, MonoSink<Void> sink, long aangeboden) {
+    /** One verslag waiting on the queue for the writer, with who waits for it and since when. */
+    private record Schrijftaak(Verwerkingsverslag verslag, Instant tijdstip, MonoSink<Void> sink, long aangeboden) {
     }
 
     private record Kop(long volgnummer, byte[] hash) {

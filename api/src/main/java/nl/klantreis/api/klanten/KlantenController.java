@@ -32,7 +32,7 @@ import nl.klantreis.api.web.Audits;
 import nl.klantreis.api.web.NietGevonden;
 import nl.klantreis.api.web.OngeldigeParameters;
 import nl.klantreis.api.web.OngeldigeParameters.Parameterfout;
-import nl.klantreis.api.web.Tijdreis;
+import nl.klantreis.api.web.Peilingparameters;
 import nl.klantreis.api.web.Werkers;
 import nl.klantreis.domein.gedeeld.Bsn;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
@@ -46,6 +46,7 @@ import nl.klantreis.projecties.klantreis.KlantBekendVraag;
 import nl.klantreis.projecties.klantreis.KlantreizenAntwoord;
 import nl.klantreis.projecties.klantreis.KlantreizenVraag;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
+import nl.klantreis.projecties.tijd.Peiling;
 import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 import nl.klantreis.api.openapi.Documentatie;
@@ -113,9 +114,9 @@ class KlantenController {
     Mono<Klantbeeld<Zaakkaart>> klantbeeld(@PathVariable String klantId, @RequestParam(required = false) String alsOp,
                                            @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {
         KlantId klant = klantId(klantId);
-        Tijdreis reis = Tijdreis.uit(alsOp, tijdas, klok);
+        Peiling peiling = Peilingparameters.uit(alsOp, tijdas, klok);
         return Gebruikers.huidige().flatMap(medewerker -> Werkers.blokkerend(() -> vragen.query(
-                        new KlantbeeldVraag(klant, reis.moment(), reis.tijdas()), instanceOf(KlantbeeldAntwoord.class)).join())
+                        new KlantbeeldVraag(klant, peiling.moment(), peiling.tijdas()), instanceOf(KlantbeeldAntwoord.class)).join())
                 .flatMap(antwoord -> antwoord.klantbeeld() == null
                         ? Mono.error(new NietGevonden("onbekende klant"))
                         : log.leg(verslag(medewerker, verzoek, "klantbeeld-inzien", Audits.KLANTCONTACT, List.of(klant),
@@ -130,12 +131,12 @@ class KlantenController {
     Mono<KlantreizenAntwoord> klantreizen(@PathVariable String klantId, @RequestParam(required = false) String alsOp,
                                           @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {
         KlantId klant = klantId(klantId);
-        Tijdreis reis = Tijdreis.uit(alsOp, tijdas, klok);
+        Peiling peiling = Peilingparameters.uit(alsOp, tijdas, klok);
         return Gebruikers.huidige().flatMap(medewerker -> Werkers.blokkerend(() -> {
                     if (!vragen.query(new KlantBekendVraag(klant), instanceOf(Boolean.class)).join()) {
                         throw new NietGevonden("onbekende klant");
                     }
-                    return vragen.query(new KlantreizenVraag(klant, reis.moment(), reis.tijdas()),
+                    return vragen.query(new KlantreizenVraag(klant, peiling.moment(), peiling.tijdas()),
                             instanceOf(KlantreizenAntwoord.class)).join();
                 })
                 .flatMap(antwoord -> log.leg(verslag(medewerker, verzoek, "klantreizen-inzien", Audits.KLANTCONTACT,

@@ -23,13 +23,14 @@ import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.api.web.Audits;
 import nl.klantreis.api.web.NietGevonden;
 import nl.klantreis.api.web.OngeldigeParameters;
-import nl.klantreis.api.web.Tijdreis;
+import nl.klantreis.api.web.Peilingparameters;
 import nl.klantreis.api.web.Uuids;
 import nl.klantreis.api.web.Werkers;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.KlantreisId;
 import nl.klantreis.projecties.klantreis.Klantreis;
 import nl.klantreis.projecties.klantreis.KlantreisVraag;
+import nl.klantreis.projecties.tijd.Peiling;
 
 import nl.klantreis.api.openapi.Documentatie;
 
@@ -65,9 +66,9 @@ class KlantreizenController {
     Mono<Klantreis> klantreis(@PathVariable String klantreisId, @RequestParam(required = false) String alsOp,
                               @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {
         KlantreisId id = klantreisId(klantreisId);
-        Tijdreis reis = Tijdreis.uit(alsOp, tijdas, klok);
+        Peiling peiling = Peilingparameters.uit(alsOp, tijdas, klok);
         return Gebruikers.huidige().flatMap(gebruiker -> Werkers.blokkerend(() -> vragen.query(
-                        new KlantreisVraag(id, reis.moment(), reis.tijdas()), optionalInstanceOf(Klantreis.class)).join()
+                        new KlantreisVraag(id, peiling.moment(), peiling.tijdas()), optionalInstanceOf(Klantreis.class)).join()
                         .orElseThrow(() -> new NietGevonden("onbekende klantreis")))
                 .flatMap(klantreis -> {
                     if (gebruiker.rol() == Rol.ANALIST) {

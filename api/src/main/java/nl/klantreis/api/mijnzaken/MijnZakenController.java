@@ -24,7 +24,7 @@ import nl.klantreis.api.beveiliging.Gebruikers;
 import nl.klantreis.api.web.Audits;
 import nl.klantreis.api.web.NietGevonden;
 import nl.klantreis.api.web.OngeldigeParameters;
-import nl.klantreis.api.web.Tijdreis;
+import nl.klantreis.api.web.Peilingparameters;
 import nl.klantreis.api.web.Uuids;
 import nl.klantreis.api.web.Werkers;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
@@ -34,6 +34,7 @@ import nl.klantreis.projecties.mijnzaken.MijnZakenAntwoord;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVraag;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
+import nl.klantreis.projecties.tijd.Peiling;
 import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 import nl.klantreis.api.openapi.Documentatie;
@@ -73,10 +74,10 @@ class MijnZakenController {
     @GetMapping
     Mono<MijnZakenAntwoord> zaken(@RequestParam(required = false) String alsOp,
                                   @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {
-        Tijdreis reis = Tijdreis.uit(alsOp, tijdas, klok);
+        Peiling peiling = Peilingparameters.uit(alsOp, tijdas, klok);
         return Gebruikers.huidige().flatMap(burger -> {
             KlantId klant = pseudoniemen.voor(Identificatiesoort.BSN, burger.bsn());
-            return Werkers.blokkerend(() -> vragen.query(new MijnZakenVraag(klant, reis.moment(), reis.tijdas()),
+            return Werkers.blokkerend(() -> vragen.query(new MijnZakenVraag(klant, peiling.moment(), peiling.tijdas()),
                             instanceOf(MijnZakenAntwoord.class)).join())
                     .flatMap(antwoord -> log.leg(verslag(burger, verzoek, ACTIVITEIT_LIJST, List.of(klant),
                             Audits.GETOOND)).thenReturn(antwoord));
@@ -91,10 +92,10 @@ class MijnZakenController {
     Mono<Zaakdetail> zaak(@PathVariable String zaakId, @RequestParam(required = false) String alsOp,
                           @RequestParam(required = false) String tijdas, ServerWebExchange verzoek) {
         ZaakId zaak = zaakId(zaakId);
-        Tijdreis reis = Tijdreis.uit(alsOp, tijdas, klok);
+        Peiling peiling = Peilingparameters.uit(alsOp, tijdas, klok);
         return Gebruikers.huidige().flatMap(burger -> {
             KlantId klant = pseudoniemen.voor(Identificatiesoort.BSN, burger.bsn());
-            return Werkers.blokkerend(() -> vragen.query(new ZaakdetailVraag(zaak, klant, reis.moment(), reis.tijdas()),
+            return Werkers.blokkerend(() -> vragen.query(new ZaakdetailVraag(zaak, klant, peiling.moment(), peiling.tijdas()),
                             optionalInstanceOf(Zaakdetail.class)).join())
                     .flatMap(detail -> detail.isPresent()
                             ? log.leg(verslag(burger, verzoek, ACTIVITEIT_ZAAK, List.of(klant), Audits.GETOOND))

@@ -1,13 +1,13 @@
 package nl.klantreis.domein.klant;
 
-import static nl.klantreis.domein.klant.KlantCommandos.KLANT;
-import static nl.klantreis.domein.klant.KlantCommandos.NUMMER;
-import static nl.klantreis.domein.klant.KlantCommandos.eenKlantcontact;
-import static nl.klantreis.domein.klant.KlantCommandos.eenZaakkoppeling;
-import static nl.klantreis.domein.klant.KlantCommandos.kanaalvoorkeur;
-import static nl.klantreis.domein.klant.KlantCommandos.koppel;
-import static nl.klantreis.domein.klant.KlantCommandos.meldAfgesloten;
-import static nl.klantreis.domein.klant.KlantCommandos.registreer;
+import static nl.klantreis.domein.klant.KlantOpdrachten.KLANT;
+import static nl.klantreis.domein.klant.KlantOpdrachten.NUMMER;
+import static nl.klantreis.domein.klant.KlantOpdrachten.eenKlantcontact;
+import static nl.klantreis.domein.klant.KlantOpdrachten.eenZaakkoppeling;
+import static nl.klantreis.domein.klant.KlantOpdrachten.kanaalvoorkeur;
+import static nl.klantreis.domein.klant.KlantOpdrachten.koppel;
+import static nl.klantreis.domein.klant.KlantOpdrachten.meldAfgesloten;
+import static nl.klantreis.domein.klant.KlantOpdrachten.registreer;
 import static nl.klantreis.domein.klantreis.Feiten.contactId;
 import static nl.klantreis.domein.klantreis.Feiten.t;
 import static nl.klantreis.domein.klantreis.Feiten.zaakId;
@@ -484,7 +484,7 @@ class KlantTest {
         @Test
         void dakkapel_inElkeToegestaneVolgorde_geeftDezelfdeEindstand() {
             Eindstand verwacht = dakkapelEindstand();
-            List<Object> opdrachten = new ArrayList<>(Dakkapel.contacten().stream().map(KlantCommandos::registreer)
+            List<Object> opdrachten = new ArrayList<>(Dakkapel.contacten().stream().map(KlantOpdrachten::registreer)
                     .map(Object.class::cast).toList());
             KoppelZaakAanKlant koppeling = koppel(Dakkapel.zaak());
             MeldZaakAfgesloten afsluiting = meldAfgesloten(Dakkapel.ZAAK, Dakkapel.AFGESLOTEN_OP);
@@ -505,7 +505,7 @@ class KlantTest {
         @Test
         void dakkapel_metAfsluitingVoorRegistratie_inElkeVolgorde_geeftDezelfdeEindstand() {
             Eindstand verwacht = dakkapelEindstand();
-            List<Object> opdrachten = new ArrayList<>(Dakkapel.contacten().stream().map(KlantCommandos::registreer)
+            List<Object> opdrachten = new ArrayList<>(Dakkapel.contacten().stream().map(KlantOpdrachten::registreer)
                     .map(Object.class::cast).toList());
             opdrachten.add(eenZaakkoppeling().van(Dakkapel.zaak()).afgeslotenOp(Dakkapel.AFGESLOTEN_OP).bouw());
 
@@ -519,7 +519,7 @@ class KlantTest {
         void dakkapel_metDubbeleAfleveringen_geeftDezelfdeEindstand(long seed) {
             Random random = new Random(seed);
             Eindstand verwacht = dakkapelEindstand();
-            List<Object> opdrachten = new ArrayList<>(Dakkapel.contacten().stream().map(KlantCommandos::registreer)
+            List<Object> opdrachten = new ArrayList<>(Dakkapel.contacten().stream().map(KlantOpdrachten::registreer)
                     .map(Object.class::cast).toList());
             opdrachten.add(koppel(Dakkapel.zaak()));
             opdrachten.add(meldAfgesloten(Dakkapel.ZAAK, Dakkapel.AFGESLOTEN_OP));

@@ -24,13 +24,13 @@ import nl.klantreis.domein.referentie.Kanalen;
  */
 final class KlantOpPeilmoment {
     private final KpiKlant klant;
-    private final Peil peil;
+    private final Peilperiode peil;
     private final Kanalen kanalen;
     private final List<Contactgegevens> contacten;
     private final List<Zaakgegevens> zaken;
     private List<Reisbeeld> reizen;
 
-    private KlantOpPeilmoment(KpiKlant klant, Peil peil, Kanalen kanalen) {
+    private KlantOpPeilmoment(KpiKlant klant, Peilperiode peil, Kanalen kanalen) {
         this.klant = klant;
         this.peil = peil;
         this.kanalen = kanalen;
@@ -42,7 +42,7 @@ final class KlantOpPeilmoment {
                 .toList();
     }
 
-    static KlantOpPeilmoment op(KpiKlant klant, Peil peil, Kanalen kanalen) {
+    static KlantOpPeilmoment op(KpiKlant klant, Peilperiode peil, Kanalen kanalen) {
         return new KlantOpPeilmoment(klant, peil, kanalen);
     }
 

@@ -84,7 +84,7 @@ public final class Kpiberekening {
     public Kpiuitkomst bereken(Kpivraag vraag, Supplier<Stream<KpiKlant>> klanten, Supplier<Stream<KpiZaak>> zaken) {
         Objects.requireNonNull(vraag, "vraag");
         Kpisoort soort = vraag.soort();
-        Peil peil = Peil.van(vraag);
+        Peilperiode peil = Peilperiode.van(vraag);
         Meting meting = Meting.voor(vraag, peil, kanalen);
         // Zaken before klanten: status-navraag-per-zaak must know the zaken of the period first.
         if (soort.leestZaken()) {

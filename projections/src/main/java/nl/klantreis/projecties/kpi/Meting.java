@@ -44,7 +44,7 @@ abstract class Meting {
 
     abstract Kpicijfers cijfers();
 
-    static Meting voor(Kpivraag vraag, Peil peil, Kanalen kanalen) {
+    static Meting voor(Kpivraag vraag, Peilperiode peil, Kanalen kanalen) {
         String per = vraag.per();
         return switch (vraag.soort()) {
             case CONTACTVOLUME -> new Contactvolume(per, peil, kanalen);
@@ -199,11 +199,11 @@ abstract class Meting {
     /** The contact KPIs: the klantcontacten that took place in the period, each seen in its klantreis. */
     private abstract static class PerContact<T extends Uitsplitsing.Telling> extends Meting {
         final String per;
-        final Peil peil;
+        final Peilperiode peil;
         final Kanalen kanalen;
         final Uitsplitsing<T> telling;
 
-        PerContact(String per, Peil peil, Kanalen kanalen, Uitsplitsing<T> telling) {
+        PerContact(String per, Peilperiode peil, Kanalen kanalen, Uitsplitsing<T> telling) {
             this.per = per;
             this.peil = peil;
             this.kanalen = kanalen;
@@ -233,7 +233,7 @@ abstract class Meting {
     }
 
     private static final class Contactvolume extends PerContact<Volume> {
-        Contactvolume(String per, Peil peil, Kanalen kanalen) {
+        Contactvolume(String per, Peilperiode peil, Kanalen kanalen) {
             // Per kanaal is always there (inside Volume); per zaaktype adds a level above it.
             super(per, peil, kanalen,
                     new Uitsplitsing<>(Volume::new, Kpivraag.PER_ZAAKTYPE.equals(per) ? per : null));
@@ -246,7 +246,7 @@ abstract class Meting {
     }
 
     private static final class Herhaalcontact extends PerContact<Verhouding> {
-        Herhaalcontact(String per, Peil peil, Kanalen kanalen) {
+        Herhaalcontact(String per, Peilperiode peil, Kanalen kanalen) {
             super(per, peil, kanalen, new Uitsplitsing<>(Verhouding::new, per));
         }
 
@@ -298,16 +298,16 @@ abstract class Meting {
     }
 
     /** Closed by the peilmoment: a closure after it has not happened yet. */
-    static boolean gesloten(KpiZaak zaak, Peil peil) {
+    static boolean gesloten(KpiZaak zaak, Peilperiode peil) {
         return zaak.afgeslotenOp() != null && peil.gebeurd(zaak.afgeslotenOp());
     }
 
     private static final class Doorlooptijd extends Meting {
-        private final Peil peil;
+        private final Peilperiode peil;
         private final Uitsplitsing<Doorlooptijden> telling =
                 new Uitsplitsing<>(Doorlooptijden::new, Kpivraag.PER_ZAAKTYPE);
 
-        Doorlooptijd(Peil peil) {
+        Doorlooptijd(Peilperiode peil) {
             this.peil = peil;
         }
 
@@ -329,10 +329,10 @@ abstract class Meting {
     }
 
     private static final class BinnenServicenorm extends Meting {
-        private final Peil peil;
+        private final Peilperiode peil;
         private final Uitsplitsing<Verhouding> telling = new Uitsplitsing<>(Verhouding::new, Kpivraag.PER_ZAAKTYPE);
 
-        BinnenServicenorm(Peil peil) {
+        BinnenServicenorm(Peilperiode peil) {
             this.peil = peil;
         }
 
@@ -355,7 +355,7 @@ abstract class Meting {
      * §4, as known at the peilmoment: opschortingen and hervattingen after it have not happened, and
      * one still running counts up to the peilmoment's date.
      */
-    static LocalDate uiterlijkeEinddatum(KpiZaak zaak, Peil peil) {
+    static LocalDate uiterlijkeEinddatum(KpiZaak zaak, Peilperiode peil) {
         List<Instant> opgeschort = zaak.opgeschort().stream().filter(peil::gebeurd).toList();
         List<Instant> hervat = zaak.hervat().stream().filter(peil::gebeurd).toList();
         // Once the zaak is closed its deadline stands still: an opschorting never ended counts up to

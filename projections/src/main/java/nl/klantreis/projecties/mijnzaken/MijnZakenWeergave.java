@@ -21,6 +21,7 @@ import nl.klantreis.domein.referentie.ZaaktypeRegels;
 import nl.klantreis.domein.zaak.Opschorting;
 import nl.klantreis.domein.zaak.UiterlijkeEinddatum;
 import nl.klantreis.projecties.mijnzaken.Zaakdossier.Registratie;
+import nl.klantreis.projecties.tijd.Peiling;
 import nl.klantreis.projecties.tijd.Tijdas;
 
 /**
@@ -109,33 +110,6 @@ public final class MijnZakenWeergave {
                 .sorted(NIEUWSTE_EERST)
                 .map(d -> kaart(d, peilmoment, tijdas, ontsleutel))
                 .toList();
-    }
-
-    private record Peiling(Instant moment, Tijdas tijdas) {
-        Peiling {
-            Objects.requireNonNull(moment, "peilmoment");
-            Objects.requireNonNull(tijdas, "tijdas");
-        }
-
-        /** A fact without a known bekendOp counts on the bekend axis: it was known before anyone recorded when. */
-        boolean telt(Instant gebeurdOp, Instant bekendOp) {
-            Instant op = tijdas == Tijdas.GEBEURD ? gebeurdOp : bekendOp;
-            return op == null || !op.isAfter(moment);
-        }
-
-        /**
-         * When a counted fact changed the zaak as this peiling sees it: when the engine learned
-         * it, or, for a fact it learned only after the peilmoment (the gebeurd axis asked about
-         * the past), when it happened. Never after the peilmoment, so a page of the past does
-         * not show today's date; and for "now" it is the moment the engine learned it, as
-         * before, so a late message still moves it.
-         */
-        Instant gewijzigdOp(Instant gebeurdOp, Instant bekendOp) {
-            if (bekendOp != null && !bekendOp.isAfter(moment)) {
-                return bekendOp;
-            }
-            return gebeurdOp;
-        }
     }
 
     /** A counted status of a statustype of the zaak, with its step. */

@@ -1,7 +1,7 @@
 package nl.klantreis.projecties.klantbeeld;
 
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.KLANT;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.t;
+import static nl.klantreis.projecties.klantreis.Testklant.KLANT;
+import static nl.klantreis.domein.klantreis.Feiten.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

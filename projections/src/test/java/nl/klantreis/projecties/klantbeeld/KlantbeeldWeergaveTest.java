@@ -1,13 +1,13 @@
 package nl.klantreis.projecties.klantbeeld;
 
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.KLANT;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.NUMMER;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.SLEUTEL;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.contactId;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.eenKlantcontact;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.t;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.vergeet;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.voorkeur;
+import static nl.klantreis.projecties.klantreis.Testklant.KLANT;
+import static nl.klantreis.projecties.klantreis.Testklant.NUMMER;
+import static nl.klantreis.projecties.klantreis.Testklant.SLEUTEL;
+import static nl.klantreis.domein.klantreis.Feiten.contactId;
+import static nl.klantreis.projecties.klantreis.Testklant.eenKlantcontact;
+import static nl.klantreis.domein.klantreis.Feiten.t;
+import static nl.klantreis.projecties.klantreis.Testklant.vergeet;
+import static nl.klantreis.projecties.klantreis.Testklant.voorkeur;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -39,7 +39,7 @@ class KlantbeeldWeergaveTest {
     private static final Instant PEILMOMENT = t("2026-04-01T00:00:00Z");
     private static final String WEG = "0e0e0e0e-0000-4000-8000-00000000dead";
 
-    /** Stands in for the key table: decrypts the fakes of {@link nl.klantreis.projecties.klantreis.Klantopdrachten}. */
+    /** Stands in for the key table: decrypts the fakes of {@link nl.klantreis.projecties.klantreis.Testklant}. */
     private static final class Sleutelkast implements Function<Versleuteld, Optional<String>> {
         private final AtomicInteger gevraagd = new AtomicInteger();
 

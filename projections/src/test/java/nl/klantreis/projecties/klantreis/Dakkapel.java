@@ -1,12 +1,12 @@
 package nl.klantreis.projecties.klantreis;
 
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.KLANT;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.NUMMER;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.eenKlantcontact;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.inhoudVan;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.koppel;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.sluitAf;
-import static nl.klantreis.projecties.klantreis.Klantopdrachten.t;
+import static nl.klantreis.projecties.klantreis.Testklant.KLANT;
+import static nl.klantreis.projecties.klantreis.Testklant.NUMMER;
+import static nl.klantreis.projecties.klantreis.Testklant.eenKlantcontact;
+import static nl.klantreis.projecties.klantreis.Testklant.inhoudVan;
+import static nl.klantreis.projecties.klantreis.Testklant.koppel;
+import static nl.klantreis.projecties.klantreis.Testklant.sluitAf;
+import static nl.klantreis.domein.klantreis.Feiten.t;
 
 import java.util.List;
 

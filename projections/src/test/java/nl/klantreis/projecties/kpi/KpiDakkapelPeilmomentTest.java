@@ -113,8 +113,8 @@ class KpiDakkapelPeilmomentTest {
     private static final String NA_HET_GESPREK = "2026-03-03T12:00:00+01:00";
     private static final String NA_DE_AANVRAAG = "2026-03-04T20:31:05+01:00";
 
-    private static Peil peil(String moment) {
-        return new Peil(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), t(moment));
+    private static Peilperiode peil(String moment) {
+        return new Peilperiode(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), t(moment));
     }
 
     @Test

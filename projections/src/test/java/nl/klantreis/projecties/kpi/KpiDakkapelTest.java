@@ -122,7 +122,7 @@ class KpiDakkapelTest {
             assertVerhouding(deel.cijfers(), "1.0", 1, 1);
         });
         // 2026-04-29 + 9 days of opschorting (03-09 to 03-18).
-        Peil juni = new Peil(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), t(JUNI));
+        Peilperiode juni = new Peilperiode(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), t(JUNI));
         assertThat(Meting.uiterlijkeEinddatum(Dakkapel.kpiZaak(), juni)).isEqualTo(LocalDate.of(2026, 5, 8));
     }
 

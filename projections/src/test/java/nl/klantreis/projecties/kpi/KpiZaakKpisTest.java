@@ -140,10 +140,10 @@ class KpiZaakKpisTest {
     void lopendeOpschorting_teltTotDePeildatum_enWatNaHetPeilmomentGebeurtTeltNiet() {
         ZaakBuilder zaak = eenZaak(1).geregistreerdOp("2026-03-20T10:00:00+01:00").metBasis("2026-04-10")
                 .opgeschort("2026-04-01T10:00:00+02:00").hervat("2026-04-20T10:00:00+02:00");
-        Peil voorHervatting = new Peil(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1),
+        Peilperiode voorHervatting = new Peilperiode(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1),
                 t("2026-04-15T23:59:00+02:00"));
-        Peil naHervatting = new Peil(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), t(JUNI));
-        Peil voorOpschorting = new Peil(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1),
+        Peilperiode naHervatting = new Peilperiode(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), t(JUNI));
+        Peilperiode voorOpschorting = new Peilperiode(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1),
                 t("2026-03-31T12:00:00+02:00"));
 
         // 04-01 to the peildatum 04-15: 14 days.

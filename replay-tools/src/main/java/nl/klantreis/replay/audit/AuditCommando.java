@@ -10,6 +10,7 @@ import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.infrastructuur.audit.Integriteitscontrole;
 import nl.klantreis.infrastructuur.audit.Integriteitsrapport;
 import nl.klantreis.infrastructuur.audit.Vergetenbetrokkene;
+import nl.klantreis.replay.commandoregel.Commandogroep;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
 import nl.klantreis.replay.commandoregel.Voortgangsregel;
@@ -21,13 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Controleert het auditlog en toont de verwerkingen van één betrokkene.",
         subcommands = {AuditCommando.Verifieer.class, AuditCommando.Betrokkene.class, CommandLine.HelpCommand.class})
-public final class AuditCommando implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "kies verifieer of betrokkene");
+public final class AuditCommando extends Commandogroep {
+    public AuditCommando() {
+        super("verifieer of betrokkene");
     }
 
     @Command(name = "verifieer", mixinStandardHelpOptions = true,

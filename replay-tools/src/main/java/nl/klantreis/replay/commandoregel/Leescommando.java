@@ -113,11 +113,11 @@ public abstract class Leescommando implements Callable<Integer> {
     }
 
     /** The BSN turned into the klant's pseudonym at once; the number itself is never shown. */
-    protected static KlantId klantVan(String bsn, Engineverbinding verbinding) {
+    public static KlantId klantVan(String bsn, Engineverbinding verbinding) {
         return verbinding.pseudoniemen().voor(new Bsn(bsn));
     }
 
-    protected static void controleerBsn(String bsn) {
+    public static void controleerBsn(String bsn) {
         if (bsn == null || !Bsn.isGeldig(bsn)) {
             // Not the number itself: it is personal data, and this message may end up in a log.
             throw new VerkeerdGebruik("--bsn is geen geldig BSN (9 cijfers en elfproef)");

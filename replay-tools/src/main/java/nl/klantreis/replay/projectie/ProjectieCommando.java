@@ -7,6 +7,7 @@ import java.util.List;
 
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
+import nl.klantreis.replay.commandoregel.Commandogroep;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
 import nl.klantreis.replay.commandoregel.Voortgangsregel;
@@ -19,13 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "projectie", mixinStandardHelpOptions = true,
         description = "Beheert de leesmodellen (projecties) van de engine.",
         subcommands = {ProjectieCommando.Herbouw.class, CommandLine.HelpCommand.class})
-public final class ProjectieCommando implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "kies herbouw");
+public final class ProjectieCommando extends Commandogroep {
+    public ProjectieCommando() {
+        super("herbouw");
     }
 
     /**

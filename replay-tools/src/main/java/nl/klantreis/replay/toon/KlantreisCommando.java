@@ -19,11 +19,11 @@ import nl.klantreis.projecties.klantreis.KlantreizenVraag;
 import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
+import nl.klantreis.replay.commandoregel.Commandogroep;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -34,13 +34,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "klantreis", mixinStandardHelpOptions = true,
         description = "Toont klantreizen als tijdlijn: stappen per kanaal, kanaalwissels en zaakstatussen.",
         subcommands = {KlantreisCommando.Toon.class, KlantreisCommando.Van.class, CommandLine.HelpCommand.class})
-public final class KlantreisCommando implements Runnable {
-    @picocli.CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "kies toon of van");
+public final class KlantreisCommando extends Commandogroep {
+    public KlantreisCommando() {
+        super("toon of van");
     }
 
     @Command(name = "toon", mixinStandardHelpOptions = true, description = "Toont één klantreis als tijdlijn.")
@@ -49,7 +45,7 @@ public final class KlantreisCommando implements Runnable {
         String klantreisId;
 
         @CommandLine.Mixin
-        Peiling peiling = new Peiling();
+        Peilingopties peiling = new Peilingopties();
 
         private KlantreisId id;
 
@@ -65,8 +61,8 @@ public final class KlantreisCommando implements Runnable {
 
         @Override
         protected int voerUit(Engineverbinding verbinding) throws Exception {
-            Instant peilmoment = peiling.peilmoment;
-            Tijdas as = peiling.as;
+            Instant peilmoment = peiling.peiling.moment();
+            Tijdas as = peiling.peiling.tijdas();
             Optional<Klantreis> reis = verbinding.vragen().query(new KlantreisVraag(id, peilmoment, as),
                     ResponseTypes.optionalInstanceOf(Klantreis.class)).join();
             if (reis.isEmpty()) {
@@ -87,27 +83,11 @@ public final class KlantreisCommando implements Runnable {
     }
 
     @Command(name = "van", mixinStandardHelpOptions = true, description = "Toont alle klantreizen van één burger.")
-    public static final class Van extends Leescommando {
-        @Option(names = "--bsn", required = true, paramLabel = "<nummer>",
-                description = "het BSN van de burger (wordt meteen een pseudoniem en nooit getoond)")
-        String bsn;
-
-        @CommandLine.Mixin
-        Peiling peiling = new Peiling();
-
-
+    public static final class Van extends Burgercommando {
         @Override
-        protected void controleer() {
-            controleerBsn(bsn);
-            peiling.lees();
-        }
-
-        @Override
-        protected int voerUit(Engineverbinding verbinding) throws Exception {
-            Instant peilmoment = peiling.peilmoment;
-            Tijdas as = peiling.as;
-            KlantId klant = klantVan(bsn, verbinding);
-            bsn = null;
+        int voerUitVoor(Engineverbinding verbinding, KlantId klant, Peilingopties peiling) throws Exception {
+            Instant peilmoment = peiling.peiling.moment();
+            Tijdas as = peiling.peiling.tijdas();
             KlantreizenAntwoord antwoord = verbinding.vragen().query(new KlantreizenVraag(klant, peilmoment, as),
                     KlantreizenAntwoord.class).join();
             List<Tijdlijn> tijdlijnen = new ArrayList<>();

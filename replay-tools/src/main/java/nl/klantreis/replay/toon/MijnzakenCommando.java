@@ -8,48 +8,27 @@ import nl.klantreis.projecties.mijnzaken.MijnZakenAntwoord;
 import nl.klantreis.projecties.mijnzaken.MijnZakenVraag;
 import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
+import nl.klantreis.replay.commandoregel.Commandogroep;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
-import nl.klantreis.replay.commandoregel.Leescommando;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** What a burger's MijnZaken page showed at a moment: the same query the portal's API answers. */
 @Command(name = "mijnzaken", mixinStandardHelpOptions = true,
         description = "Toont wat MijnZaken van een burger liet zien.",
         subcommands = {MijnzakenCommando.Toon.class, CommandLine.HelpCommand.class})
-public final class MijnzakenCommando implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "kies toon");
+public final class MijnzakenCommando extends Commandogroep {
+    public MijnzakenCommando() {
+        super("toon");
     }
 
     @Command(name = "toon", mixinStandardHelpOptions = true,
             description = "Toont de zaken op de MijnZaken-pagina van één burger, nu of zoals toen.")
-    static final class Toon extends Leescommando {
-        @Option(names = "--bsn", required = true, paramLabel = "<nummer>",
-                description = "het BSN van de burger (wordt meteen een pseudoniem en nooit getoond)")
-        String bsn;
-
-        @CommandLine.Mixin
-        Peiling peiling = new Peiling();
-
-
+    static final class Toon extends Burgercommando {
         @Override
-        protected void controleer() {
-            controleerBsn(bsn);
-            peiling.lees();
-        }
-
-        @Override
-        protected int voerUit(Engineverbinding verbinding) throws Exception {
-            Instant peilmoment = peiling.peilmoment;
-            Tijdas as = peiling.as;
-            KlantId burger = klantVan(bsn, verbinding);
-            bsn = null;
+        int voerUitVoor(Engineverbinding verbinding, KlantId burger, Peilingopties peiling) throws Exception {
+            Instant peilmoment = peiling.peiling.moment();
+            Tijdas as = peiling.peiling.tijdas();
             MijnZakenAntwoord antwoord = verbinding.vragen().query(new MijnZakenVraag(burger, peilmoment, as),
                     MijnZakenAntwoord.class).join();
             if (peiling.json) {

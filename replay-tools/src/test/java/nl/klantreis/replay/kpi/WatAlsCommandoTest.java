@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.domein.gedeeld.ZaakId;
-import nl.klantreis.projecties.klantreis.Klantopdrachten;
+import nl.klantreis.projecties.klantreis.Testklant;
 import nl.klantreis.replay.Testomgeving;
 import nl.klantreis.replay.Verhaal;
 
@@ -58,7 +58,7 @@ class WatAlsCommandoTest {
     }
 
     private static ZaakId zaak(int nummer) {
-        return Klantopdrachten.zaakId(nummer);
+        return Testklant.zaakId(nummer);
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.klantreis.replay.Testomgeving;
-import nl.klantreis.replay.Verhaal;
 
 /**
  * {@code projectie herbouw}: a new generation filled from the first event while the old one keeps
@@ -21,9 +20,7 @@ class ProjectieCommandoTest {
 
     @BeforeAll
     static void vul() {
-        omgeving = Testomgeving.nieuw();
-        omgeving.stuur(new Verhaal(omgeving.schrijver().pseudoniemen()).dakkapel().opdrachten);
-        omgeving.wachtOpLeesmodellen();
+        omgeving = Testomgeving.metDakkapel();
     }
 
     @AfterAll

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
-import nl.klantreis.replay.Klantreis;
+import nl.klantreis.replay.KlantreisGereedschap;
 import picocli.CommandLine;
 
 class TokenCommandoTest {
@@ -58,7 +58,7 @@ class TokenCommandoTest {
     }
 
     private int voerUit(String... argumenten) {
-        CommandLine regel = Klantreis.commandoregel();
+        CommandLine regel = KlantreisGereedschap.commandoregel();
         regel.setOut(new PrintWriter(uit, true));
         regel.setErr(new PrintWriter(fout, true));
         return regel.execute(argumenten);

@@ -18,9 +18,7 @@ class MijnzakenCommandoTest {
 
     @BeforeAll
     static void vul() {
-        omgeving = Testomgeving.nieuw();
-        omgeving.stuur(new Verhaal(omgeving.schrijver().pseudoniemen()).dakkapel().opdrachten);
-        omgeving.wachtOpLeesmodellen();
+        omgeving = Testomgeving.metDakkapel();
     }
 
     @AfterAll

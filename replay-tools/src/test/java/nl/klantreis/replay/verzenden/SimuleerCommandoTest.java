@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.simulatie.Simulatie;
-import nl.klantreis.replay.Klantreis;
+import nl.klantreis.replay.KlantreisGereedschap;
 import picocli.CommandLine;
 
 class SimuleerCommandoTest {
@@ -107,7 +107,7 @@ class SimuleerCommandoTest {
     }
 
     private int voerUit(String... argumenten) {
-        CommandLine regel = Klantreis.commandoregel();
+        CommandLine regel = KlantreisGereedschap.commandoregel();
         regel.setOut(new PrintWriter(uit, true));
         regel.setErr(new PrintWriter(fout, true));
         return regel.execute(argumenten);

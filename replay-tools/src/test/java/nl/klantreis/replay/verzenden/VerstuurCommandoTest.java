@@ -32,7 +32,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
-import nl.klantreis.replay.Klantreis;
+import nl.klantreis.replay.KlantreisGereedschap;
 import nl.klantreis.replay.commandoregel.Voortgangsteller;
 import picocli.CommandLine;
 
@@ -229,7 +229,7 @@ class VerstuurCommandoTest {
     }
 
     private int voerUit(String... argumenten) {
-        CommandLine regel = Klantreis.commandoregel();
+        CommandLine regel = KlantreisGereedschap.commandoregel();
         regel.setOut(new PrintWriter(uit, true));
         regel.setErr(new PrintWriter(fout, true));
         return regel.execute(argumenten);

@@ -5,18 +5,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.klantreis.projecties.tijd.Peiling;
 import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.projecties.tijd.Tijdstipinvoer;
 
 /**
- * The time-travel parameters of API.md: {@code alsOp} (default now) and {@code tijdas}
- * ({@code gebeurd}, the default, or {@code bekend}), read by {@link Tijdstipinvoer} exactly as the
- * tools read {@code --alsop}: RFC 3339, a local date-time in Europe/Amsterdam, or a date (the end
- * of that day), years 1900 to 9999. An empty value is not "now": it is answered as invalid.
+ * Reads the time-travel parameters of API.md into a {@link Peiling}: {@code alsOp} (default now)
+ * and {@code tijdas} ({@code gebeurd}, the default, or {@code bekend}), read by
+ * {@link Tijdstipinvoer} exactly as the tools read {@code --alsop}: RFC 3339, a local date-time in
+ * Europe/Amsterdam, or a date (the end of that day), years 1900 to 9999. An empty value is not
+ * "now": it is answered as invalid.
  */
-public record Tijdreis(Instant moment, Tijdas tijdas) {
+public final class Peilingparameters {
 
-    public static Tijdreis uit(String alsOp, String tijdas, Clock klok) {
+    private Peilingparameters() {
+    }
+
+    public static Peiling uit(String alsOp, String tijdas, Clock klok) {
         List<OngeldigeParameters.Parameterfout> fouten = new ArrayList<>();
         Instant moment = klok.instant();
         if (alsOp != null) {
@@ -35,6 +40,6 @@ public record Tijdreis(Instant moment, Tijdas tijdas) {
         if (!fouten.isEmpty()) {
             throw new OngeldigeParameters(fouten);
         }
-        return new Tijdreis(moment, as);
+        return new Peiling(moment, as);
     }
 }

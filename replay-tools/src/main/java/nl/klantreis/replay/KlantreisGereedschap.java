@@ -32,14 +32,14 @@ import picocli.CommandLine.Command;
                 KlantreisCommando.class, KlantreisCommando.Toon.class, KlantreisCommando.Van.class,
                 MijnzakenCommando.class, ProjectieCommando.class, WatAlsCommando.class, AuditCommando.class,
                 CommandLine.HelpCommand.class})
-public final class Klantreis implements Callable<Integer> {
+public final class KlantreisGereedschap implements Callable<Integer> {
 
     public static void main(String[] argumenten) {
         System.exit(commandoregel().execute(argumenten));
     }
 
     public static CommandLine commandoregel() {
-        return new CommandLine(new Klantreis())
+        return new CommandLine(new KlantreisGereedschap())
                 .setExitCodeExceptionMapper(fout -> fout instanceof CommandLine.ParameterException ? 2 : 1);
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.klantreis.Klantgeschiedenis;
+import nl.klantreis.projecties.tijd.Peiling;
 import nl.klantreis.projecties.tijd.Tijdas;
 import nl.klantreis.replay.commandoregel.Engineverbinding;
 import nl.klantreis.replay.commandoregel.Leescommando;
@@ -13,9 +14,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The time options of the journey displays ({@code klantreis toon}, {@code klantreis van},
- * {@code mijnzaken toon}): which moment, on which time axis, and JSON or text.
+ * {@code mijnzaken toon}): which moment, on which time axis (together the {@link Peiling}), and
+ * JSON or text.
  */
-final class Peiling {
+final class Peilingopties {
     @Option(names = "--alsop", paramLabel = "<tijd>",
             description = "toon het zoals het toen was (2026-03-10T12:00:00+01:00, 2026-03-10T12:00 in "
                     + "Europe/Amsterdam, of 2026-03-10: het eind van die dag; jaren 1900 tot en met 9999; "
@@ -30,13 +32,11 @@ final class Peiling {
     boolean json;
 
     /** The moment and axis asked for, read once by {@link #lees()}. */
-    Instant peilmoment;
-    Tijdas as;
+    Peiling peiling;
 
     /** Reads {@code --alsop} and {@code --tijdas}; wrong use is a {@code VerkeerdGebruik}. */
     void lees() {
-        peilmoment = Leescommando.moment(alsOp);
-        as = Leescommando.tijdas(tijdas);
+        peiling = new Peiling(Leescommando.moment(alsOp), Leescommando.tijdas(tijdas));
     }
 
     /**
@@ -51,12 +51,12 @@ final class Peiling {
      */
     void legLeegUit(PrintWriter uit, Engineverbinding verbinding, KlantId klant,
                     Optional<Instant> eersteGebeurd, String wat, String eersteBegon) {
-        if (as == Tijdas.BEKEND) {
+        if (peiling.tijdas() == Tijdas.BEKEND) {
             Optional<Instant> eerste = verbinding.bean(Klantgeschiedenis.class).eersteBekendOp(klant);
             if (eerste.isEmpty()) {
                 uit.println("De engine heeft (nog) geen enkel bericht over deze klant ontvangen.");
-            } else if (eerste.get().isAfter(peilmoment)) {
-                uit.println("Op " + Leescommando.tijd(peilmoment) + " wist de engine nog niets van deze klant: "
+            } else if (eerste.get().isAfter(peiling.moment())) {
+                uit.println("Op " + Leescommando.tijd(peiling.moment()) + " wist de engine nog niets van deze klant: "
                         + "het eerste bericht over hem kwam binnen op " + Leescommando.tijd(eerste.get()) + ".");
                 uit.println("Wat er op dat moment al gebeurd was, ook als het pas later binnenkwam, toont "
                         + "--tijdas gebeurd.");
@@ -65,8 +65,8 @@ final class Peiling {
         }
         if (eersteGebeurd.isEmpty()) {
             uit.println("De engine kent (nog) geen " + wat + " van deze klant.");
-        } else if (eersteGebeurd.get().isAfter(peilmoment)) {
-            uit.println("Op " + Leescommando.tijd(peilmoment) + " was er nog niets gebeurd: " + eersteBegon
+        } else if (eersteGebeurd.get().isAfter(peiling.moment())) {
+            uit.println("Op " + Leescommando.tijd(peiling.moment()) + " was er nog niets gebeurd: " + eersteBegon
                     + " op " + Leescommando.tijd(eersteGebeurd.get()) + ".");
         }
     }
@@ -74,8 +74,8 @@ final class Peiling {
     /** The timeline's heading when a moment was asked for: which moment, on which axis. */
     void kop(PrintWriter uit) {
         if (alsOp != null) {
-            uit.println("Zoals " + (as == Tijdas.BEKEND ? "bekend" : "gebeurd") + " op "
-                    + Leescommando.tijd(peilmoment) + " (Europe/Amsterdam)");
+            uit.println("Zoals " + (peiling.tijdas() == Tijdas.BEKEND ? "bekend" : "gebeurd") + " op "
+                    + Leescommando.tijd(peiling.moment()) + " (Europe/Amsterdam)");
         }
     }
 }
