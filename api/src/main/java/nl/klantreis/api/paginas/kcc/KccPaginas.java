@@ -4,6 +4,7 @@ import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf
 import static org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ class KccPaginas {
     @GetMapping(KccGebied.PAD + "/klanten/{klantId}")
     Mono<Rendering> klantbeeld(@PathVariable String klantId, ServerWebExchange verzoek) {
         KlantId klant = klantId(klantId);
-        var nu = klok.instant();
+        Instant nu = klok.instant();
         return Gebruikers.huidige().flatMap(medewerker -> Werkers.blokkerend(() -> {
                     Klantbeeld<Zaakkaart> beeld = vragen.query(new KlantbeeldVraag(klant, nu, Tijdas.GEBEURD),
                             instanceOf(KlantbeeldAntwoord.class)).join().klantbeeld();
@@ -147,7 +148,7 @@ class KccPaginas {
     @GetMapping(KccGebied.PAD + "/klantreizen/{klantreisId}")
     Mono<Rendering> klantreis(@PathVariable String klantreisId, ServerWebExchange verzoek) {
         KlantreisId id = klantreisId(klantreisId);
-        var nu = klok.instant();
+        Instant nu = klok.instant();
         return Gebruikers.huidige().flatMap(medewerker -> Werkers.blokkerend(() -> vragen.query(
                         new KlantreisVraag(id, nu, Tijdas.GEBEURD), optionalInstanceOf(Klantreis.class)).join()
                         .orElseThrow(() -> new NietGevonden("onbekende klantreis")))
@@ -167,8 +168,8 @@ class KccPaginas {
      * @param thema the zaak's identificatie when the klantbeeld knows it (an open zaak), else its id,
      *              or the onderwerp
      */
-    record Reisregel(String klantreisId, String thema, boolean lopend, java.time.Instant gestartOp,
-                     java.time.Instant beeindigdOp, int stappen, long warm, long koud) {
+    record Reisregel(String klantreisId, String thema, boolean lopend, Instant gestartOp,
+                     Instant beeindigdOp, int stappen, long warm, long koud) {
     }
 
     /** Lopende klantreizen first (the ones an employee is called about), each group newest first. */
