@@ -2,6 +2,8 @@ package nl.klantreis.api.paginas.kcc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,71 @@ class KlantbeeldBrowserTest {
         assertThat(adressen).allSatisfy(adres -> assertThat(adres).doesNotContain(BSN));
         assertThat(geschiedenis()).isNotEmpty().contains(engine.basisUrl() + "/kcc")
                 .allSatisfy(adres -> assertThat(adres).doesNotContain(BSN));
+    }
+
+    @Test
+    void eenOndernemerOpKvkMetEenOpenZaakEenTerugbelverzoekEnEenKanaalvoorkeur() {
+        String kvk = "90012345";
+        Instant nu = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String zaak = "7d3c2b1a-0000-4000-8000-00000000aa01";
+        String bron = "urn:nld:oin:00000001234567890000:systeem:";
+        String batch = "[" + String.join(",",
+                bericht(bron + "zaaksysteem", "kcc-test-zaak", "nl.overheid.zaken.zaak-geregistreerd", """
+                        {"zaakId": "%s", "identificatie": "ZAAK-2026-0000999", "zaaktype": "omgevingsvergunning",
+                         "initiator": {"kvk": "%s"}, "kanaal": "webformulier", "geregistreerdOp": "%s",
+                         "omschrijving": "Uitbreiding bedrijfspand"}""".formatted(zaak, kvk, nu.minus(3, ChronoUnit.DAYS))),
+                bericht(bron + "zaaksysteem", "kcc-test-status", "nl.overheid.zaken.status-gezet", """
+                        {"zaakId": "%s", "statustype": "ontvangen", "datumStatusGezet": "%s"}"""
+                        .formatted(zaak, nu.minus(3, ChronoUnit.DAYS).plusSeconds(5))),
+                bericht(bron + "kcc-telefonie", "kcc-test-bellen", "nl.overheid.klantinteracties.klantcontact-geregistreerd", """
+                        {"klantcontactId": "7d3c2b1a-0000-4000-8000-00000000bb01", "plaatsgevondenOp": "%s",
+                         "klant": {"kvk": "%s"}, "kanaal": "telefoon", "onderwerp": "status-navraag", "zaakId": "%s",
+                         "resultaat": "terugbelverzoek", "medewerker": "kcc-medewerker-4",
+                         "inhoud": "Wil weten wanneer de vergunning komt; terugbellen na overleg met de behandelaar."}"""
+                        .formatted(nu.minus(1, ChronoUnit.DAYS), kvk, zaak)),
+                bericht(bron + "kcc-telefonie", "kcc-test-voorkeur", "nl.overheid.klantinteracties.kanaalvoorkeur-vastgelegd", """
+                        {"klant": {"kvk": "%s"}, "kanaal": "email", "vastgelegdOp": "%s"}"""
+                        .formatted(kvk, nu.minus(1, ChronoUnit.DAYS)))) + "]";
+        engine.client().post().uri("/api/v1/events")
+                .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
+                .bodyValue(batch).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.accepted").isEqualTo(4);
+        engine.wachtOpLeesmodellen();
+
+        browser.inloggenAls(engine, Rol.MEDEWERKER).open(engine, "/kcc");
+        browser.driver().findElement(By.id("soort-kvk")).click();
+        browser.driver().findElement(By.id("nummer")).sendKeys(kvk);
+        browser.driver().findElement(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]")).click();
+        browser.wacht().until(d -> d.getCurrentUrl().contains("/kcc/klanten/"));
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(kvk);
+
+        assertThat(browser.tekst()).contains("KVK-nummer", kvk, "E-mail voor alles");
+        assertThat(tabel("open-zaken")).singleElement().satisfies(rij -> {
+            assertThat(rij.get(0)).isEqualTo("ZAAK-2026-0000999\nUitbreiding bedrijfspand");
+            assertThat(rij.get(2)).startsWith("Stap 1 van ");
+            assertThat(rij.get(3)).matches("\\d{1,2} [a-z]+ \\d{4}");
+        });
+        assertThat(tabel("vervolgacties")).singleElement().satisfies(rij ->
+                assertThat(rij.subList(0, 3)).containsExactly("Terugbelverzoek", "Telefoon", "-"));
+        assertThat(tabel("klantreizen")).singleElement().satisfies(rij ->
+                assertThat(rij.subList(0, 2)).containsExactly("Zaak ZAAK-2026-0000999", "Lopend"));
+        assertThat(tabel("contacten")).singleElement().satisfies(rij -> assertThat(rij.get(4))
+                .isEqualTo("Wil weten wanneer de vergunning komt; terugbellen na overleg met de behandelaar."));
+        browser.zonderOvertredingen().schermafdruk("kcc-klantbeeld-ondernemer");
+
+        browser.driver().findElement(By.cssSelector("#klantreizen a")).click();
+        browser.wacht().until(d -> d.getCurrentUrl().contains("/kcc/klantreizen/"));
+        // The zaak was registered through the webformulier, then he called: one koud wissel.
+        assertThat(browser.tekst()).contains("Lopend", "1: 0 warm, 1 koud");
+        assertThat(tabel("kanaalwissels")).singleElement().satisfies(rij ->
+                assertThat(rij.subList(0, 2)).containsExactly("Webformulier / e-dienst", "Telefoon"));
+        browser.zonderOvertredingen();
+    }
+
+    private static String bericht(String bron, String id, String type, String data) {
+        return """
+                {"specversion": "1.0", "id": "%s", "source": "%s", "type": "%s",
+                 "datacontenttype": "application/json", "data": %s}""".formatted(id, bron, type, data);
     }
 
     @Test
