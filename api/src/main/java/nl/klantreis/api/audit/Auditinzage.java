@@ -84,10 +84,11 @@ public class Auditinzage {
         if (opdracht.voor() != null && opdracht.na() != null) {
             fouten.add(new OngeldigeParameters.Parameterfout("voor", "voor of na, niet beide"));
         }
-        for (Long cursor : new Long[] {opdracht.voor(), opdracht.na()}) {
-            if (cursor != null && cursor < 1) {
-                fouten.add(new OngeldigeParameters.Parameterfout("voor", "een volgnummer (positief geheel getal)"));
-            }
+        if (opdracht.voor() != null && opdracht.voor() < 1) {
+            fouten.add(new OngeldigeParameters.Parameterfout("voor", "een volgnummer (positief geheel getal)"));
+        }
+        if (opdracht.na() != null && opdracht.na() < 1) {
+            fouten.add(new OngeldigeParameters.Parameterfout("na", "een volgnummer (positief geheel getal)"));
         }
         if (!fouten.isEmpty()) {
             throw new OngeldigeParameters(fouten);

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,10 @@ class AuditPaginas {
                  String traceId) {
     }
 
+    /** A row of the security log with its time as people read it. */
+    record Weigeringsregel(String tijdstip, String tijdstipIso, Toegangsweigering weigering) {
+    }
+
     /** One line of "what was searched for". */
     record Zoekterm(String naam, String waarde) {
     }
@@ -164,7 +169,7 @@ class AuditPaginas {
                 .map(regels -> {
                     StringBuilder csv = new StringBuilder(Csv.regel(CSV_KOPPEN));
                     for (Verwerking v : regels) {
-                        csv.append(Csv.regel(java.util.Arrays.asList(String.valueOf(v.volgnummer()),
+                        csv.append(Csv.regel(Arrays.asList(String.valueOf(v.volgnummer()),
                                 v.tijdstip().withOffsetSameInstant(ZoneOffset.UTC).toString(), v.activiteit(), v.doel(),
                                 v.grondslag(), v.betrokkene(), v.actor(), v.rol(), v.organisatieonderdeel(),
                                 v.resultaat(), v.traceId(), v.spanId())));
@@ -220,8 +225,9 @@ class AuditPaginas {
                         volgende.put("voor", String.valueOf(regels.get(regels.size() - 1).volgnummer()));
                         verder = adres(AuditGebied.PAD + "/toegangsweigeringen", volgende);
                     }
-                    return pagina.modelAttribute("fouten", Map.of()).modelAttribute("regels", regels)
-                            .modelAttribute("tijd", (java.util.function.Function<OffsetDateTime, String>) AuditPaginas::getoond)
+                    return pagina.modelAttribute("fouten", Map.of())
+                            .modelAttribute("regels", regels.stream().map(w -> new Weigeringsregel(getoond(w.tijdstip()),
+                                    w.tijdstip().withOffsetSameInstant(ZoneOffset.UTC).toString(), w)).toList())
                             .modelAttribute("verderUrl", verder == null ? "" : verder)
                             .modelAttribute("eersteUrl", voor == null ? "" : adres(AuditGebied.PAD + "/toegangsweigeringen", keuzes))
                             .build();

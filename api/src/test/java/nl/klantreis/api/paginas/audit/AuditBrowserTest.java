@@ -173,6 +173,48 @@ class AuditBrowserTest {
     }
 
     @Test
+    void kijkenWordtVastgelegdZoalsDeApiHetVastlegt() {
+        browser.inloggenAls(engine, Rol.AUDITOR);
+        long verwerkingen = aantal("verwerking", null);
+        // The empty form shows nobody's data: nothing to log.
+        long inzien = aantal("gebruikersaudit", "auditlog-inzien");
+        browser.open(engine, "/audit");
+        assertThat(aantal("gebruikersaudit", "auditlog-inzien")).isEqualTo(inzien);
+        // A search across klanten: a user-audit record, no processing record for anyone in it.
+        browser.open(engine, "/audit?actor=test-burger&limiet=25");
+        assertThat(tabel()).isNotEmpty();
+        assertThat(aantal("gebruikersaudit", "auditlog-inzien")).isEqualTo(inzien + 1);
+        assertThat(aantal("verwerking", null)).isEqualTo(verwerkingen);
+        // A search for one betrokkene: also a processing record for him (he sees it in his own list).
+        browser.open(engine, "/audit?betrokkene=" + klantId + "&limiet=25");
+        assertThat(aantal("verwerking", "auditlog-inzien")).isPositive();
+        assertThat(aantal("verwerking", null)).isEqualTo(verwerkingen + 1);
+        long controleren = aantal("gebruikersaudit", "auditlog-controleren");
+        browser.open(engine, "/audit/integriteit");
+        assertThat(aantal("gebruikersaudit", "auditlog-controleren")).isEqualTo(controleren + 1);
+        long weigeringen = aantal("gebruikersaudit", "toegangsweigeringen-inzien");
+        browser.open(engine, "/audit/toegangsweigeringen");
+        assertThat(aantal("gebruikersaudit", "toegangsweigeringen-inzien")).isEqualTo(weigeringen + 1);
+        assertThat(aantal("verwerking", null)).isEqualTo(verwerkingen + 1);
+        // A download is logged as a search whose answer left as a file.
+        String sessie = browser.driver().manage().getCookieNamed("KLANTREIS_SESSIE").getValue();
+        String gedownload = "select count(*) from verwerking where activiteit = 'auditlog-inzien'"
+                + " and resultaat = 'gedownload' and betrokkene = ?";
+        long downloads = engine.jdbc().queryForObject(gedownload, Long.class, klantId);
+        engine.clientZonderToken().get().uri("/audit/verwerkingen.csv?betrokkene=" + klantId + "&limiet=25")
+                .cookie("KLANTREIS_SESSIE", sessie).exchange().expectStatus().isOk();
+        assertThat(engine.jdbc().queryForObject(gedownload, Long.class, klantId)).isEqualTo(downloads + 1);
+        assertThat(engine.jdbc().queryForObject("select count(*) from gebruikersaudit where actor = 'persona-auditor'"
+                + " and rol = 'auditor'", Long.class)).isPositive();
+    }
+
+    private static long aantal(String tabel, String activiteit) {
+        return activiteit == null ? engine.jdbc().queryForObject("select count(*) from " + tabel, Long.class)
+                : engine.jdbc().queryForObject("select count(*) from " + tabel + " where activiteit = ?", Long.class,
+                        activiteit);
+    }
+
+    @Test
     void deAuditorZoektOpPeriode() {
         String vandaag = java.time.LocalDate.now(nl.klantreis.domein.gedeeld.Tijd.AMSTERDAM).toString();
         String morgen = java.time.LocalDate.now(nl.klantreis.domein.gedeeld.Tijd.AMSTERDAM).plusDays(1).toString();
