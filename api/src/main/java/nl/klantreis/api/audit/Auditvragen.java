@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,6 +55,22 @@ class Auditvragen {
     }
 
     Uitkomst<Verwerking> verwerkingen(Filter filter) {
+        return verwerkingen(filter, null, null);
+    }
+
+    /**
+     * One page of the search, by keyset rather than offset: reading the log writes to it (a search
+     * for a betrokkene adds his record at the top), so an offset would shift between two pages.
+     *
+     * @param voor only records older than the one with this volgnummer (the next page), or null
+     * @param na   only records newer than the one with this volgnummer (the previous page), or null;
+     *             its {@code meer} then tells whether there are still newer ones. Rows come newest
+     *             first either way.
+     */
+    Uitkomst<Verwerking> verwerkingen(Filter filter, Long voor, Long na) {
+        if (voor != null && na != null) {
+            throw new IllegalArgumentException("voor of na, niet beide");
+        }
         StringBuilder sql = new StringBuilder("select v.volgnummer, v.trace_id, v.span_id, v.tijdstip, v.activiteit,"
                 + " v.doel, v.grondslag, v.betrokkene, v.resultaat, g.actor, g.rol, g.organisatieonderdeel")
                 .append(MET_GEBRUIKER).append(" where true");
@@ -88,10 +106,30 @@ class Auditvragen {
             sql.append(")");
             parameters.addValue("actor", filter.actor());
         }
-        sql.append(" order by v.tijdstip desc, v.volgnummer desc limit :limiet");
+        // The order is (tijdstip, volgnummer): the cursor row is looked up by its volgnummer (unique),
+        // so the address carries one number; a volgnummer that does not exist gives no rows.
+        if (voor != null) {
+            sql.append(" and (v.tijdstip, v.volgnummer) < (select c.tijdstip, c.volgnummer from verwerking c"
+                    + " where c.volgnummer = :voor)");
+            parameters.addValue("voor", voor);
+        }
+        if (na != null) {
+            sql.append(" and (v.tijdstip, v.volgnummer) > (select c.tijdstip, c.volgnummer from verwerking c"
+                    + " where c.volgnummer = :na)");
+            parameters.addValue("na", na);
+        }
+        String richting = na != null ? "asc" : "desc";
+        sql.append(" order by v.tijdstip ").append(richting).append(", v.volgnummer ").append(richting)
+                .append(" limit :limiet");
         parameters.addValue("limiet", filter.limiet() + 1);
         List<Verwerking> regels = jdbc.query(sql.toString(), parameters, Auditvragen::verwerking);
-        return afgekapt(regels, filter.limiet());
+        Uitkomst<Verwerking> uitkomst = afgekapt(regels, filter.limiet());
+        if (na == null) {
+            return uitkomst;
+        }
+        List<Verwerking> nieuwsteEerst = new ArrayList<>(uitkomst.regels());
+        Collections.reverse(nieuwsteEerst);
+        return new Uitkomst<>(List.copyOf(nieuwsteEerst), uitkomst.meer());
     }
 
     /** Who processed this klant's data, as he himself may see it. */

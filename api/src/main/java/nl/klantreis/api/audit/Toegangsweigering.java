@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * without their details.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Toegangsweigering(long volgnummer, OffsetDateTime tijdstip, OffsetDateTime laatste, long aantal,
+public record Toegangsweigering(long volgnummer, OffsetDateTime tijdstip, OffsetDateTime laatste, long aantal,
                                 String soort, int status, String reden, String actor, String rol, String adres,
                                 String methode, String pad, String object, String traceId) {
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * find a record named by the integrity check), {@code rol} and {@code organisatieonderdeel}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Verwerking(String traceId, String spanId, OffsetDateTime tijdstip, String activiteit, String doel,
+public record Verwerking(String traceId, String spanId, OffsetDateTime tijdstip, String activiteit, String doel,
                          String grondslag, String betrokkene, String actor, String resultaat, long volgnummer,
                          String rol, String organisatieonderdeel) {
 }
