@@ -112,7 +112,8 @@ final class Zaakweergave {
                 : afgesloten.op() == null ? "Afgesloten" : "Afgesloten op " + datum(afgesloten.op());
         String resultaat = afgesloten == null ? null : woorden(afgesloten.resultaat());
         String melding = "Uw zaak " + (identificatie == null ? "" : identificatie + " ") + "is bijgewerkt: "
-                + (afgesloten != null ? dicht.toLowerCase(NEDERLANDS) + (resultaat == null ? "" : ", " + resultaat)
+                + (afgesloten != null ? dicht.toLowerCase(NEDERLANDS)
+                        + (resultaat == null ? "" : ", " + resultaat.toLowerCase(NEDERLANDS))
                 : stap == null ? "nog geen status" : stap.toLowerCase(NEDERLANDS) + ", " + groep.toLowerCase(NEDERLANDS))
                 + ".";
         return new Kaart(zaakId, identificatie, woorden(zaaktype), titel, stap, groep,
