@@ -17,7 +17,12 @@ record Verwerkingweergave(String wanneer, String wat, String wie, String doel) {
     static Verwerkingweergave van(EigenVerwerking verwerking) {
         return new Verwerkingweergave(Zaakweergave.moment(verwerking.tijdstip().toInstant()),
                 wat(verwerking.activiteit()), wie(verwerking.door(), verwerking.organisatieonderdeel()),
-                verwerking.doel());
+                zin(verwerking.doel()));
+    }
+
+    /** The registered purpose as the start of a sentence ("dienstverlening ..." becomes "Dienstverlening ..."). */
+    private static String zin(String doel) {
+        return doel == null || doel.isEmpty() ? doel : Character.toUpperCase(doel.charAt(0)) + doel.substring(1);
     }
 
     static String wat(String activiteit) {

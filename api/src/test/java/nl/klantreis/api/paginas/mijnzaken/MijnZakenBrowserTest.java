@@ -207,7 +207,7 @@ class MijnZakenBrowserTest {
         String tekst = browser.tekst();
         assertThat(tekst).contains("Wie heeft mijn gegevens ingezien?", "Uw lijst met zaken is bekeken.", "Uzelf",
                 "U bent opgezocht, bijvoorbeeld toen u belde.", "Een medewerker van de gemeente",
-                "dienstverlening aan de burger");
+                "Dienstverlening aan de burger", "Afhandeling klantcontact");
         assertThat(tekst).doesNotContain("persona-medewerker", "test-medewerker", Browser.VOORBEELD_BSN);
         browser.zonderOvertredingen().schermafdruk("mijnzaken-verwerkingen");
     }

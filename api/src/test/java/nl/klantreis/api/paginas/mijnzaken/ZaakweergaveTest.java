@@ -79,7 +79,7 @@ class ZaakweergaveTest {
         assertThat(Verwerkingweergave.van(new EigenVerwerking(op, "klantbeeld-inzien", "afhandeling klantcontact",
                 "medewerker", "KCC"))).isEqualTo(new Verwerkingweergave("16 maart 2026 om 10:05",
                 "Uw gegevens en contacten met de gemeente zijn bekeken.", "Een medewerker van KCC",
-                "afhandeling klantcontact"));
+                "Afhandeling klantcontact"));
         assertThat(Verwerkingweergave.wat("iets-nieuws")).isEqualTo("Uw gegevens zijn gebruikt (iets-nieuws).");
         assertThat(Verwerkingweergave.wie("systeem", null)).isEqualTo("Het systeem van de gemeente");
     }
