@@ -21,10 +21,8 @@ import nl.klantreis.api.beveiliging.Rol;
 import nl.klantreis.api.web.OngeldigeParameters;
 import nl.klantreis.api.web.OngeldigeParameters.Parameterfout;
 import nl.klantreis.api.web.Werkers;
-import nl.klantreis.domein.gedeeld.Identificatiesoort;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.projecties.tijd.Tijdstipinvoer;
-import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
 
 import nl.klantreis.api.openapi.Documentatie;
 
@@ -66,13 +64,13 @@ class AuditController {
     private final Verwerkingslog log;
     private final Auditvragen vragen;
     private final Integriteitscontrole controle;
-    private final Pseudoniemen pseudoniemen;
+    private final EigenVerwerkingen eigen;
 
-    AuditController(Verwerkingslog log, Auditvragen vragen, Integriteitscontrole controle, Pseudoniemen pseudoniemen) {
+    AuditController(Verwerkingslog log, Auditvragen vragen, Integriteitscontrole controle, EigenVerwerkingen eigen) {
         this.log = log;
         this.vragen = vragen;
         this.controle = controle;
-        this.pseudoniemen = pseudoniemen;
+        this.eigen = eigen;
     }
 
     @Operation(operationId = "verwerkingenZoeken", summary = "Verwerkingen zoeken (auditor)",
@@ -121,13 +119,8 @@ class AuditController {
                                                        maximum = "" + Auditvragen.MAXIMALE_LIMIET))
                                                @RequestParam(required = false) String limiet, ServerWebExchange verzoek) {
         int aantal = limiet(limiet, new ArrayList<>(), true);
-        return gebruiker(Rol.BURGER).flatMap(burger -> {
-            KlantId klant = pseudoniemen.voor(Identificatiesoort.BSN, burger.bsn());
-            return Werkers.blokkerend(() -> vragen.vanBetrokkene(klant, aantal))
-                    .flatMap(uitkomst -> log.leg(new Verwerkingsverslag(burger, Tracering.van(verzoek),
-                                    VERWERKINGEN_INZIEN, DOEL_INZAGE, GRONDSLAG_INZAGE, List.of(klant), GETOOND))
-                            .thenReturn(antwoord(uitkomst, aantal)));
-        });
+        return gebruiker(Rol.BURGER).flatMap(burger -> eigen.lees(burger, Tracering.van(verzoek), aantal))
+                .map(lijst -> antwoord(new Auditvragen.Uitkomst<>(lijst.verwerkingen(), lijst.meer()), aantal));
     }
 
     private static Map<String, Object> antwoord(Auditvragen.Uitkomst<?> uitkomst, int limiet) {

@@ -11,6 +11,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param door {@code uzelf}, {@code medewerker} or {@code systeem}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record EigenVerwerking(OffsetDateTime tijdstip, String activiteit, String doel, String door,
+public record EigenVerwerking(OffsetDateTime tijdstip, String activiteit, String doel, String door,
                               String organisatieonderdeel) {
 }

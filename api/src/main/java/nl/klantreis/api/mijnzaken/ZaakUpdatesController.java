@@ -1,20 +1,5 @@
 package nl.klantreis.api.mijnzaken;
 
-import static org.axonframework.messaging.responsetypes.ResponseTypes.optionalInstanceOf;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.axonframework.queryhandling.QueryGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,25 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
-import nl.klantreis.api.audit.Tracecontext;
 import nl.klantreis.api.audit.Tracering;
-import nl.klantreis.api.audit.Verwerkingslog;
-import nl.klantreis.api.audit.Verwerkingsverslag;
-import nl.klantreis.api.beveiliging.Gebruiker;
 import nl.klantreis.api.beveiliging.Gebruikers;
 import nl.klantreis.api.beveiliging.Rol;
-import nl.klantreis.api.web.Audits;
-import nl.klantreis.api.web.NietGevonden;
-import nl.klantreis.api.web.Werkers;
-import nl.klantreis.domein.gedeeld.Identificatiesoort;
-import nl.klantreis.domein.gedeeld.KlantId;
+import nl.klantreis.api.openapi.Documentatie;
 import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
-import nl.klantreis.projecties.mijnzaken.ZaakdetailVraag;
-import nl.klantreis.projecties.mijnzaken.Zaakstand;
-import nl.klantreis.projecties.tijd.Tijdas;
-import nl.klantreis.infrastructuur.privacy.Pseudoniemen;
-import nl.klantreis.api.openapi.Documentatie;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -55,7 +27,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Live track and trace: {@code GET /api/v1/mijnzaken/{zaakId}/updates} streams the burger's zaak
@@ -90,32 +61,19 @@ import reactor.util.retry.Retry;
  * stream (the client reconnects with its {@code Last-Event-ID}).</li>
  * <li>All reads run on worker threads ({@link Werkers}), never on an event loop.</li>
  * </ul>
+ * The stream itself (reads, pushes, records) is the {@link Zaakvolger}'s, shared with the
+ * MijnZaken zaak page.
  */
 @RestController
 @Tag(name = Documentatie.MIJNZAKEN)
 class ZaakUpdatesController {
-    static final String ACTIVITEIT = "mijnzaken-volgen";
+    static final String ACTIVITEIT = Zaakvolger.ACTIVITEIT;
     static final String EVENT = "zaak";
-    private static final Logger LOG = LoggerFactory.getLogger(ZaakUpdatesController.class);
 
-    private final QueryGateway vragen;
-    private final Wijzigingsluisteraar luisteraar;
-    private final Verwerkingslog log;
-    private final Pseudoniemen pseudoniemen;
-    private final Clock klok;
-    private final LiveMetrieken metrieken;
-    private final Duration hartslag;
+    private final Zaakvolger volger;
 
-    ZaakUpdatesController(QueryGateway vragen, Wijzigingsluisteraar luisteraar, Verwerkingslog log,
-                          Pseudoniemen pseudoniemen, Clock klok, LiveMetrieken metrieken,
-                          @Value("${klantreis.live.hartslag:15s}") Duration hartslag) {
-        this.vragen = vragen;
-        this.luisteraar = luisteraar;
-        this.log = log;
-        this.pseudoniemen = pseudoniemen;
-        this.klok = klok;
-        this.metrieken = metrieken;
-        this.hartslag = hartslag;
+    ZaakUpdatesController(Zaakvolger volger) {
+        this.volger = volger;
     }
 
     @Operation(operationId = "mijnZaakVolgen", summary = "Een van mijn zaken live volgen (Server-Sent Events)",
@@ -135,166 +93,19 @@ class ZaakUpdatesController {
             @RequestHeader(name = "Last-Event-ID", required = false) String laatsteId,
             ServerWebExchange verzoek) {
         ZaakId zaak = MijnZakenController.zaakId(zaakId);
-        Tracecontext trace = Tracering.van(verzoek);
         return Gebruikers.huidige()
                 .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED)))
                 .flatMap(burger -> {
                     if (burger.rol() != Rol.BURGER || burger.bsn() == null) {
                         return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN));
                     }
-                    Volging volging = new Volging(burger, pseudoniemen.voor(Identificatiesoort.BSN, burger.bsn()),
-                            zaak, trace);
-                    return volging.lees().flatMap(stand -> stand.isPresent()
-                            ? Mono.just(ResponseEntity.ok()
+                    return volger.volg(burger, zaak, Tracering.van(verzoek), laatsteId, EVENT, detail -> detail)
+                            .map(stroom -> ResponseEntity.ok()
                                     .contentType(MediaType.TEXT_EVENT_STREAM)
                                     .cacheControl(CacheControl.noStore())
                                     // nginx and its kin would otherwise hold the events back.
                                     .header("X-Accel-Buffering", "no")
-                                    .body(volging.stroom(stand.get(), positie(laatsteId))))
-                            // Another's zaak: no data shown, but the probe is accounted for, as on the detail endpoint.
-                            : log.leg(volging.verslag(trace, List.of(), Audits.NIET_GEVONDEN))
-                                    .then(Mono.error(new NietGevonden("deze zaak bestaat niet"))));
+                                    .body(stroom));
                 });
-    }
-
-    /** The client's {@code Last-Event-ID} as a position; null when absent or not ours. */
-    static Long positie(String laatsteId) {
-        if (laatsteId == null || laatsteId.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(laatsteId.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** One open stream: one burger following one zaak. */
-    private final class Volging {
-        private final Gebruiker burger;
-        private final KlantId klant;
-        private final ZaakId zaak;
-        private final Tracecontext trace;
-        /** The position the client has: nothing older or equal is pushed again. */
-        private final AtomicLong verzonden = new AtomicLong(Long.MIN_VALUE);
-
-        Volging(Gebruiker burger, KlantId klant, ZaakId zaak, Tracecontext trace) {
-            this.burger = burger;
-            this.klant = klant;
-            this.zaak = zaak;
-            this.trace = trace;
-        }
-
-        /**
-         * The zaak now, as the detail endpoint answers it (the same query on the same bus, asked
-         * with the dossier's position); empty when not his (or not there).
-         */
-        Mono<Optional<Zaakstand>> lees() {
-            // The in-process query bus answers on the worker thread itself: no hop added to a push.
-            return Werkers.blokkerend(() -> vragen.query(
-                            new ZaakdetailVraag(zaak, klant, klok.instant(), Tijdas.GEBEURD),
-                            optionalInstanceOf(Zaakstand.class)).join())
-                    .retryWhen(Retry.backoff(2, Duration.ofMillis(200)));
-        }
-
-        Flux<ServerSentEvent<Zaakdetail>> stroom(Zaakstand eerste, Long laatsteId) {
-            Flux<ServerSentEvent<Zaakdetail>> begin;
-            if (laatsteId != null && laatsteId == eerste.positie()) {
-                verzonden.set(eerste.positie());
-                // Nothing new for him; a comment so that the response (and his onopen) goes out now.
-                begin = Flux.just(ServerSentEvent.<Zaakdetail>builder().comment("verbonden").build());
-            } else {
-                begin = push(eerste, null).flux();
-            }
-            // Subscribed only after the first push: a change committed since the first read is
-            // caught by the extra read (HERSYNCHRONISATIE) that follows the subscription.
-            Flux<ServerSentEvent<Zaakdetail>> vervolg = Flux
-                    .merge(luisteraar.wijzigingen(zaak.toString()), Mono.just(LiveWijziging.HERSYNCHRONISATIE))
-                    // Unbounded demand towards the hot sink (which drops for a slow subscriber);
-                    // while a read runs, only the latest notification waits: bursts coalesce.
-                    .onBackpressureLatest()
-                    .concatMap(wijziging -> herlees(wijziging).map(stand -> new Gelezen(stand, wijziging)), 0)
-                    // The zaak is no longer his to see (forgotten): the stream ends.
-                    .takeWhile(gelezen -> gelezen.stand().isPresent())
-                    .concatMap(gelezen -> gelezen.stand().get().positie() > verzonden.get()
-                            ? push(gelezen.stand().get(), gelezen.oorzaak()) : Mono.empty(), 0);
-            Flux<ServerSentEvent<Zaakdetail>> hartslagen = Flux.interval(hartslag, hartslag)
-                    // A client that does not read gets no heartbeats piled up for him.
-                    .onBackpressureDrop()
-                    .map(n -> ServerSentEvent.<Zaakdetail>builder().comment("hartslag").build());
-            AtomicBoolean begonnen = new AtomicBoolean();
-            return Flux.concat(begin, vervolg)
-                    // Heartbeats as long as the events run: when those end, the stream ends.
-                    .publish(events -> Flux.merge(events, hartslagen.takeUntilOther(events.then())), 2)
-                    .takeUntilOther(luisteraar.gestopt())
-                    .doOnNext(event -> begonnen.set(true))
-                    .onErrorResume(fout -> {
-                        if (!begonnen.get()) {
-                            // Nothing sent yet (the first record could not be stored): an error answer, no data.
-                            return Flux.error(fout);
-                        }
-                        // Ends the stream; the client reconnects with its Last-Event-ID and misses nothing.
-                        LOG.warn("live-stroom van zaak {} beëindigd: {}", zaak, fout.toString());
-                        return Flux.empty();
-                    })
-                    .doOnSubscribe(s -> metrieken.geopend())
-                    .doFinally(s -> metrieken.gesloten());
-        }
-
-        /**
-         * Reads the zaak again after a notification. When the read does not yet show the notified
-         * position, it is tried again a few times (up to about a second) before taking what there is.
-         */
-        private Mono<Optional<Zaakstand>> herlees(LiveWijziging wijziging) {
-            if (wijziging.hersynchronisatie()) {
-                return lees();
-            }
-            return lees()
-                    .flatMap(stand -> stand.isPresent() && stand.get().positie() < wijziging.positie()
-                            ? Mono.<Optional<Zaakstand>>error(new NogNietZichtbaar()) : Mono.just(stand))
-                    .retryWhen(Retry.backoff(6, Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(400))
-                            .filter(NogNietZichtbaar.class::isInstance)
-                            .onRetryExhaustedThrow((spec, signaal) -> signaal.failure()))
-                    .onErrorResume(NogNietZichtbaar.class, e -> lees());
-        }
-
-        /** Logs the processing, and only once that is stored, gives the event to send. */
-        private Mono<ServerSentEvent<Zaakdetail>> push(Zaakstand stand, LiveWijziging oorzaak) {
-            return log.leg(verslag(new Tracecontext(trace.traceId(), nieuweSpanId()), List.of(klant), Audits.GETOOND))
-                    .then(Mono.fromSupplier(() -> {
-                        verzonden.set(stand.positie());
-                        if (oorzaak != null && !oorzaak.hersynchronisatie()) {
-                            metrieken.gepusht(System.nanoTime() - oorzaak.ontvangenOp());
-                        }
-                        return ServerSentEvent.builder(stand.detail())
-                                .event(EVENT)
-                                .id(Long.toString(stand.positie()))
-                                .build();
-                    }));
-        }
-
-        Verwerkingsverslag verslag(Tracecontext span, List<KlantId> betrokkenen, String resultaat) {
-            return new Verwerkingsverslag(burger, span, ACTIVITEIT, Audits.DIENSTVERLENING_BURGER,
-                    Audits.PUBLIEKE_TAAK, betrokkenen, resultaat);
-        }
-    }
-
-    private record Gelezen(Optional<Zaakstand> stand, LiveWijziging oorzaak) {
-    }
-
-    /** A read that does not yet show the position a notification named. */
-    private static final class NogNietZichtbaar extends RuntimeException {
-        NogNietZichtbaar() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Every push is a span of its own in the stream's trace: the processing records tell them apart. */
-    private static String nieuweSpanId() {
-        long span;
-        do {
-            span = ThreadLocalRandom.current().nextLong();
-        } while (span == 0);
-        return HexFormat.of().toHexDigits(span);
     }
 }
