@@ -47,7 +47,7 @@ function teken() {
       nodeAlign: 'justify',
       nodeGap: 24,
       left: 8,
-      right: 240,
+      right: 280,
       emphasis: { focus: 'adjacency' },
       label: { color: '#1a1a1a', fontSize: 14 },
       itemStyle: { color: '#4d4d4d', borderColor: '#4d4d4d' },
