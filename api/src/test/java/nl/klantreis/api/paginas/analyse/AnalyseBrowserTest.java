@@ -75,6 +75,11 @@ class AnalyseBrowserTest {
         assertThat(tekst("#kpi-contactvolume")).contains(TELEFOON + " 2 n.v.t. n.v.t.");
         assertThat(tekst("#kpi-kanaalwissel-matrix")).contains("Niet zo uit te splitsen");
         browser.zonderOvertredingen();
+
+        browser.open(engine, "/analyse?" + MAART + "&per=zaaktype");
+        assertThat(tekst("#kpi-kanaalwissel-ratio")).contains("omgevingsvergunning 1,0000 1 1");
+        assertThat(tekst("#kpi-doorlooptijd")).contains("omgevingsvergunning 1 n.v.t. n.v.t.");
+        browser.zonderOvertredingen();
     }
 
     @Test
@@ -178,6 +183,19 @@ class AnalyseBrowserTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(pagina).contains("Stap 3 van 4: Zaak geregistreerd", "aria-valuetext=\"Stap 3 van 4\"");
         assertThat(pagina.split("analyse-stap--later", -1)).as("one step still to come").hasSize(2);
+
+        // The other time axis: on 5 March 2026 the engine knew nothing yet (the test fed it today);
+        // now it knows all four steps.
+        String id = link.group(1).substring("/analyse/klantreizen/".length(), link.group(1).indexOf('?'));
+        String toen = engine.clientZonderToken().get()
+                .uri("/analyse/klantreizen/" + id + "?alsOp=2026-03-05&tijdas=bekend")
+                .cookie("KLANTREIS_SESSIE", sessie).exchange().expectStatus().isNotFound()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(toen).contains("Deze klantreis bestond op dat moment niet", "value=\"bekend\" selected");
+        String nu = engine.clientZonderToken().get().uri("/analyse/klantreizen/" + id + "?tijdas=bekend")
+                .cookie("KLANTREIS_SESSIE", sessie).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(nu).contains("Stap 1 van 4");
 
         engine.clientZonderToken().get().uri("/analyse/klantreizen/00000000-0000-4000-8000-000000000000")
                 .cookie("KLANTREIS_SESSIE", sessie).exchange().expectStatus().isNotFound();
