@@ -55,7 +55,7 @@ public record Kpioverzicht(List<Kpiregel> kpis, List<Deelregel> contactvolume, L
             Map.entry("kanaalwissel-ratio", new String[] {"Klantreizen met een kanaalwissel",
                     "Beëindigde klantreizen met minstens één kanaalwissel, gedeeld door alle beëindigde."}),
             Map.entry("kanaalwissel-matrix", new String[] {"Kanaalwissels",
-                    "Alle kanaalwissels van de klantreizen; per paar van kanalen op de pagina Kanaalwissels."}),
+                    "Alle kanaalwissels van de klantreizen."}),
             Map.entry("first-contact-resolution", new String[] {"Opgelost bij het eerste contact",
                     "Beëindigde klantreizen over een onderwerp met precies één contact, beantwoord."}),
             Map.entry("herhaalcontact-ratio", new String[] {"Herhaalcontact",

@@ -76,6 +76,9 @@ class AnalyseBrowserTest {
         assertThat(tekst("#kpi-kanaalwissel-matrix")).contains("Niet zo uit te splitsen");
         browser.zonderOvertredingen();
 
+        browser.driver().findElement(By.linkText("Kanaalwissels als Sankeydiagram en tabel")).click();
+        browser.wacht().until(ExpectedConditions.urlContains("/analyse/kanaalwissels?" + MAART));
+
         browser.open(engine, "/analyse?" + MAART + "&per=zaaktype");
         assertThat(tekst("#kpi-kanaalwissel-ratio")).contains("omgevingsvergunning 1,0000 1 1");
         assertThat(tekst("#kpi-doorlooptijd")).contains("omgevingsvergunning 1 n.v.t. n.v.t.");
