@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
@@ -117,6 +119,20 @@ public final class Browser {
         driver.findElement(By.cssSelector("form[action='/inloggen'] button[type=submit]")).click();
         wacht().until(ExpectedConditions.urlToBe(engine.basisUrl() + "/"));
         return this;
+    }
+
+    /**
+     * Runs this with JavaScript switched off in the same browser (Chrome DevTools'
+     * {@code Emulation.setScriptExecutionDisabled}, so still one browser per JVM), as a citizen with
+     * scripts blocked would see the pages; switched on again afterwards, also when it fails.
+     */
+    public <T> T zonderJavascript(Supplier<T> wat) {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            return wat.get();
+        } finally {
+            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
     }
 
     /** Picks an option of a select by its visible text. */

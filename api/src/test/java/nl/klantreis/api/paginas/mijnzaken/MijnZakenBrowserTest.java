@@ -179,6 +179,24 @@ class MijnZakenBrowserTest {
     }
 
     @Test
+    void zonderJavascriptInDeBrowserStaatDeStatusErOok() {
+        browser.inloggenAls(engine, Rol.BURGER);
+        String zaak = browser.zonderJavascript(() -> {
+            browser.open(engine, "/mijnzaken/" + DAKKAPEL_ZAAK);
+            String tekst = browser.tekst();
+            assertThat(browser.driver().findElements(By.cssSelector("#zaakstatus .denhaag-process-steps__step")))
+                    .hasSize(4);
+            // Proof that scripts really were off: live.js marks the body once its stream is open.
+            assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("data-live")).isNull();
+            return tekst;
+        });
+        assertThat(zaak).contains("Stap 4 van 5: Besluit genomen", "Afgesloten op 21 april 2026", "8 mei 2026");
+        // And the same check sees the script when it runs, so it could have failed above.
+        browser.open(engine, "/mijnzaken/" + DAKKAPEL_ZAAK);
+        browser.wacht().until(d -> "verbonden".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
+    }
+
+    @Test
     void elkePaginaLegtDezelfdeVerwerkingVastAlsDeApi_voordatHijGetoondWordt() {
         String sessie = sessie(Browser.VOORBEELD_BSN);
         Map<String, String> paginaNaarApi = Map.of(
