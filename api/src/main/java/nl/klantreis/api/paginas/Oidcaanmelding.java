@@ -199,7 +199,8 @@ final class Oidcaanmelding {
                 .then(Mono.defer(() -> terug.onAuthenticationSuccess(uitwisseling, aanmelding)))
                 .onErrorResume(fout -> fout instanceof JwtException || fout instanceof AuthenticationException, fout -> {
                     // Logged in at the provider, but not someone the API would let in with that token.
-                    LOG.warn("OIDC: het access token van {} geeft geen toegang: {}", aanmelding.getName(), fout.getMessage());
+                    // Not his subject in the log: some providers make it the BSN.
+                    LOG.warn("OIDC: het access token geeft geen toegang: {}", fout.getMessage());
                     return fouten.schrijf(exchange, HttpStatus.FORBIDDEN, "Geen toegang",
                             "U bent ingelogd, maar met dit account kunt u deze pagina's niet gebruiken.");
                 });
