@@ -4,9 +4,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -159,6 +163,7 @@ final class Oidcaanmelding {
     void configureer(ServerHttpSecurity http) {
         ReactiveOidcIdTokenDecoderFactory idTokens = new ReactiveOidcIdTokenDecoderFactory();
         idTokens.setJwtValidatorFactory(registratie -> idTokenregels(registratie, klokafwijking, klok));
+        idTokens.setJwsAlgorithmResolver(Oidcaanmelding::idTokenalgoritme);
         OidcAuthorizationCodeReactiveAuthenticationManager controle = new OidcAuthorizationCodeReactiveAuthenticationManager(
                 new WebClientReactiveAuthorizationCodeTokenResponseClient(), new OidcReactiveOAuth2UserService());
         controle.setJwtDecoderFactory(idTokens);
@@ -185,6 +190,24 @@ final class Oidcaanmelding {
         oidc.setClockSkew(klokafwijking);
         oidc.setClock(klok);
         return new DelegatingOAuth2TokenValidator<>(tijd, oidc);
+    }
+
+    /**
+     * The ID token's signature algorithm: RS256 (OIDC's default) when the provider offers it, else
+     * the first it offers of those the API accepts for its tokens. Never a MAC or none: the client
+     * secret is no key of ours to check a token with.
+     */
+    static SignatureAlgorithm idTokenalgoritme(ClientRegistration registratie) {
+        Object aangeboden = registratie.getProviderDetails().getConfigurationMetadata()
+                .get("id_token_signing_alg_values_supported");
+        List<String> namen = aangeboden instanceof Collection<?> lijst ? lijst.stream().map(String::valueOf).toList() : List.of();
+        if (namen.isEmpty() || namen.contains(SignatureAlgorithm.RS256.getName())) {
+            return SignatureAlgorithm.RS256;
+        }
+        return Stream.of(SignatureAlgorithm.RS384, SignatureAlgorithm.RS512, SignatureAlgorithm.PS256,
+                        SignatureAlgorithm.ES256, SignatureAlgorithm.ES384)
+                .filter(algoritme -> namen.contains(algoritme.getName()))
+                .findFirst().orElse(SignatureAlgorithm.RS256);
     }
 
     private Mono<Void> gelukt(WebFilterExchange uitwisseling, Authentication aanmelding) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -53,6 +55,20 @@ class OidcaanmeldingTest {
     void eenAndereUitgeverOfEenAnderPubliekGeldtNiet() {
         assertThat(REGELS.validate(idToken("https://elders.example", "klantreis-paginas", NU.plusSeconds(300))).hasErrors()).isTrue();
         assertThat(REGELS.validate(idToken("https://idp.example", "iemand-anders", NU.plusSeconds(300))).hasErrors()).isTrue();
+    }
+
+    @Test
+    void hetIdTokenIsOndertekendZoalsDeAanbiederZegt() {
+        assertThat(Oidcaanmelding.idTokenalgoritme(REGISTRATIE)).isEqualTo(SignatureAlgorithm.RS256);
+        assertThat(Oidcaanmelding.idTokenalgoritme(metAlgoritmen("RS256", "ES256"))).isEqualTo(SignatureAlgorithm.RS256);
+        assertThat(Oidcaanmelding.idTokenalgoritme(metAlgoritmen("ES256"))).isEqualTo(SignatureAlgorithm.ES256);
+        // A MAC or none is never taken: RS256, and a token signed otherwise is refused.
+        assertThat(Oidcaanmelding.idTokenalgoritme(metAlgoritmen("HS256", "none"))).isEqualTo(SignatureAlgorithm.RS256);
+    }
+
+    private static ClientRegistration metAlgoritmen(String... algoritmen) {
+        return ClientRegistration.withClientRegistration(REGISTRATIE)
+                .providerConfigurationMetadata(Map.of("id_token_signing_alg_values_supported", List.of(algoritmen))).build();
     }
 
     @Test
