@@ -73,11 +73,16 @@ class Foutpaginas implements WebExceptionHandler {
         HttpStatusCode getoond = status.is5xxServerError() || tekst(status.value()) != null ? status
                 : HttpStatus.BAD_REQUEST;
         String[] tekst = tekst(getoond.value()) == null ? tekst(500) : tekst(getoond.value());
+        return schrijf(exchange, getoond, tekst[0], tekst[1]);
+    }
+
+    /** The error page of this status with a heading and explanation of the caller's (a failed login says why). */
+    Mono<Void> schrijf(ServerWebExchange exchange, HttpStatusCode getoond, String kop, String uitleg) {
         return model.basis(exchange).flatMap(basis -> {
             Map<String, Object> gegevens = new HashMap<>(basis);
             gegevens.put("status", getoond.value());
-            gegevens.put("kop", tekst[0]);
-            gegevens.put("uitleg", tekst[1]);
+            gegevens.put("kop", kop);
+            gegevens.put("uitleg", uitleg);
             return ServerResponse.status(getoond).contentType(MediaType.TEXT_HTML).render("paginas/fout", gegevens);
         }).flatMap(antwoord -> antwoord.writeTo(exchange, new ServerResponse.Context() {
             @Override

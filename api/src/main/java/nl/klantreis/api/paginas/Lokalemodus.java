@@ -7,14 +7,15 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Local mode, decided as the API decides it (Beveiligingsconfiguratie): no
- * {@code klantreis.beveiliging.jwks-url} configured, so tokens are signed with the local key.
- * Only then does the persona page exist. The OIDC login adds its own issuer setting to
- * {@link #isLokaal} so that configuring it also removes the persona page (docs/paginas.md).
+ * {@code klantreis.beveiliging.jwks-url} configured, so tokens are signed with the local key; and no
+ * OIDC login configured ({@code klantreis.paginas.oidc.client-id}, {@link Oidcaanmelding}). Only then
+ * does the persona page exist: configuring either an external issuer or the OIDC login removes it.
  */
 final class Lokalemodus implements Condition {
 
     static boolean isLokaal(Environment omgeving) {
-        return omgeving.getProperty("klantreis.beveiliging.jwks-url", "").isBlank();
+        return omgeving.getProperty("klantreis.beveiliging.jwks-url", "").isBlank()
+                && omgeving.getProperty("klantreis.paginas.oidc.client-id", "").isBlank();
     }
 
     @Override

@@ -1,8 +1,13 @@
 package nl.klantreis.api.paginas;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -17,6 +22,8 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -32,8 +39,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  *
  * <p>Here: a login kept in the web session ({@link Sessieaanmelding}), CSRF tokens on every form,
  * the security headers of {@link #CSP}, and per {@link Paginagebied} the roles that may enter it.
- * Not logged in: to the persona page in local mode; with an external issuer to the OIDC login
- * ({@link #aanmelden}, the hook for it).
+ * Not logged in: to the persona page in local mode; with the OIDC login configured to the identity
+ * provider ({@link Oidcaanmelding}); with an external issuer but no OIDC login, the 401 page.
  */
 @Configuration(proxyBeanMethods = false)
 class Paginabeveiliging {
@@ -60,11 +67,18 @@ class Paginabeveiliging {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain paginas(ServerHttpSecurity http, Sessieaanmelding sessie, Foutpaginas fouten,
-                                   ObjectProvider<Paginagebied> gebieden, Environment omgeving) {
+                                   ObjectProvider<Paginagebied> gebieden, Environment omgeving, Clock klok,
+                                   @Value("${klantreis.beveiliging.klokafwijking:30s}") Duration klokafwijking) {
+        Optional<Oidcaanmelding> oidc = Oidcaanmelding.instellingen(omgeving)
+                .map(instellingen -> new Oidcaanmelding(instellingen, sessie, fouten, klokafwijking, klok));
         SecurityContextServerLogoutHandler vergeten = new SecurityContextServerLogoutHandler();
         vergeten.setSecurityContextRepository(sessie);
-        RedirectServerLogoutSuccessHandler naarBuiten = new RedirectServerLogoutSuccessHandler();
-        naarBuiten.setLogoutSuccessUrl(java.net.URI.create(Lokalemodus.isLokaal(omgeving) ? "/inloggen" : "/"));
+        ServerLogoutHandler uitloggen = oidc
+                .map(o -> new DelegatingServerLogoutHandler(o.onthoudIdToken(), vergeten, new WebSessionServerLogoutHandler()))
+                .orElseGet(() -> new DelegatingServerLogoutHandler(vergeten, new WebSessionServerLogoutHandler()));
+        RedirectServerLogoutSuccessHandler naarStart = new RedirectServerLogoutSuccessHandler();
+        naarStart.setLogoutSuccessUrl(URI.create(Lokalemodus.isLokaal(omgeving) ? "/inloggen" : "/"));
+        ServerLogoutSuccessHandler naarBuiten = oidc.map(Oidcaanmelding::afmelden).orElse(naarStart);
         http.securityMatcher(PAGINAS)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -74,16 +88,16 @@ class Paginabeveiliging {
                 .csrf(csrf -> csrf.accessDeniedHandler((exchange, geweigerd) -> fouten.schrijf(exchange, HttpStatus.FORBIDDEN)))
                 .logout(uit -> uit
                         .requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/uitloggen"))
-                        .logoutHandler(new DelegatingServerLogoutHandler(vergeten, new WebSessionServerLogoutHandler()))
+                        .logoutHandler(uitloggen)
                         .logoutSuccessHandler(naarBuiten))
                 .exceptionHandling(uitzondering -> uitzondering
-                        .authenticationEntryPoint(ingang(omgeving, fouten))
+                        .authenticationEntryPoint(ingang(omgeving, oidc, fouten))
                         .accessDeniedHandler((exchange, geweigerd) -> fouten.schrijf(exchange, HttpStatus.FORBIDDEN)))
                 .headers(koppen -> koppen
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(csp(oidc)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.mode(Mode.DENY)));
-        aanmelden(http, omgeving);
+        aanmelden(http, oidc);
         http.authorizeExchange(paden -> {
             paden.pathMatchers(OPEN.toArray(String[]::new)).permitAll();
             gebieden.orderedStream().forEach(gebied -> paden
@@ -97,20 +111,34 @@ class Paginabeveiliging {
     }
 
     /**
-     * How one logs in: the hook for the OIDC login. Local mode has the persona page
-     * ({@link Personapagina}) and needs nothing here; with an external issuer the OIDC helper adds
-     * {@code http.oauth2Login(...)} here (with a success handler that stores the login through
-     * {@link Sessieaanmelding}) and makes {@link #ingang} send to it.
+     * How one logs in. Local mode has the persona page ({@link Personapagina}), an ordinary
+     * controller, and needs nothing here; with the OIDC login configured Spring's {@code oauth2Login}
+     * ({@link Oidcaanmelding#configureer}), which stores its login through {@link Sessieaanmelding}.
      */
-    private static void aanmelden(ServerHttpSecurity http, Environment omgeving) {
-        // Local mode: the persona page is an ordinary controller (POST /inloggen), nothing to add.
+    private static void aanmelden(ServerHttpSecurity http, Optional<Oidcaanmelding> oidc) {
+        oidc.ifPresent(o -> o.configureer(http));
     }
 
-    /** Where a request without a login goes: the persona page, or (external issuer, no OIDC yet) a 401 page. */
-    private static ServerAuthenticationEntryPoint ingang(Environment omgeving, Foutpaginas fouten) {
+    /**
+     * Where a request without a login goes: the persona page; the OIDC login (which remembers the page
+     * to come back to); or, with an external issuer but no OIDC login configured, the 401 page.
+     */
+    private static ServerAuthenticationEntryPoint ingang(Environment omgeving, Optional<Oidcaanmelding> oidc,
+                                                         Foutpaginas fouten) {
+        if (oidc.isPresent()) {
+            return new RedirectServerAuthenticationEntryPoint(Oidcaanmelding.BEGIN);
+        }
         if (Lokalemodus.isLokaal(omgeving)) {
             return new RedirectServerAuthenticationEntryPoint("/inloggen");
         }
         return (exchange, fout) -> fouten.schrijf(exchange, HttpStatus.UNAUTHORIZED);
+    }
+
+    /**
+     * {@link #CSP}, with the OIDC provider's origin in form-action: Chromium applies form-action to
+     * the redirects after a form too, and the logout form ends at the provider (RP-initiated logout).
+     */
+    static String csp(Optional<Oidcaanmelding> oidc) {
+        return oidc.map(o -> CSP.replace("form-action 'self'", "form-action 'self' " + o.herkomst())).orElse(CSP);
     }
 }

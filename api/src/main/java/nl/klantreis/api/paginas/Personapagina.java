@@ -10,8 +10,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.stereotype.Controller;
@@ -21,10 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebSession;
 
 import nl.klantreis.api.beveiliging.Rol;
-import nl.klantreis.api.beveiliging.TokenNaarAanmelding;
 import nl.klantreis.domein.gedeeld.Bsn;
 import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
 import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
@@ -50,15 +46,11 @@ class Personapagina {
     static final List<Rol> ROLLEN = List.of(Rol.BURGER, Rol.MEDEWERKER, Rol.ANALIST, Rol.AUDITOR, Rol.BEHEERDER);
 
     private final Tokenmaker tokenmaker;
-    private final ReactiveJwtDecoder tokens;
     private final Sessieaanmelding sessie;
-    private final TokenNaarAanmelding aanmelding = new TokenNaarAanmelding();
     private final ServerRequestCache bewaard = new WebSessionServerRequestCache();
 
-    Personapagina(@Value("${klantreis.data-map:./data}") String dataMap, ReactiveJwtDecoder tokens,
-                  Sessieaanmelding sessie) {
+    Personapagina(@Value("${klantreis.data-map:./data}") String dataMap, Sessieaanmelding sessie) {
         this.tokenmaker = new Tokenmaker(LokaleSleutel.laadOfMaak(Path.of(dataMap)));
-        this.tokens = tokens;
         this.sessie = sessie;
     }
 
@@ -94,11 +86,7 @@ class Personapagina {
             // A burger's subject is an opaque id, never his BSN (as the API's tokens).
             String actor = gekozenRol == Rol.BURGER ? "burger-" + UUID.randomUUID() : "persona-" + gekozenRol.claim();
             String token = tokenmaker.maak(actor, gekozenRol.claim(), bsn, null, GELDIGHEID);
-            return tokens.decode(token)
-                    .flatMap(aanmelding::convert)
-                    // A new session id at login: an id planted before it is worth nothing after.
-                    .flatMap(ingelogd -> exchange.getSession().flatMap(WebSession::changeSessionId)
-                            .then(sessie.save(exchange, new SecurityContextImpl(ingelogd))))
+            return sessie.meldAan(exchange, token)
                     // Back to the page that sent him here (saved by the chain's entry point), else the start page.
                     .then(bewaard.getRedirectUri(exchange).map(URI::toString).defaultIfEmpty("/"))
                     .map(doel -> Rendering.redirectTo(doel).status(HttpStatus.SEE_OTHER).build());

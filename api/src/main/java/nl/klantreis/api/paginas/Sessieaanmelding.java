@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 
 import nl.klantreis.api.beveiliging.TokenNaarAanmelding;
 import reactor.core.publisher.Mono;
@@ -20,8 +21,9 @@ import reactor.core.publisher.Mono;
  * exactly as a bearer request with that token would be, and the session ends with the token
  * (its expiry, the clock skew of ADR 0013), not later.
  *
- * <p>A login that is no token (the OIDC helper's {@code OAuth2AuthenticationToken}) is kept as
- * Spring keeps it, whole in the session.
+ * <p>Both logins end in {@link #meldAan}: the persona page with a token signed by the local key, the
+ * OIDC login ({@link Oidcaanmelding}) with the provider's access token. A login that is no token is
+ * kept as Spring keeps it, whole in the session (nothing of ours makes one).
  */
 final class Sessieaanmelding implements ServerSecurityContextRepository {
     static final String TOKEN = "klantreis.paginas.token";
@@ -32,6 +34,19 @@ final class Sessieaanmelding implements ServerSecurityContextRepository {
 
     Sessieaanmelding(ReactiveJwtDecoder tokens) {
         this.tokens = tokens;
+    }
+
+    /**
+     * Logs in with this token: checked as the API checks a bearer token, then kept in the session
+     * under a new session id (an id planted before the login is worth nothing after it). Fails with
+     * the check's error when the API would refuse the token (expired, another issuer, no usable role,
+     * a burger without a valid BSN), and then nothing is kept.
+     */
+    Mono<Void> meldAan(ServerWebExchange exchange, String token) {
+        return tokens.decode(token)
+                .flatMap(aanmelding::convert)
+                .flatMap(ingelogd -> exchange.getSession().flatMap(WebSession::changeSessionId)
+                        .then(save(exchange, new SecurityContextImpl(ingelogd))));
     }
 
     @Override
