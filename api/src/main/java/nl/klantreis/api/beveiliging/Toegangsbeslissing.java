@@ -46,6 +46,14 @@ public final class Toegangsbeslissing {
     }
 
     /**
+     * The filter that remembers who was logged in, for a security chain of its own (the pages'):
+     * without it a refused page would reach the security log without actor and role.
+     */
+    public static WebFilter onthouden() {
+        return new Onthouden();
+    }
+
+    /**
      * In the security chain, after authentication: keeps the authentication of a valid token in
      * the exchange, so a 403 or 404 later on can be attributed to its actor.
      */

@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -31,6 +32,8 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+import nl.klantreis.api.beveiliging.Toegangsbeslissing;
 
 /**
  * The security of the pages (ADR 0021): a filter chain of its own, before the API's, for every path
@@ -83,6 +86,8 @@ class Paginabeveiliging {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .securityContextRepository(sessie)
+                // Who was logged in, for the security log of a refused page (as the API chain does).
+                .addFilterBefore(Toegangsbeslissing.onthouden(), SecurityWebFiltersOrder.AUTHORIZATION)
                 // The default: the token in the web session, sent back as the hidden field _csrf
                 // (Paginamodel puts it in every page's model, the fragment laag :: csrf writes it).
                 .csrf(csrf -> csrf.accessDeniedHandler((exchange, geweigerd) -> fouten.schrijf(exchange, HttpStatus.FORBIDDEN)))

@@ -11,7 +11,7 @@ import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * The route template of a path, for requests refused before routing (a 401 or 403 at the door):
- * the API's own templates as the controllers declare them, most specific first, so
+ * the templates of the API and the pages as the controllers declare them, most specific first, so
  * {@code /api/v1/mijnzaken/123} is {@code /api/v1/mijnzaken/{zaakId}}. A path that matches no route
  * falls in one of a few fixed buckets ({@code /api/**}, {@code /actuator/**}, {@code /**}), so what
  * an attacker types never becomes a metric tag or a log field of its own: the set of answers is
@@ -53,7 +53,7 @@ public class Padsjablonen {
             List<PathPattern> alle = new ArrayList<>();
             afbeeldingen.orderedStream().forEach(afbeelding -> afbeelding.getHandlerMethods().keySet()
                     .forEach(info -> alle.addAll(info.getPatternsCondition().getPatterns())));
-            alle.removeIf(sjabloon -> !sjabloon.getPatternString().startsWith("/api/"));
+            // Every controller's templates, the pages' too: a refused page is logged by its route.
             alle.sort(PathPattern.SPECIFICITY_COMPARATOR);
             bekend = List.copyOf(alle);
             sjablonen = bekend;

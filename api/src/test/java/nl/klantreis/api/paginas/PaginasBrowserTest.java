@@ -2,6 +2,8 @@ package nl.klantreis.api.paginas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import nl.klantreis.api.beveiliging.Rol;
@@ -168,6 +172,29 @@ class PaginasBrowserTest {
         engine.clientZonderToken().get().uri("/api/v1/mijnzaken").cookie("KLANTREIS_SESSIE", cookie)
                 .header(HttpHeaders.ACCEPT, MediaType.TEXT_HTML_VALUE).exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void eenGeweigerdePaginaStaatInHetBeveiligingslog_zoalsEenGeweigerdeApiVraag() {
+        ThreadLocalRandom toeval = ThreadLocalRandom.current();
+        String trace = HexFormat.of().toHexDigits(toeval.nextLong() | 1) + HexFormat.of().toHexDigits(toeval.nextLong());
+        // A medewerker at the auditor's pages: the 403 page, and the auditor must be able to see the attempt.
+        engine.clientZonderToken().get().uri("/audit/integriteit").cookie("KLANTREIS_SESSIE", sessie(Rol.MEDEWERKER))
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isForbidden();
+
+        JsonNode lijst = engine.client(Rol.AUDITOR, null).get().uri("/api/v1/audit/toegangsweigeringen?soort=geen-toegang")
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode regel = null;
+        for (JsonNode kandidaat : lijst.path("toegangsweigeringen")) {
+            if (trace.equals(kandidaat.path("traceId").asText())) {
+                regel = kandidaat;
+            }
+        }
+        assertThat(regel).as("de weigering van de pagina in het beveiligingslog").isNotNull();
+        assertThat(regel.path("status").asInt()).isEqualTo(403);
+        assertThat(regel.path("rol").asText()).isEqualTo("medewerker");
+        assertThat(regel.path("pad").asText()).isEqualTo("/audit/integriteit");
     }
 
     /** Logs in over HTTP as this role (form with its CSRF token) and gives the session cookie's value. */
