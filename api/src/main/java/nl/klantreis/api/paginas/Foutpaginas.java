@@ -64,8 +64,24 @@ class Foutpaginas implements WebExceptionHandler {
         if (fout instanceof ResponseStatusException status) {
             return status.getStatusCode();
         }
+        if (onleesbaarFormulier(fout)) {
+            return HttpStatus.BAD_REQUEST;
+        }
         LOG.error("Fout op een pagina", fout);
         return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    /**
+     * A form body that is not valid URL encoding ({@code nummer=%ZZ}): Spring's form reader lets
+     * {@link java.net.URLDecoder}'s exception through (first in the CSRF filter, which reads the
+     * form), which is the sender's mistake, not ours: 400, not a 500 with a stack trace in the log.
+     */
+    static boolean onleesbaarFormulier(Throwable fout) {
+        if (!(fout instanceof IllegalArgumentException)) {
+            return false;
+        }
+        StackTraceElement[] plaatsen = fout.getStackTrace();
+        return plaatsen.length > 0 && java.net.URLDecoder.class.getName().equals(plaatsen[0].getClassName());
     }
 
     /** Writes the error page of this status, in the layout, as the answer to this exchange. */

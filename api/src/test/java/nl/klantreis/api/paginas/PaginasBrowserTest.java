@@ -197,6 +197,15 @@ class PaginasBrowserTest {
         assertThat(regel.path("pad").asText()).isEqualTo("/audit/integriteit");
     }
 
+    @Test
+    void eenFormulierDatGeenGeldigeUrlCoderingIs_krijgt400_geen500() {
+        String cookie = sessie(Rol.MEDEWERKER);
+        engine.clientZonderToken().post().uri("/uitloggen").cookie("KLANTREIS_SESSIE", cookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("_csrf=%ZZ&x=%E")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
     /** Logs in over HTTP as this role (form with its CSRF token) and gives the session cookie's value. */
     static String sessie(Rol rol) {
         EntityExchangeResult<String> pagina = engine.clientZonderToken().get().uri("/inloggen").exchange()
