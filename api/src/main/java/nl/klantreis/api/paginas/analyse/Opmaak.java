@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import nl.klantreis.api.paginas.Nederlands;
 import nl.klantreis.domein.gedeeld.Tijd;
 import nl.klantreis.domein.referentie.Kanalen;
 
@@ -16,9 +17,8 @@ import nl.klantreis.domein.referentie.Kanalen;
  * Europe/Amsterdam, kanalen by their name. The pages get strings, so a template never formats.
  */
 final class Opmaak {
-    private static final Locale NL = Locale.forLanguageTag("nl-NL");
+    private static final Locale NL = Nederlands.TAAL;
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", NL);
-    private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("d MMMM yyyy", NL);
     static final String NIETS = "geen (niets om over te rekenen)";
 
     private Opmaak() {
@@ -55,7 +55,7 @@ final class Opmaak {
     }
 
     static String datum(LocalDate datum) {
-        return datum == null ? "" : DATUM.format(datum);
+        return Nederlands.datum(datum);
     }
 
     /** The kanaal's name from the reference list; a code it does not know stays as it is. */

@@ -3,10 +3,10 @@ package nl.klantreis.api.paginas.kcc;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import nl.klantreis.api.paginas.Nederlands;
 import nl.klantreis.domein.gedeeld.Tijd;
 import nl.klantreis.domein.referentie.Catalogus;
 import nl.klantreis.domein.referentie.Kanaal;
@@ -21,10 +21,6 @@ import nl.klantreis.domein.referentie.Zaaktype;
  */
 @Component
 class Weergave {
-    private static final Locale NL = Locale.forLanguageTag("nl-NL");
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm", NL)
-            .withZone(Tijd.AMSTERDAM);
-    private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("d MMMM yyyy", NL);
     private static final DateTimeFormatter MACHINE = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(Tijd.AMSTERDAM);
 
     private final Kanalen kanalen;
@@ -56,7 +52,7 @@ class Weergave {
 
     /** {@code 2 maart 2026 om 09:12}, Amsterdam time. */
     public String moment(Instant op) {
-        return op == null ? "" : MOMENT.format(op);
+        return Nederlands.moment(op);
     }
 
     /** For {@code <time datetime>}: the same moment with its offset. */
@@ -65,7 +61,7 @@ class Weergave {
     }
 
     public String datum(LocalDate dag) {
-        return dag == null ? "" : DATUM.format(dag);
+        return Nederlands.datum(dag);
     }
 
     /** A code as words: {@code zaak-gestart} is "Zaak gestart", {@code in_behandeling} "In behandeling". */

@@ -1,12 +1,13 @@
 package nl.klantreis.api.paginas.mijnzaken;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.ISpringWebFluxTemplateEngine;
+
+import nl.klantreis.api.paginas.Nederlands;
 
 /**
  * The status part of the zaak page rendered on its own, for the live update: the same template
@@ -17,7 +18,6 @@ import org.thymeleaf.spring6.ISpringWebFluxTemplateEngine;
 class Statusfragment {
     static final String SJABLOON = "paginas/mijnzaken/zaak";
     static final String FRAGMENT = "status";
-    private static final Locale NEDERLANDS = Locale.forLanguageTag("nl-NL");
 
     private final ISpringWebFluxTemplateEngine sjablonen;
 
@@ -27,6 +27,6 @@ class Statusfragment {
 
     /** The fragment's HTML for this zaak (CPU only: it may run on any thread). */
     String html(Zaakweergave.Zaak zaak) {
-        return sjablonen.process(SJABLOON, Set.of(FRAGMENT), new Context(NEDERLANDS, Map.of("zaak", zaak))).strip();
+        return sjablonen.process(SJABLOON, Set.of(FRAGMENT), new Context(Nederlands.TAAL, Map.of("zaak", zaak))).strip();
     }
 }

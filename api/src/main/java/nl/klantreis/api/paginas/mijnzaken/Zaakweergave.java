@@ -3,12 +3,11 @@ package nl.klantreis.api.paginas.mijnzaken;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import nl.klantreis.api.paginas.Nederlands;
 import nl.klantreis.projecties.mijnzaken.Zaakdetail;
 import nl.klantreis.projecties.mijnzaken.Zaakkaart;
 
@@ -19,10 +18,7 @@ import nl.klantreis.projecties.mijnzaken.Zaakkaart;
  * 2026"), times in Europe/Amsterdam.
  */
 final class Zaakweergave {
-    static final ZoneId TIJDZONE = ZoneId.of("Europe/Amsterdam");
-    private static final Locale NEDERLANDS = Locale.forLanguageTag("nl-NL");
-    private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("d MMMM yyyy", NEDERLANDS);
-    private static final DateTimeFormatter TIJD = DateTimeFormatter.ofPattern("HH:mm", NEDERLANDS);
+    private static final Locale NEDERLANDS = Nederlands.TAAL;
 
     private Zaakweergave() {
     }
@@ -106,7 +102,7 @@ final class Zaakweergave {
                 : "Stap " + status.stap() + (status.vanStappen() == null ? "" : " van " + status.vanStappen());
         String groep = status == null ? null : groep(status.groep());
         boolean stil = Boolean.TRUE.equals(opgeschort);
-        String termijn = beslissingUiterlijk == null ? null : DATUM.format(beslissingUiterlijk);
+        String termijn = beslissingUiterlijk == null ? null : Nederlands.datum(beslissingUiterlijk);
         String reden = reden(stil, detail);
         String dicht = afgesloten == null ? null
                 : afgesloten.op() == null ? "Afgesloten" : "Afgesloten op " + datum(afgesloten.op());
@@ -189,7 +185,7 @@ final class Zaakweergave {
     }
 
     static String datum(Instant moment) {
-        return DATUM.format(moment.atZone(TIJDZONE));
+        return Nederlands.datum(moment);
     }
 
     /** "20 april 2026 om 14:00". */
@@ -197,7 +193,7 @@ final class Zaakweergave {
         if (moment == null) {
             return null;
         }
-        return DATUM.format(moment.atZone(TIJDZONE)) + " om " + TIJD.format(moment.atZone(TIJDZONE));
+        return Nederlands.moment(moment);
     }
 
     private static String dagen(Duration duur) {
