@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -143,7 +144,11 @@ public final class Browser {
 
     /** Waits (up to 10 s) for what a page does by itself, e.g. a live update. */
     public WebDriverWait wacht() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebDriverWait wacht = new WebDriverWait(driver, Duration.ofSeconds(10));
+        // A form post replaces the page while a condition may still hold an element of the old one:
+        // that is "not yet", not a failure (as a missing element already is for WebDriverWait).
+        wacht.ignoring(StaleElementReferenceException.class);
+        return wacht;
     }
 
     /** The visible text of the whole page. */
