@@ -61,6 +61,8 @@ class PaginasBrowserTest {
         browser.driver().findElement(By.id("rol-burger")).click();
         browser.driver().findElement(By.id("bsn")).sendKeys("123456789");
         browser.driver().findElement(By.cssSelector("form[action='/inloggen'] button[type=submit]")).click();
+        // The answer is a new page: wait for it rather than read the old one (CI once did).
+        browser.wacht().until(d -> !d.findElements(By.id("inlogfout")).isEmpty());
         assertThat(browser.driver().findElement(By.id("inlogfout")).getText()).contains("elfproef");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/inloggen");
         browser.zonderOvertredingen();
