@@ -55,7 +55,7 @@ class OidcBrowserTest {
         wachtOpInlogformulier();
         browser.driver().findElement(By.id("username")).sendKeys(gebruiker);
         browser.driver().findElement(By.id("password")).sendKeys(Oidcaanbieder.WACHTWOORD);
-        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("button[type=submit]"));
     }
 
     /** Waits until the browser is on the provider's login form. */
@@ -161,7 +161,7 @@ class OidcBrowserTest {
         inloggenBijAanbieder("inwoner");
         wachtOpTerugkeer();
         assertThat(browser.tekst()).contains("Ingelogd als Inwoner");
-        browser.driver().findElement(By.cssSelector("form[action='/uitloggen'] button")).click();
+        browser.klikNaar(By.cssSelector("form[action='/uitloggen'] button"));
         // Through the provider's logout back to our start page, which asks for a login again: the
         // provider's form, not a silent login with the provider's old session.
         wachtOpInlogformulier();

@@ -60,7 +60,7 @@ class PaginasBrowserTest {
         browser.vergeet(engine).open(engine, "/inloggen");
         browser.driver().findElement(By.id("rol-burger")).click();
         browser.driver().findElement(By.id("bsn")).sendKeys("123456789");
-        browser.driver().findElement(By.cssSelector("form[action='/inloggen'] button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("form[action='/inloggen'] button[type=submit]"));
         // The answer is a new page: wait for it rather than read the old one (CI once did).
         browser.wacht().until(d -> !d.findElements(By.id("inlogfout")).isEmpty());
         assertThat(browser.driver().findElement(By.id("inlogfout")).getText()).contains("elfproef");
@@ -74,7 +74,7 @@ class PaginasBrowserTest {
     @Test
     void uitloggenBeeindigtDeSessie() {
         browser.inloggenAls(engine, Rol.ANALIST);
-        browser.driver().findElement(By.cssSelector("form[action='/uitloggen'] button")).click();
+        browser.klikNaar(By.cssSelector("form[action='/uitloggen'] button"));
         browser.wacht().until(d -> d.getCurrentUrl().endsWith("/inloggen"));
         browser.open(engine, "/");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/inloggen");
@@ -96,7 +96,7 @@ class PaginasBrowserTest {
         browser.vergeet(engine).open(engine, "/bestaat-niet");
         assertThat(browser.driver().getCurrentUrl()).isEqualTo(engine.basisUrl() + "/inloggen");
         browser.driver().findElement(By.id("rol-analist")).click();
-        browser.driver().findElement(By.cssSelector("form[action='/inloggen'] button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("form[action='/inloggen'] button[type=submit]"));
         browser.wacht().until(d -> d.getCurrentUrl().endsWith("/bestaat-niet"));
         assertThat(browser.driver().getTitle()).startsWith("Pagina niet gevonden");
     }

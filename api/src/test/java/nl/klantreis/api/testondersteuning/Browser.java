@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -142,9 +143,30 @@ public final class Browser {
         return this;
     }
 
+    /**
+     * Clicks what leads to another page (a link, a form's button) and waits until the browser shows
+     * the new one: Chromium may answer the click before the old page is gone, and what a test then
+     * reads could be the old page (CI read a refused login's old page so once).
+     */
+    public Browser klikNaar(By wat) {
+        WebElement oud = driver.findElement(By.tagName("html"));
+        driver.findElement(wat).click();
+        wacht().until(ExpectedConditions.stalenessOf(oud));
+        wacht().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
     /** Waits (up to 10 s) for what a page does by itself, e.g. a live update. */
     public WebDriverWait wacht() {
-        WebDriverWait wacht = new WebDriverWait(driver, Duration.ofSeconds(10));
+        return wacht(Duration.ofMillis(500));
+    }
+
+    /**
+     * As {@link #wacht()}, looking every {@code elke}: a test that measures how soon something appears
+     * polls often. A live update replaces elements too, so a stale one is "not yet" here as well.
+     */
+    public WebDriverWait wacht(Duration elke) {
+        WebDriverWait wacht = new WebDriverWait(driver, Duration.ofSeconds(10), elke);
         // A form post replaces the page while a condition may still hold an element of the old one:
         // that is "not yet", not a failure (as a missing element already is for WebDriverWait).
         wacht.ignoring(StaleElementReferenceException.class);

@@ -76,7 +76,7 @@ class AnalyseBrowserTest {
         assertThat(tekst("#kpi-kanaalwissel-matrix")).contains("Niet zo uit te splitsen");
         browser.zonderOvertredingen();
 
-        browser.driver().findElement(By.linkText("Kanaalwissels als Sankeydiagram en tabel")).click();
+        browser.klikNaar(By.linkText("Kanaalwissels als Sankeydiagram en tabel"));
         browser.wacht().until(ExpectedConditions.urlContains("/analyse/kanaalwissels?" + MAART));
 
         browser.open(engine, "/analyse?" + MAART + "&per=zaaktype");
@@ -134,12 +134,12 @@ class AnalyseBrowserTest {
     @Test
     void deKlantreisAchterDeKoudeCelWordtStapVoorStapAfgespeeld_ookZoalsZeWasOpEenMoment() {
         browser.inloggenAls(engine, Rol.ANALIST).open(engine, "/analyse/kanaalwissels?" + MAART);
-        browser.driver().findElement(By.cssSelector("#wisseltabel tbody tr:nth-child(2) td:nth-child(5) a")).click();
+        browser.klikNaar(By.cssSelector("#wisseltabel tbody tr:nth-child(2) td:nth-child(5) a"));
         browser.wacht().until(ExpectedConditions.urlContains("soort=koud"));
         assertThat(browser.tekst()).contains("Klantreizen: " + WEBFORMULIER + " naar " + TELEFOON + ", koud");
         browser.zonderOvertredingen().schermafdruk("analyse-klantreizen");
 
-        browser.driver().findElement(By.cssSelector("#reizen tbody a")).click();
+        browser.klikNaar(By.cssSelector("#reizen tbody a"));
         browser.wacht().until(ExpectedConditions.urlContains("/analyse/klantreizen/"));
         assertThat(browser.driver().findElements(By.cssSelector("#stappen > li"))).hasSize(4);
         assertThat(huidig()).startsWith("Stap 1 van 4: Klantcontact via " + TELEFOON);
@@ -165,7 +165,7 @@ class AnalyseBrowserTest {
         WebElement alsOp = browser.driver().findElement(By.id("alsOp"));
         alsOp.clear();
         alsOp.sendKeys("2026-03-05");
-        browser.driver().findElement(By.cssSelector("form.analyse-periode button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("form.analyse-periode button[type=submit]"));
         browser.wacht().until(ExpectedConditions.urlContains("alsOp=2026-03-05"));
         assertThat(browser.driver().findElements(By.cssSelector("#stappen > li"))).hasSize(3);
         assertThat(huidig()).startsWith("Stap 1 van 3");

@@ -255,14 +255,14 @@ class AuditBrowserTest {
         List<Map<String, String>> eerste = tabel();
         assertThat(eerste).hasSize(1);
         assertThat(browser.driver().findElements(By.id("nieuwer"))).isEmpty();
-        browser.driver().findElement(By.id("ouder")).click();
+        browser.klikNaar(By.id("ouder"));
         browser.wacht().until(d -> d.getCurrentUrl().contains("voor="));
         assertThat(browser.driver().getCurrentUrl()).contains("actor=test-medewerker", "limiet=1");
         List<Map<String, String>> tweede = tabel();
         assertThat(tweede).hasSize(1);
         assertThat(tweede.get(0).get("volgnummer")).isNotEqualTo(eerste.get(0).get("volgnummer"));
         assertThat(tweede.get(0).get("actor")).isEqualTo("test-medewerker");
-        browser.driver().findElement(By.id("nieuwer")).click();
+        browser.klikNaar(By.id("nieuwer"));
         browser.wacht().until(d -> d.getCurrentUrl().contains("na="));
         assertThat(tabel()).isEqualTo(eerste);
         assertThat(browser.driver().findElements(By.id("nieuwer"))).isEmpty();
@@ -290,7 +290,7 @@ class AuditBrowserTest {
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('w-periode-uitleg').scrollIntoView()");
         browser.schermafdruk("audit-toegangsweigeringen");
         browser.kies(By.id("w-soort"), "niet-aangemeld");
-        browser.driver().findElement(By.cssSelector("form[action='/audit/toegangsweigeringen'] button")).click();
+        browser.klikNaar(By.cssSelector("form[action='/audit/toegangsweigeringen'] button"));
         browser.wacht().until(d -> d.getCurrentUrl().contains("soort=niet-aangemeld"));
         assertThat(browser.tekst()).doesNotContain("/api/v1/audit/verwerkingen");
     }
@@ -359,7 +359,7 @@ class AuditBrowserTest {
 
     private void zoek() {
         String voor = browser.driver().getCurrentUrl();
-        browser.driver().findElement(By.cssSelector("#zoekformulier button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("#zoekformulier button[type=submit]"));
         browser.wacht().until(d -> !d.getCurrentUrl().equals(voor) || !d.findElements(By.id("zoekfouten")).isEmpty());
     }
 

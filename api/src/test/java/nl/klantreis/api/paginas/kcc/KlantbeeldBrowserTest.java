@@ -64,7 +64,7 @@ class KlantbeeldBrowserTest {
     void deMedewerkerVindtDeKlantOpBsnEnZietEenWarmeEnEenKoudeKanaalwissel() {
         List<String> adressen = new ArrayList<>();
         browser.inloggenAls(engine, Rol.MEDEWERKER);
-        browser.driver().findElement(By.linkText("Klantbeeld")).click();
+        browser.klikNaar(By.linkText("Klantbeeld"));
         browser.wacht().until(d -> d.getCurrentUrl().endsWith("/kcc"));
         adressen.add(browser.driver().getCurrentUrl());
         assertThat(browser.driver().getTitle()).isEqualTo("Klant zoeken - Gemeente Voorbeeld");
@@ -72,7 +72,7 @@ class KlantbeeldBrowserTest {
 
         browser.driver().findElement(By.id("soort-bsn")).click();
         browser.driver().findElement(By.id("nummer")).sendKeys(BSN);
-        browser.driver().findElement(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]"));
         browser.wacht().until(d -> d.getCurrentUrl().contains("/kcc/klanten/"));
         adressen.add(browser.driver().getCurrentUrl());
         assertThat(browser.driver().getCurrentUrl())
@@ -85,7 +85,7 @@ class KlantbeeldBrowserTest {
         assertThat(tabel("kanaalmix")).containsExactly(List.of("Telefoon", "2"), List.of("Webformulier / e-dienst", "1"));
         browser.zonderOvertredingen().schermafdruk("kcc-klantbeeld");
 
-        browser.driver().findElement(By.cssSelector("#klantreizen a")).click();
+        browser.klikNaar(By.cssSelector("#klantreizen a"));
         browser.wacht().until(d -> d.getCurrentUrl().contains("/kcc/klantreizen/"));
         adressen.add(browser.driver().getCurrentUrl());
         assertThat(browser.driver().getTitle()).isEqualTo("Klantreis - Gemeente Voorbeeld");
@@ -104,7 +104,7 @@ class KlantbeeldBrowserTest {
         browser.zonderOvertredingen().schermafdruk("kcc-klantreis");
 
         // Back to the klantbeeld through the breadcrumb, as an employee would.
-        browser.driver().findElement(By.linkText("Klantbeeld")).click();
+        browser.klikNaar(By.linkText("Klantbeeld"));
         browser.wacht().until(d -> d.getCurrentUrl().contains("/kcc/klanten/"));
         adressen.add(browser.driver().getCurrentUrl());
 
@@ -145,7 +145,7 @@ class KlantbeeldBrowserTest {
         browser.inloggenAls(engine, Rol.MEDEWERKER).open(engine, "/kcc");
         browser.driver().findElement(By.id("soort-kvk")).click();
         browser.driver().findElement(By.id("nummer")).sendKeys(kvk);
-        browser.driver().findElement(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]"));
         browser.wacht().until(d -> d.getCurrentUrl().contains("/kcc/klanten/"));
         assertThat(browser.driver().getCurrentUrl()).doesNotContain(kvk);
 
@@ -163,7 +163,7 @@ class KlantbeeldBrowserTest {
                 .isEqualTo("Wil weten wanneer de vergunning komt; terugbellen na overleg met de behandelaar."));
         browser.zonderOvertredingen().schermafdruk("kcc-klantbeeld-ondernemer");
 
-        browser.driver().findElement(By.cssSelector("#klantreizen a")).click();
+        browser.klikNaar(By.cssSelector("#klantreizen a"));
         browser.wacht().until(d -> d.getCurrentUrl().contains("/kcc/klantreizen/"));
         // The zaak was registered through the webformulier, then he called: one koud wissel.
         assertThat(browser.tekst()).contains("Lopend", "1: 0 warm, 1 koud");
@@ -182,7 +182,7 @@ class KlantbeeldBrowserTest {
     void eenOngeldigBsnGeeftHetFormulierTerugMetEenFoutBijHetVeld() {
         browser.inloggenAls(engine, Rol.MEDEWERKER).open(engine, "/kcc");
         browser.driver().findElement(By.id("nummer")).sendKeys("123456789");
-        browser.driver().findElement(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]"));
         browser.wacht().until(d -> !d.findElements(By.id("nummer-fout")).isEmpty());
 
         assertThat(browser.driver().getCurrentUrl()).isEqualTo(engine.basisUrl() + "/kcc/zoeken");
@@ -197,7 +197,7 @@ class KlantbeeldBrowserTest {
         veld = browser.driver().findElement(By.id("nummer"));
         veld.clear();
         veld.sendKeys("1234567");
-        browser.driver().findElement(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]"));
         browser.wacht().until(d -> d.findElement(By.id("nummer-fout")).getText().contains("8 cijfers"));
         assertThat(browser.driver().findElement(By.id("soort-kvk")).isSelected()).isTrue();
     }
@@ -206,7 +206,7 @@ class KlantbeeldBrowserTest {
     void eenOnbekendeKlantGeeftEenDuidelijkeMelding() {
         browser.inloggenAls(engine, Rol.MEDEWERKER).open(engine, "/kcc");
         browser.driver().findElement(By.id("nummer")).sendKeys(ONBEKEND_BSN);
-        browser.driver().findElement(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]")).click();
+        browser.klikNaar(By.cssSelector("form[action='/kcc/zoeken'] button[type=submit]"));
         browser.wacht().until(d -> !d.findElements(By.id("onbekend")).isEmpty());
 
         assertThat(browser.driver().findElement(By.id("onbekend")).getText()).isEqualTo("Er is geen klant met dit BSN.");

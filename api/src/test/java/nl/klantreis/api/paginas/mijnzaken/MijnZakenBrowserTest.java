@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -62,7 +61,7 @@ class MijnZakenBrowserTest {
     @Test
     void deBurgerZietZijnZaakAfgeslotenNaStap4Van5_metTijdlijnEnTermijn() {
         browser.inloggenAls(engine, Rol.BURGER);
-        browser.driver().findElement(By.linkText("Mijn zaken")).click();
+        browser.klikNaar(By.linkText("Mijn zaken"));
         browser.wacht().until(d -> d.getCurrentUrl().endsWith("/mijnzaken"));
         assertThat(browser.driver().getTitle()).isEqualTo("Mijn zaken - Gemeente Voorbeeld");
         String kaarten = browser.tekst();
@@ -72,7 +71,7 @@ class MijnZakenBrowserTest {
         assertThat(kaarten).doesNotContain(Browser.VOORBEELD_BSN);
         browser.zonderOvertredingen().schermafdruk("mijnzaken-zaken");
 
-        browser.driver().findElement(By.linkText("Dakkapel aan de achterzijde")).click();
+        browser.klikNaar(By.linkText("Dakkapel aan de achterzijde"));
         browser.wacht().until(d -> d.getCurrentUrl().endsWith("/mijnzaken/" + DAKKAPEL_ZAAK));
         String zaak = browser.tekst();
         assertThat(zaak).contains("Stap 4 van 5: Besluit genomen", "Afgesloten op 21 april 2026", "Toegekend",
@@ -106,7 +105,7 @@ class MijnZakenBrowserTest {
 
         post(kopie.berichten().stream().filter(b -> b.path("id").asText().startsWith("zs-status-4")).toList());
         long beantwoord = System.nanoTime();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10), Duration.ofMillis(20))
+        browser.wacht(Duration.ofMillis(20))
                 .until(d -> d.findElement(By.id("zaakstatus")).getText().contains("Stap 4 van 5: Besluit genomen"));
         long zichtbaar = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beantwoord);
         System.out.printf("MijnZaken-pagina: nieuwe status zichtbaar %d ms na het ingestie-antwoord%n", zichtbaar);
@@ -220,7 +219,7 @@ class MijnZakenBrowserTest {
         engine.client(Rol.MEDEWERKER, null).post().uri("/api/v1/klanten/zoeken").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("bsn", Browser.VOORBEELD_BSN)).exchange().expectStatus().isOk();
         browser.inloggenAls(engine, Rol.BURGER).open(engine, "/mijnzaken");
-        browser.driver().findElement(By.linkText("Wie heeft mijn gegevens ingezien?")).click();
+        browser.klikNaar(By.linkText("Wie heeft mijn gegevens ingezien?"));
         browser.wacht().until(d -> d.getCurrentUrl().endsWith("/mijnzaken/verwerkingen"));
         String tekst = browser.tekst();
         assertThat(tekst).contains("Wie heeft mijn gegevens ingezien?", "Uw lijst met zaken is bekeken.", "Uzelf",
