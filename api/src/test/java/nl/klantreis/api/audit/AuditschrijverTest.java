@@ -248,7 +248,7 @@ class AuditschrijverTest {
     }
 
     /** An Auditschrijver and Integriteitscontrole of their own on a fresh database, to tamper with freely. */
-    private record Losse(DataSource database, SimpleMeterRegistry registry, Auditschrijver schrijver,
+    record Losse(DataSource database, SimpleMeterRegistry registry, Auditschrijver schrijver,
                          Integriteitscontrole controle) {
         Losse(DataSource database) {
             this(database, new SimpleMeterRegistry());

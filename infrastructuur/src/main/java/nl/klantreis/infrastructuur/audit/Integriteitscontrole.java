@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,9 +31,9 @@ public class Integriteitscontrole {
     public static final String GEBRUIKERSAUDIT = "gebruikersaudit";
 
     private static final String VERWERKINGEN = "select volgnummer, trace_id, span_id, tijdstip, activiteit, doel,"
-            + " grondslag, betrokkene, resultaat, vorige_hash, hash from verwerking order by volgnummer";
+            + " grondslag, betrokkene, resultaat, vorige_hash, hash from verwerking where volgnummer > ? order by volgnummer";
     private static final String GEBRUIKERSAUDITS = "select volgnummer, trace_id, span_id, tijdstip, activiteit, actor,"
-            + " rol, organisatieonderdeel, vorige_hash, hash from gebruikersaudit order by volgnummer";
+            + " rol, organisatieonderdeel, vorige_hash, hash from gebruikersaudit where volgnummer > ? order by volgnummer";
 
     private final DataSource dataSource;
 
@@ -59,7 +60,37 @@ public class Integriteitscontrole {
         return controleer(Voortgang.GEEN);
     }
 
+    /**
+     * A record of a chain known to be sound, from which a later check goes on: its volgnummer and its
+     * hash (hex, as {@link Integriteitsrapport.Keten#laatsteHash()} gives it).
+     */
+    public record Ketenpunt(long volgnummer, String hash) {
+        public Ketenpunt {
+            Objects.requireNonNull(hash, "hash");
+        }
+
+        /** Where an intact chain of this report ends; null when it has no end to go on from. */
+        public static Ketenpunt eindVan(Integriteitsrapport.Keten keten) {
+            return keten.intact() && keten.laatsteHash() != null ? new Ketenpunt(keten.volgnummer(), keten.laatsteHash())
+                    : null;
+        }
+    }
+
+    /**
+     * Checks only what was added after these points (per chain name; a chain without one is walked
+     * whole), and that the record at each point is still the one that was checked: cheap enough to
+     * run every minute, it finds any change to new records, a cut-off end and a replaced point. A
+     * change to older records in between needs the whole walk ({@link #controleer()}).
+     */
+    public Integriteitsrapport controleerVanaf(Map<String, Ketenpunt> vanaf) {
+        return controleer(Voortgang.GEEN, Objects.requireNonNull(vanaf, "vanaf"));
+    }
+
     public Integriteitsrapport controleer(Voortgang voortgang) {
+        return controleer(voortgang, Map.of());
+    }
+
+    private Integriteitsrapport controleer(Voortgang voortgang, Map<String, Ketenpunt> vanaf) {
         Objects.requireNonNull(voortgang, "voortgang");
         try (Connection verbinding = dataSource.getConnection()) {
             verbinding.setAutoCommit(false);
@@ -70,13 +101,13 @@ public class Integriteitscontrole {
                 Ketenhash ketenhash = new Ketenhash();
                 long totaal = koppen.values().stream().mapToLong(kop -> Math.max(kop.volgnummer(), 0)).sum();
                 Integriteitsrapport.Keten verwerking = keten(verbinding, VERWERKING, VERWERKINGEN,
-                        koppen.get(VERWERKING), gedaan -> voortgang.gecontroleerd(gedaan, totaal), (rij, vorige, nummer) -> ketenhash.verwerking(vorige, nummer,
+                        koppen.get(VERWERKING), vanaf.get(VERWERKING), gedaan -> voortgang.gecontroleerd(gedaan, totaal), (rij, vorige, nummer) -> ketenhash.verwerking(vorige, nummer,
                                 rij.getString("trace_id"), rij.getString("span_id"), tijdstip(rij),
                                 rij.getString("activiteit"), rij.getString("doel"), rij.getString("grondslag"),
                                 rij.getString("betrokkene"), rij.getString("resultaat")));
                 long vooraf = verwerking.records();
                 Integriteitsrapport.Keten gebruiker = keten(verbinding, GEBRUIKERSAUDIT, GEBRUIKERSAUDITS,
-                        koppen.get(GEBRUIKERSAUDIT), gedaan -> voortgang.gecontroleerd(vooraf + gedaan,
+                        koppen.get(GEBRUIKERSAUDIT), vanaf.get(GEBRUIKERSAUDIT), gedaan -> voortgang.gecontroleerd(vooraf + gedaan,
                                 Math.max(totaal, vooraf + gedaan)), (rij, vorige, nummer) -> ketenhash.gebruikersaudit(
                                 vorige, nummer, rij.getString("trace_id"), rij.getString("span_id"), tijdstip(rij),
                                 rij.getString("activiteit"), rij.getString("actor"), rij.getString("rol"),
@@ -107,14 +138,20 @@ public class Integriteitscontrole {
     }
 
     private static Integriteitsrapport.Keten keten(Connection verbinding, String tabel, String sql, Kop kop,
-                                                   java.util.function.LongConsumer gemeld,
+                                                   Ketenpunt begin, java.util.function.LongConsumer gemeld,
                                                    Herberekening herberekening) throws SQLException {
         Integriteitsrapport.Breuk breuk = null;
         long records = 0;
         long verwacht = 1;
         byte[] vorige = Ketenhash.BEGIN;
+        if (begin != null && begin.volgnummer() > 0) {
+            verwacht = begin.volgnummer() + 1;
+            vorige = HexFormat.of().parseHex(begin.hash());
+            breuk = puntNogGelijk(verbinding, tabel, begin, vorige);
+        }
         try (PreparedStatement vraag = verbinding.prepareStatement(sql)) {
             vraag.setFetchSize(PER_KEER);
+            vraag.setLong(1, verwacht - 1);
             try (ResultSet rij = vraag.executeQuery()) {
                 while (rij.next()) {
                     records++;
@@ -157,6 +194,22 @@ public class Integriteitscontrole {
         }
         return new Integriteitsrapport.Keten(tabel, records, kop.volgnummer(), Ketenhash.hex(kop.hash()), breuk == null,
                 breuk);
+    }
+
+    /** The break at the point a check goes on from, if its record is gone or no longer the same. */
+    private static Integriteitsrapport.Breuk puntNogGelijk(Connection verbinding, String tabel, Ketenpunt punt,
+                                                          byte[] hash) throws SQLException {
+        // tabel is one of our two constants, never input.
+        try (PreparedStatement vraag = verbinding.prepareStatement("select hash from " + tabel + " where volgnummer = ?")) {
+            vraag.setLong(1, punt.volgnummer());
+            try (ResultSet rij = vraag.executeQuery()) {
+                if (!rij.next()) {
+                    return new Integriteitsrapport.Breuk(tabel, punt.volgnummer(), "verwijderd");
+                }
+                return Ketenhash.gelijk(rij.getBytes("hash"), hash) ? null
+                        : new Integriteitsrapport.Breuk(tabel, punt.volgnummer(), "gewijzigd");
+            }
+        }
     }
 
     private static java.time.Instant tijdstip(ResultSet rij) throws SQLException {
