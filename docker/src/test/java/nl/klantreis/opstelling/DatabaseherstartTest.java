@@ -61,6 +61,7 @@ class DatabaseherstartTest {
     private static final Duration PAUZE = Duration.ofSeconds(6);
     private static final int AFZENDERS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TITEL = Pattern.compile("<title>([^<]*)</title>");
     private static final Pattern CSRF = Pattern.compile("name=\"(_csrf)\" value=\"([^\"]+)\"");
 
     @ParameterizedTest(name = "PostgreSQL stopt {0}")
@@ -148,8 +149,13 @@ class DatabaseherstartTest {
             }
             assertThat(w.retryAfter()).as("een 503 zegt wanneer opnieuw: %s", w).isNotNull();
             assertThat(Integer.parseInt(w.retryAfter())).isPositive();
-            assertThat(w.contentType()).as("%s", w)
-                    .startsWith(w.soort().equals("pagina") ? "text/html" : "application/problem+json");
+            if (w.soort().equals("pagina")) {
+                assertThat(w.contentType()).as("%s", w).startsWith("text/html");
+                assertThat(w.fout()).as("de pagina zegt het: %s", w).startsWith("Even niet beschikbaar");
+            } else {
+                assertThat(w.contentType()).as("%s", w).startsWith("application/problem+json");
+                assertThat(w.fout()).as("%s", w).contains("urn:klantreis:probleem:tijdelijk-niet-beschikbaar");
+            }
         }
         for (String soort : List.of("ingestie", "lezing", "pagina")) {
             assertThat(waarnemingen.waar(w -> w.soort().equals(soort) && w.mislukt())).as(soort + " zag de uitval")
@@ -260,7 +266,7 @@ class DatabaseherstartTest {
             waarnemingen.leg(new Waarneming(soort, knooppunt.naam(), begin, waarnemingen.nuMs() - begin,
                     antwoord.statusCode(), antwoord.headers().firstValue("Retry-After").orElse(null),
                     antwoord.headers().firstValue("Content-Type").orElse(""),
-                    antwoord.statusCode() >= 300 ? ingekort(antwoord.body()) : null));
+                    antwoord.statusCode() >= 300 ? wat(antwoord) : null));
             return antwoord;
         } catch (HttpTimeoutException e) {
             waarnemingen.leg(new Waarneming(soort, knooppunt.naam(), begin, waarnemingen.nuMs() - begin, -1, null, "",
@@ -276,8 +282,14 @@ class DatabaseherstartTest {
         }
     }
 
-    private static String ingekort(String tekst) {
-        return tekst == null || tekst.length() < 300 ? tekst : tekst.substring(0, 300) + "...";
+    /** What an error answer said: a page's title, or the start of a problem. */
+    private static String wat(HttpResponse<String> antwoord) {
+        String tekst = antwoord.body() == null ? "" : antwoord.body();
+        Matcher titel = TITEL.matcher(tekst);
+        if (titel.find()) {
+            return titel.group(1);
+        }
+        return tekst.length() < 300 ? tekst : tekst.substring(0, 300) + "...";
     }
 
     static void wachtTot(java.util.function.BooleanSupplier voorwaarde, Duration binnen, String wat) {

@@ -2,6 +2,7 @@ package nl.klantreis.opstelling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +39,7 @@ class LiveNaKnooppuntverliesTest {
 
     @Test
     void burgerVolgtZaakOpKnooppunt1_datSterft_herverbindtOpKnooppunt2_enMistNietsEnKrijgtNietsDubbel() throws Exception {
-        try (Opstelling opstelling = Opstelling.start("live-knooppuntverlies", 2,
-                java.util.Map.of("KLANTREIS_LIVE_HARTSLAG", "2s"))) {
+        try (Opstelling opstelling = Opstelling.start("live-knooppuntverlies", 2)) {
             Knooppunt een = opstelling.knooppunt(1);
             Knooppunt twee = opstelling.knooppunt(2);
             String bsn = Zaakberichten.bsn(new Random(31));
@@ -130,7 +131,7 @@ class LiveNaKnooppuntverliesTest {
     }
 
     /** The next element that passes, skipping the others (comments); null when none within {@code binnen}. */
-    private static Sse volgende(Sseclient client, Duration binnen, java.util.function.Predicate<Sse> welke)
+    private static Sse volgende(Sseclient client, Duration binnen, Predicate<Sse> welke)
             throws InterruptedException {
         long tot = System.nanoTime() + binnen.toNanos();
         while (true) {
@@ -152,7 +153,7 @@ class LiveNaKnooppuntverliesTest {
             JSON.readTree(event.data()).path("statussen")
                     .forEach(s -> uit.add(Instant.parse(s.path("gezetOp").asText()).toString()));
             return uit;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(event.data(), e);
         }
     }

@@ -1,6 +1,5 @@
 package nl.klantreis.opstelling;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,7 +44,10 @@ final class Waarnemingen {
         return alle().stream().filter(voorwaarde).toList();
     }
 
-    /** Per kind: requests, errors, the window from the first error's start to the last error's end, the longest request. */
+    /**
+     * Per kind: requests, errors, the window from the first error's start to the last error's end
+     * (how long clients saw errors), the longest request, and the statuses counted.
+     */
     String verslag(String titel) {
         Map<String, List<Waarneming>> perSoort = new TreeMap<>();
         alle().forEach(w -> perSoort.computeIfAbsent(w.soort(), s -> new ArrayList<>()).add(w));
@@ -62,9 +64,5 @@ final class Waarnemingen {
                     langste.duurMs(), langste.status(), statussen));
         });
         return uit.toString();
-    }
-
-    static Duration ms(long ms) {
-        return Duration.ofMillis(ms);
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * {@code 503} with a {@code Retry-After}, for the API and for the pages alike (ADR 0023).
  */
 public final class Databasestoring {
+    private static final String HIKARI_GESLOTEN = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
     private Databasestoring() {
     }
 
@@ -23,11 +25,22 @@ public final class Databasestoring {
                     || t instanceof DataAccessResourceFailureException || t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && verbindingVerloren(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (verbindingVerloren(sql.getSQLState()) || gesloten(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari's answer (without SQLSTATE) on a connection it already took out because it broke: the
+     * original 08 error is often lost on the way, e.g. when a {@code finally} resets auto-commit on
+     * it, or a rollback on it fails and replaces the cause.
+     */
+    private static boolean gesloten(SQLException fout) {
+        StackTraceElement[] plaatsen = fout.getStackTrace();
+        return fout.getSQLState() == null && plaatsen.length > 0
+                && plaatsen[0].getClassName().startsWith(HIKARI_GESLOTEN);
     }
 
     /**

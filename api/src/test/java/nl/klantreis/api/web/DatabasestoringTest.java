@@ -36,6 +36,18 @@ class DatabasestoringTest {
     }
 
     @Test
+    void eenVerbindingDieHikariAlWeggooide_isEenStoring() {
+        // What a rollback or setAutoCommit on a connection broken by the stop throws (no SQLSTATE),
+        // which then hides the original 08006: seen when PostgreSQL stopped immediately.
+        SQLException gesloten = new SQLException("Connection is closed");
+        gesloten.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0",
+                "ProxyConnection.java", 562)});
+        assertThat(Databasestoring.is(new IllegalStateException("auditlog", gesloten))).isTrue();
+        assertThat(Databasestoring.is(new SQLException("Connection is closed"))).as("alleen die van Hikari").isFalse();
+    }
+
+    @Test
     void eenFoutVanOnsOfVanDeGegevens_isGeenStoring() {
         assertThat(Databasestoring.is(new IllegalStateException("een fout van ons"))).isFalse();
         assertThat(Databasestoring.is(new RuntimeException(new SQLException("te lang", "22001")))).isFalse();
