@@ -32,16 +32,19 @@ class DatabaseConfiguratie {
                       @Value("${klantreis.data-map:./data}") String dataMap,
                       @Value("${klantreis.db.ingebed.poort:0}") int poort,
                       @Value("${klantreis.db.pool:12}") int pool,
-                      @Value("${klantreis.db.ingebed.opstartwacht:10m}") Duration opstartwacht) {
+                      @Value("${klantreis.db.ingebed.opstartwacht:10m}") Duration opstartwacht,
+                      @Value("${klantreis.db.verbindingswacht:5s}") Duration verbindingswacht) {
         if (!url.isBlank()) {
-            return new Database(url, gebruiker, wachtwoord, "PostgreSQL op " + zonderGeheimen(url), null, pool);
+            return new Database(url, gebruiker, wachtwoord, "PostgreSQL op " + zonderGeheimen(url), null, pool,
+                    verbindingswacht);
         }
         Path map = Path.of(dataMap, "postgres").toAbsolutePath().normalize();
         IngebeddePostgres ingebed = IngebeddePostgres.start(map, poort, opstartwacht, IngebeddePostgres.VANGNET);
         ingebed.meldPoort();
         LOG.info("Ingebedde PostgreSQL gestart op poort {} met data in {}", ingebed.poort(), map);
         return new Database(ingebed.jdbcUrl(), "postgres", "postgres",
-                "ingebedde PostgreSQL (poort " + ingebed.poort() + ", data in " + map + ")", ingebed, pool);
+                "ingebedde PostgreSQL (poort " + ingebed.poort() + ", data in " + map + ")", ingebed, pool,
+                verbindingswacht);
     }
 
     /**
@@ -56,6 +59,13 @@ class DatabaseConfiguratie {
         config.setPassword(database.wachtwoord());
         config.setMaximumPoolSize(database.pool());
         config.setPoolName("klantreis");
+        // How long a request waits for a connection before it is answered 503 (ADR 0023): while the
+        // database restarts, Hikari's default of 30 s would hold every request (and each queued
+        // behind it) that long. Checking a borrowed connection takes at most half of it.
+        config.setConnectionTimeout(database.verbindingswacht().toMillis());
+        config.setValidationTimeout(Math.max(250, database.verbindingswacht().toMillis() / 2));
+        // A connection whose server vanished without closing it is found by the kernel, not never.
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         // One round trip for a whole batch of inserts: the ingestion fast path depends on it.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
@@ -67,7 +77,7 @@ class DatabaseConfiguratie {
 
     /** The database in use, and what to call it when telling the operator. */
     record Database(String url, String gebruiker, String wachtwoord, String beschrijving, IngebeddePostgres ingebed,
-                    int pool) implements AutoCloseable {
+                    int pool, Duration verbindingswacht) implements AutoCloseable {
         @Override
         public void close() {
             if (ingebed != null) {

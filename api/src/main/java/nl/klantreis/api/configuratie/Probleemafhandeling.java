@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
+import nl.klantreis.api.web.Databasestoring;
 import nl.klantreis.api.web.NietGevonden;
 import nl.klantreis.api.web.OngeldigeParameters;
 
@@ -62,9 +63,15 @@ class Probleemafhandeling {
         return ResponseEntity.status(fout.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
     }
 
+    /** A 503, with the Retry-After that {@link Wachtadvies} adds to every one. */
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> fout(RuntimeException fout) {
-        LOG.error("verzoek mislukt; niets van dit verzoek is opgeslagen", fout);
+        if (Databasestoring.is(fout)) {
+            // Expected while the database restarts, and then for every request: one line each, no stack trace.
+            LOG.warn("verzoek mislukt, de database is niet bereikbaar; niets van dit verzoek is opgeslagen: {}", fout.toString());
+        } else {
+            LOG.error("verzoek mislukt; niets van dit verzoek is opgeslagen", fout);
+        }
         return probleem(HttpStatus.SERVICE_UNAVAILABLE, URI.create("urn:klantreis:probleem:tijdelijk-niet-beschikbaar"),
                 "Tijdelijk niet beschikbaar",
                 "het verzoek kon niet worden verwerkt en er is niets van opgeslagen; probeer het later opnieuw");

@@ -95,4 +95,13 @@ class IngestieConfiguratie {
 
     record Batchgrens(int maximum) {
     }
+
+    /** How long a request may wait for an ingestion worker before it is answered 503 (ADR 0023). */
+    @Bean
+    Wachttijd ingestiewachttijd(@Value("${klantreis.ingestie.wachttijd:5s}") Duration maximum) {
+        return new Wachttijd(maximum);
+    }
+
+    record Wachttijd(Duration maximum) {
+    }
 }

@@ -46,21 +46,39 @@ class IngestieController {
             + MediaType.APPLICATION_JSON_VALUE + " met ce-specversion, ce-id, ce-source en ce-type als kop "
             + "(binaire modus), of een batch als " + BATCH;
 
+    static final URI TIJDELIJK_NIET_BESCHIKBAAR = URI.create("urn:klantreis:probleem:tijdelijk-niet-beschikbaar");
+
     private final Ingestiedienst dienst;
     private final Scheduler werkers;
     private final Verzoeklezer json = new Verzoeklezer();
     private final int maximumBatch;
+    private final long wachttijdNanos;
 
     IngestieController(Ingestiedienst dienst, IngestieConfiguratie.Ingestiewerkers werkers,
-                       IngestieConfiguratie.Batchgrens grens) {
+                       IngestieConfiguratie.Batchgrens grens, IngestieConfiguratie.Wachttijd wachttijd) {
         this.dienst = dienst;
         this.werkers = werkers.scheduler();
         this.maximumBatch = grens.maximum();
+        this.wachttijdNanos = wachttijd.maximum().toNanos();
+    }
+
+    /**
+     * A request that waited longer than {@code klantreis.ingestie.wachttijd} for a worker is not
+     * started any more, but answered 503 (nothing stored): while the database is away each batch
+     * takes the pool's whole connection wait, and those queued behind it would otherwise wait for
+     * all of them, past any sender's timeout (ADR 0023).
+     */
+    private void binnenWachttijd(long aangekomen) {
+        if (System.nanoTime() - aangekomen > wachttijdNanos) {
+            throw new TeLangGewacht();
+        }
     }
 
     @PostMapping(consumes = EEN, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<ResponseEntity<Object>> een(@RequestBody Mono<byte[]> body) {
+        long aangekomen = System.nanoTime();
         return body.publishOn(werkers).map(bytes -> {
+            binnenWachttijd(aangekomen);
             JsonNode bericht = json.lees(bytes);
             if (!bericht.isObject()) {
                 throw new Onleesbaar("een CloudEvent is een JSON-object; stuur een batch als "
@@ -78,7 +96,9 @@ class IngestieController {
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<ResponseEntity<Object>> binair(@RequestHeader HttpHeaders koppen,
                                         @RequestBody(required = false) Mono<byte[]> body) {
+        long aangekomen = System.nanoTime();
         return body.defaultIfEmpty(new byte[0]).publishOn(werkers).map(bytes -> {
+            binnenWachttijd(aangekomen);
             JsonNode data = bytes.length == 0 ? null : json.lees(bytes);
             return antwoordOpEen(BinaireModus.alsGestructureerd(koppen, data));
         });
@@ -125,7 +145,9 @@ class IngestieController {
 
     @PostMapping(consumes = BATCH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<ResponseEntity<Object>> batch(@RequestBody Mono<byte[]> body) {
+        long aangekomen = System.nanoTime();
         return body.publishOn(werkers).map(bytes -> {
+            binnenWachttijd(aangekomen);
             JsonNode batch = json.lees(bytes);
             if (!batch.isArray()) {
                 throw new Onleesbaar("een batch is een JSON-array van CloudEvents");
@@ -182,6 +204,13 @@ class IngestieController {
         return probleem(HttpStatus.PAYLOAD_TOO_LARGE, TE_GROOT, "Verzoek te groot", fout.getMessage());
     }
 
+    @ExceptionHandler(TeLangGewacht.class)
+    ResponseEntity<ProblemDetail> teLangGewacht(TeLangGewacht fout) {
+        return probleem(HttpStatus.SERVICE_UNAVAILABLE, TIJDELIJK_NIET_BESCHIKBAAR, "Tijdelijk niet beschikbaar",
+                "het verzoek wachtte te lang op zijn beurt en is niet verwerkt; er is niets van opgeslagen;"
+                        + " probeer het later opnieuw");
+    }
+
     private static ResponseEntity<ProblemDetail> probleem(HttpStatus status, URI type, String titel, String detail) {
         ProblemDetail probleem = ProblemDetail.forStatusAndDetail(status, detail);
         probleem.setType(type);
@@ -193,6 +222,13 @@ class IngestieController {
     static final class Onleesbaar extends RuntimeException {
         Onleesbaar(String reden) {
             super(reden, null, false, false);
+        }
+    }
+
+    /** Waited longer than the ingestion's wachttijd for a worker; answered 503, not started. */
+    static final class TeLangGewacht extends RuntimeException {
+        TeLangGewacht() {
+            super("te lang gewacht", null, false, false);
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.klantreis.api.openapi;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,6 +119,11 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
                 antwoord.addHeaderObject("WWW-Authenticate", new Header()
                         .description("`Bearer`, met `error=\"invalid_token\"` bij een ongeldig of verlopen token.")
                         .schema(new StringSchema()));
+            }
+            if (fout == Foutantwoord.TIJDELIJK_NIET_BESCHIKBAAR) {
+                antwoord.addHeaderObject("Retry-After", new Header()
+                        .description("Na hoeveel seconden het zin heeft het opnieuw te proberen (elk 503 heeft hem).")
+                        .schema(new IntegerSchema().minimum(BigDecimal.ONE)));
             }
             onderdelen.addResponses(fout.naam, antwoord);
         }

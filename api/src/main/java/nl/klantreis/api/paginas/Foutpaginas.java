@@ -21,11 +21,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
+import nl.klantreis.api.web.Databasestoring;
 import nl.klantreis.api.web.NietGevonden;
 import reactor.core.publisher.Mono;
 
 /**
- * The error pages (400, 401, 403, 404, 500) in the layout, for every page path: errors of page
+ * The error pages (400, 401, 403, 404, 500, 503) in the layout, for every page path: errors of page
  * controllers ({@link Paginafouten}), refusals of {@link Paginabeveiliging}, and what no handler
  * answered (an unknown path, a missing file). Before Spring Boot's own handler (order -2 against
  * its -1), and only for {@link Paginabeveiliging#PAGINAS}: an API error stays a problem document.
@@ -66,6 +67,11 @@ class Foutpaginas implements WebExceptionHandler {
         }
         if (onleesbaarFormulier(fout)) {
             return HttpStatus.BAD_REQUEST;
+        }
+        if (Databasestoring.is(fout)) {
+            // The database is away for a moment (a restart): not a fault to page anyone for (ADR 0023).
+            LOG.warn("pagina niet getoond, de database is niet bereikbaar: {}", fout.toString());
+            return HttpStatus.SERVICE_UNAVAILABLE;
         }
         LOG.error("Fout op een pagina", fout);
         return HttpStatus.INTERNAL_SERVER_ERROR;
@@ -125,6 +131,8 @@ class Foutpaginas implements WebExceptionHandler {
                     "Ga terug naar de vorige pagina en probeer het opnieuw."};
             case 500 -> new String[] {"Er ging iets mis",
                     "Door een fout aan onze kant lukt dit nu niet. Probeer het later opnieuw."};
+            case 503 -> new String[] {"Even niet beschikbaar",
+                    "Deze pagina is op dit moment niet beschikbaar. Probeer het over een paar seconden opnieuw."};
             default -> null;
         };
     }
