@@ -220,20 +220,24 @@ class Auditschrijver implements Verwerkingslog, DisposableBean {
     private Geschreven inEenTransactie(List<Schrijftaak> taken) throws SQLException {
         try (Connection verbinding = dataSource.getConnection()) {
             verbinding.setAutoCommit(false);
+            Geschreven geschreven;
             try {
-                Geschreven geschreven = voegToe(verbinding, taken);
+                geschreven = voegToe(verbinding, taken);
                 verbinding.commit();
-                return geschreven;
             } catch (SQLException | RuntimeException fout) {
+                // The first error is the cause (e.g. the database went away); what the cleaning up of a
+                // dead connection throws after it only rides along, so the answer is still the 503 of
+                // an unavailable database (ADR 0023).
                 try {
                     verbinding.rollback();
-                } catch (SQLException terugdraaien) {
-                    fout.addSuppressed(terugdraaien);
+                    verbinding.setAutoCommit(true);
+                } catch (SQLException opruimen) {
+                    fout.addSuppressed(opruimen);
                 }
                 throw fout;
-            } finally {
-                verbinding.setAutoCommit(true);
             }
+            verbinding.setAutoCommit(true);
+            return geschreven;
         }
     }
 
