@@ -34,7 +34,7 @@ class NginxTest {
     private static final String ZAAK = "5b0e1c3a-8f1d-4f3e-9c55-2b7d1e6a9f01";
 
     @Test
-    void nginxGeeftLiveUpdatesMeteenDoorEnLeestDoorAlsEenKnooppuntWegvalt() throws Exception {
+    void nginxGeeftLiveUpdatesMeteenDoorGeeft503DoorEnLeestDoorAlsEenKnooppuntWegvalt() throws Exception {
         try (Opstelling opstelling = Opstelling.start("nginx", 2, ComposeTest.omgevingVanDeKnooppunten());
              Nginxserver nginx = Nginxserver.start(opstelling.knooppunten())) {
             String bron = opstelling.token("bron");
@@ -85,6 +85,23 @@ class NginxTest {
             HttpResponse<String> viaNginx = HTTP.send(HttpRequest.newBuilder(nginx.adres("/v3/api-docs"))
                     .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(serveradres(viaNginx.body())).isEqualTo("http://" + nginx.adres("").getAuthority());
+
+            // The shared database away: every answer through nginx is the engine's 503 with its
+            // Retry-After, never nginx's bare 502 (nginx must not count a 503 as a dead node: then
+            // both would be marked down at once).
+            opstelling.database().stoppen("fast");
+            try {
+                for (int i = 0; i < 6; i++) {
+                    HttpResponse<String> antwoord = haal(nginx.adres("/api/v1/mijnzaken"), burger);
+                    assertThat(antwoord.statusCode()).as("lezing " + i + " zonder database: " + antwoord.body())
+                            .isEqualTo(503);
+                    assertThat(antwoord.headers().firstValue("Retry-After")).isPresent();
+                }
+            } finally {
+                opstelling.database().starten();
+            }
+            wacht("lezen via nginx na de herstart van de database", Duration.ofMinutes(1),
+                    () -> haal(nginx.adres("/api/v1/mijnzaken"), burger).statusCode() == 200);
 
             // A crash of node 1: every read through nginx is still answered (by node 2).
             opstelling.knooppunt(1).doodHard();
