@@ -32,8 +32,9 @@ import nl.klantreis.simulatie.Simulatie;
  * the same Debian PostgreSQL server, in one run, and what clients see during faults.
  *
  * <ol>
- * <li><b>Rounds</b>, one node (A) and two nodes (B) by turns, A B A B: the second node is started
- * for a B round and stopped (SIGTERM) for an A round. Per round: a warm-up, then ingestion (the
+ * <li><b>Rounds</b>, one node (A) and two nodes (B) by turns, A B A B: in an A round all clients go
+ * to node 1 and node 2 runs idle (warm; with {@code --tweede-stoppen} it is stopped for an A round
+ * and started again for a B round). Per round: a warm-up, then ingestion (the
  * simulator's realistic mix with faults, batches of 500, {@code --afzenders} senders spread over
  * the nodes, each waiting for its answer), then MijnZaken reads ({@code GET
  * /api/v1/mijnzaken/{zaakId}} with the owner's burger token, random over many citizens, audit on
@@ -60,7 +61,8 @@ public final class OpstellingBenchmark {
 
     record Instellingen(boolean klein, int paren, int berichten, int opwarmen, int afzenders, int batch, int klanten,
                         List<Integer> verbindingen, int leesOpwarmen, int duur, int foutBerichten, int foutLezers,
-                        int foutNa, Map<String, String> omgeving, boolean rondes, boolean storingen) {
+                        int foutNa, Map<String, String> omgeving, boolean rondes, boolean storingen,
+                        boolean tweedeStoppen) {
         static Instellingen lees(String[] args) {
             boolean klein = Arrays.asList(args).contains("--klein");
             int paren = klein ? 1 : 2;
@@ -77,6 +79,7 @@ public final class OpstellingBenchmark {
             int foutNa = klein ? 3 : 5;
             Map<String, String> omgeving = new LinkedHashMap<>();
             List<String> alleen = List.of("rondes", "fouten");
+            boolean tweedeStoppen = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--klein" -> { }
@@ -93,6 +96,7 @@ public final class OpstellingBenchmark {
                     case "--fout-berichten" -> foutBerichten = Integer.parseInt(args[++i]);
                     case "--fout-lezers" -> foutLezers = Integer.parseInt(args[++i]);
                     case "--fout-na" -> foutNa = Integer.parseInt(args[++i]);
+                    case "--tweede-stoppen" -> tweedeStoppen = true;
                     case "--alleen" -> alleen = List.of(args[++i].split(","));
                     case "--omgeving" -> {
                         String[] paar = args[++i].split("=", 2);
@@ -101,12 +105,12 @@ public final class OpstellingBenchmark {
                     default -> throw new IllegalArgumentException("onbekende optie " + args[i] + "; bekend: --klein"
                             + " --paren N --berichten N --opwarmen N --afzenders N --batch N --klanten N"
                             + " --verbindingen 32,64 --lees-opwarmen S --duur S --fout-berichten N --fout-lezers N"
-                            + " --fout-na S --omgeving NAAM=WAARDE --alleen rondes,fouten");
+                            + " --fout-na S --omgeving NAAM=WAARDE --alleen rondes,fouten --tweede-stoppen");
                 }
             }
             return new Instellingen(klein, paren, berichten, opwarmen, afzenders, batch, klanten, verbindingen,
                     leesOpwarmen, duur, foutBerichten, foutLezers, foutNa, Map.copyOf(omgeving),
-                    alleen.contains("rondes"), alleen.contains("fouten"));
+                    alleen.contains("rondes"), alleen.contains("fouten"), tweedeStoppen);
         }
     }
 
@@ -146,23 +150,23 @@ public final class OpstellingBenchmark {
 
         // Rounds: A (one node) and B (two nodes) by turns.
         List<Ronde> rondes = new ArrayList<>();
-        Knooppunt tweede = null;
+        // By default the second node runs idle through the one-node rounds: a node restarted for every
+        // two-node round would be measured with a cold JIT on a machine of 2 cores. --tweede-stoppen
+        // stops it (SIGTERM) for a one-node round instead.
+        Knooppunt tweede = instellingen.tweedeStoppen() ? null : startTweede(opstelling);
         long zaad = 20_000_001L;
         for (int paar = 1; instellingen.rondes() && paar <= instellingen.paren(); paar++) {
             for (int aantal = 1; aantal <= 2; aantal++) {
-                if (aantal == 1 && tweede != null) {
+                if (aantal == 1 && tweede != null && instellingen.tweedeStoppen()) {
                     long t0 = System.nanoTime();
                     tweede.stop(Duration.ofSeconds(60));
                     System.out.printf(Locale.ROOT, "%n%s gestopt (SIGTERM) in %.1f s%n", tweede.naam(),
                             (System.nanoTime() - t0) / 1e9);
                     tweede = null;
-                } else if (aantal == 2) {
-                    long t0 = System.nanoTime();
-                    tweede = opstelling.startKnooppunt().wachtTotGezond(GEZOND_BINNEN);
-                    System.out.printf(Locale.ROOT, "%n%s gestart en gezond in %.1f s%n", tweede.naam(),
-                            (System.nanoTime() - t0) / 1e9);
+                } else if (aantal == 2 && tweede == null) {
+                    tweede = startTweede(opstelling);
                 }
-                List<Knooppunt> actief = tweede == null ? List.of(eerste) : List.of(eerste, tweede);
+                List<Knooppunt> actief = aantal == 1 ? List.of(eerste) : List.of(eerste, tweede);
                 rondes.add(ronde(instellingen, opstelling, actief, paar, bron, lezingen, zaad));
                 zaad += 2;
             }
@@ -191,6 +195,13 @@ public final class OpstellingBenchmark {
             System.out.println("LET OP: berichten afgewezen; de ingestiecijfers zijn niet bruikbaar.");
         }
         return afgewezen ? 1 : 0;
+    }
+
+    private static Knooppunt startTweede(Opstelling opstelling) {
+        long t0 = System.nanoTime();
+        Knooppunt tweede = opstelling.startKnooppunt().wachtTotGezond(GEZOND_BINNEN);
+        System.out.printf(Locale.ROOT, "%n%s gestart en gezond in %.1f s%n", tweede.naam(), (System.nanoTime() - t0) / 1e9);
+        return tweede;
     }
 
     // ---------------------------------------------------------------- fill
@@ -525,11 +536,17 @@ public final class OpstellingBenchmark {
             long berichten = alle.stream().filter(Last.Poging::goed).mapToLong(p -> p.accepted() + p.duplicate()).sum();
             long duplicate = alle.stream().filter(Last.Poging::goed).mapToLong(Last.Poging::duplicate).sum();
             long afgewezen = alle.stream().filter(Last.Poging::goed).mapToLong(Last.Poging::rejected).sum();
-            double langsteBatch = alle.stream().filter(Last.Poging::goed).mapToDouble(Last.Poging::taakMs).max()
-                    .orElse(Double.NaN);
+            Last.Poging langste = alle.stream().filter(Last.Poging::goed)
+                    .max(java.util.Comparator.comparingDouble(Last.Poging::taakMs)).orElse(null);
+            double langsteBatch = langste == null ? Double.NaN : langste.taakMs();
+            // The attempts of that batch: where its time went (a hanging answer or the retries).
+            String verloop = langste == null ? "" : String.join(", ", alle.stream()
+                    .filter(p -> p.taakStartNs() == langste.taakStartNs() && p.eindNs() <= langste.eindNs())
+                    .map(p -> String.format(Locale.ROOT, "%s %s %.0f ms", p.knooppunt(), p.soort(), p.ms())).toList());
             uit.append(String.format(Locale.ROOT, "    opnieuw verstuurd %,d; bevestigd %,d berichten (waarvan duplicate"
                             + " %,d), afgewezen %d; langste gat tussen twee 2xx-antwoorden %.0f ms; langste batch (eerste"
-                            + " poging tot 2xx) %.0f ms%n", opnieuw, berichten, duplicate, afgewezen, gat, langsteBatch));
+                            + " poging tot 2xx) %.0f ms: %s%n", opnieuw, berichten, duplicate, afgewezen, gat, langsteBatch,
+                    verloop));
         } else {
             uit.append(String.format(Locale.ROOT, "    langste gat tussen twee 2xx-antwoorden %.0f ms%n", gat));
         }
@@ -546,8 +563,9 @@ public final class OpstellingBenchmark {
         StringBuilder uit = new StringBuilder();
         uit.append(String.format(Locale.ROOT, "%nEen knooppunt (1) tegen twee (2), rondes om en om, %d paar;"
                         + " ingestie %,d berichten per ronde (%d afzenders, batches van %d), lezen %d s per"
-                        + " verbindingenaantal; mediaan over de rondes%n", instellingen.paren(), instellingen.berichten(),
-                instellingen.afzenders(), instellingen.batch(), instellingen.duur()));
+                        + " verbindingenaantal; mediaan over de rondes; in rondes met 1 %s%n", instellingen.paren(),
+                instellingen.berichten(), instellingen.afzenders(), instellingen.batch(), instellingen.duur(),
+                instellingen.tweedeStoppen() ? "is het tweede knooppunt gestopt" : "draait het tweede leeg mee"));
         uit.append(String.format(Locale.ROOT, "  %-42s %-22s %-22s %10s %10s %7s%n", "maat", "1 per ronde",
                 "2 per ronde", "mediaan 1", "mediaan 2", "2/1"));
         rij(uit, rondes, "load 1 min bij de start", Ronde::load);
