@@ -251,20 +251,26 @@ public final class OpstellingBenchmark {
                 instellingen.afzenders(), bron);
         Segmenten.wachtTotBij(actief.get(0), BIJ_BINNEN);
         List<byte[]> batches = batches(simulatie(zaad + 1, instellingen.berichten()), instellingen.batch());
+        Wachtmeting wachten = Wachtmeting.start(opstelling.database());
         Uitkomst ingestie = verstuur(actief, batches, instellingen.afzenders(), bron);
+        wachten.close();
         double bij = Segmenten.wachtTotBij(actief.get(0), BIJ_BINNEN);
         System.out.printf(Locale.ROOT, "ingestie: %,d berichten in %.1f s = %,.0f berichten/s; batch p50 %.0f ms,"
                         + " p99 %.0f ms; fouten %d, afgewezen %d; leesmodellen bij %.1f s na de laatste batch%n",
                 ingestie.berichten(), ingestie.seconden(), ingestie.perSeconde(), ingestie.p50(), ingestie.p99(),
                 ingestie.fouten(), ingestie.rejected(), bij);
+        System.out.print(wachten.samenvatting(5));
         Map<Integer, Leesuitkomst> lezen = new LinkedHashMap<>();
         for (int verbindingen : instellingen.verbindingen()) {
+            Wachtmeting leeswachten = Wachtmeting.start(opstelling.database());
             Leesuitkomst uitkomst = lees(actief, lezingen, verbindingen, instellingen.leesOpwarmen(),
                     instellingen.duur());
+            leeswachten.close();
             lezen.put(verbindingen, uitkomst);
             System.out.printf(Locale.ROOT, "lezen, %d verbindingen: %,.0f lezingen/s, p50 %.1f ms, p99 %.1f ms,"
                     + " fouten %d van %,d%n", verbindingen, uitkomst.perSeconde(), uitkomst.p50(), uitkomst.p99(),
                     uitkomst.fouten(), uitkomst.aantal());
+            System.out.print(leeswachten.samenvatting(5));
         }
         return new Ronde(actief.size(), paar, ingestie.perSeconde(), ingestie.p50(), ingestie.p99(), ingestie.fouten(),
                 ingestie.rejected(), bij, lezen, load);
