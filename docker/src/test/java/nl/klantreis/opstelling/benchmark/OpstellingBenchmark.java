@@ -120,7 +120,7 @@ public final class OpstellingBenchmark {
 
     /** The figures of one round. */
     record Ronde(int knooppunten, int nummer, double berichtenPerSeconde, double batchP50, double batchP99,
-                 long fouten, long afgewezen, double bijNaSeconden, Map<Integer, Leesuitkomst> lezen, double load) {
+                 long fouten, long afgewezen, double herhaald, double bijNaSeconden, Map<Integer, Leesuitkomst> lezen, double load) {
     }
 
     record Leesuitkomst(double perSeconde, double p50, double p99, long fouten, long aantal) {
@@ -251,14 +251,18 @@ public final class OpstellingBenchmark {
                 instellingen.afzenders(), bron);
         Segmenten.wachtTotBij(actief.get(0), BIJ_BINNEN);
         List<byte[]> batches = batches(simulatie(zaad + 1, instellingen.berichten()), instellingen.batch());
+        double herhalingenVoor = herhalingen(actief);
         Wachtmeting wachten = Wachtmeting.start(opstelling.database());
         Uitkomst ingestie = verstuur(actief, batches, instellingen.afzenders(), bron);
         wachten.close();
+        // Whole batches the engine did again because another node or request wrote the same aggregate first.
+        double herhaald = herhalingen(actief) - herhalingenVoor;
         double bij = Segmenten.wachtTotBij(actief.get(0), BIJ_BINNEN);
         System.out.printf(Locale.ROOT, "ingestie: %,d berichten in %.1f s = %,.0f berichten/s; batch p50 %.0f ms,"
-                        + " p99 %.0f ms; fouten %d, afgewezen %d; leesmodellen bij %.1f s na de laatste batch%n",
+                        + " p99 %.0f ms; fouten %d, afgewezen %d; batches in de engine herhaald (conflict) %.0f;"
+                        + " leesmodellen bij %.1f s na de laatste batch%n",
                 ingestie.berichten(), ingestie.seconden(), ingestie.perSeconde(), ingestie.p50(), ingestie.p99(),
-                ingestie.fouten(), ingestie.rejected(), bij);
+                ingestie.fouten(), ingestie.rejected(), herhaald, bij);
         System.out.print(wachten.samenvatting(5));
         Map<Integer, Leesuitkomst> lezen = new LinkedHashMap<>();
         for (int verbindingen : instellingen.verbindingen()) {
@@ -273,7 +277,11 @@ public final class OpstellingBenchmark {
             System.out.print(leeswachten.samenvatting(5));
         }
         return new Ronde(actief.size(), paar, ingestie.perSeconde(), ingestie.p50(), ingestie.p99(), ingestie.fouten(),
-                ingestie.rejected(), bij, lezen, load);
+                ingestie.rejected(), herhaald, bij, lezen, load);
+    }
+
+    private static double herhalingen(List<Knooppunt> actief) {
+        return actief.stream().mapToDouble(k -> Segmenten.meter(k, "klantreis_ingestie_herhalingen_total")).sum();
     }
 
     private static Leesuitkomst lees(List<Knooppunt> actief, List<Lezing> lezingen, int verbindingen, int opwarmen,
@@ -592,6 +600,7 @@ public final class OpstellingBenchmark {
         rij(uit, rondes, "ingestie batch p50 ms", Ronde::batchP50);
         rij(uit, rondes, "ingestie batch p99 ms", Ronde::batchP99);
         rij(uit, rondes, "ingestie fouten (niet-2xx)", r -> r.fouten());
+        rij(uit, rondes, "ingestie: batches herhaald in de engine", Ronde::herhaald);
         rij(uit, rondes, "leesmodellen bij na ingestie, s", Ronde::bijNaSeconden);
         for (int v : instellingen.verbindingen()) {
             rij(uit, rondes, "lezen/s, " + v + " verbindingen", r -> r.lezen().get(v).perSeconde());

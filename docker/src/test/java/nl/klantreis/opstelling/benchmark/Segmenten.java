@@ -76,6 +76,29 @@ final class Segmenten {
         }
     }
 
+    /**
+     * The sum over the node's series of one metric in {@code /actuator/prometheus} (e.g.
+     * {@code klantreis_ingestie_herhalingen_total}); 0 when the node does not answer or has none.
+     */
+    static double meter(Knooppunt knooppunt, String naam) {
+        try {
+            HttpResponse<String> antwoord = HTTP.send(HttpRequest.newBuilder(knooppunt.adres("/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (antwoord.statusCode() != 200) {
+                return 0;
+            }
+            Matcher m = Pattern.compile("^" + Pattern.quote(naam) + "(\\{[^}]*\\})?\\s+(\\S+)$", Pattern.MULTILINE)
+                    .matcher(antwoord.body());
+            double som = 0;
+            while (m.find()) {
+                som += Double.parseDouble(m.group(2));
+            }
+            return som;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     /** Waits until the node reports every read model caught up; the seconds it took, or -1 if not within. */
     static double wachtTotBij(Knooppunt knooppunt, Duration binnen) throws InterruptedException {
         long start = System.nanoTime();
