@@ -8,13 +8,17 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -181,8 +185,8 @@ final class Last {
         for (Future<?> f : alle) {
             long over = tot - System.nanoTime();
             try {
-                f.get(Math.max(1, over), java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+                f.get(Math.max(1, over), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
                 stop();
                 throw new IllegalStateException("de last was niet klaar binnen " + binnen);
             }
@@ -198,7 +202,7 @@ final class Last {
         }
         for (Future<?> f : alle) {
             try {
-                f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                f.get(2, TimeUnit.MINUTES);
             } catch (Exception e) {
                 // a client that failed has recorded what it saw; the figures say the rest
             }
@@ -212,7 +216,7 @@ final class Last {
             kopie = new ArrayList<>(pogingen);
         }
         return kopie.stream().filter(p -> p.startNs() >= vanNs && p.startNs() < totNs)
-                .sorted(java.util.Comparator.comparingLong(Poging::startNs)).toList();
+                .sorted(Comparator.comparingLong(Poging::startNs)).toList();
     }
 
     List<Poging> pogingen() {
@@ -242,7 +246,7 @@ final class Last {
             return Double.NaN;
         }
         double[] gesorteerd = waarden.clone();
-        java.util.Arrays.sort(gesorteerd);
+        Arrays.sort(gesorteerd);
         int rang = (int) Math.ceil(p / 100.0 * gesorteerd.length);
         return gesorteerd[Math.max(0, rang - 1)];
     }

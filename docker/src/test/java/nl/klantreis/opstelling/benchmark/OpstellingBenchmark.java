@@ -1,11 +1,15 @@
 package nl.klantreis.opstelling.benchmark;
 
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -320,17 +325,17 @@ public final class OpstellingBenchmark {
 
     /** The pairs the node answers 200 for (a zaak of a KVK initiator or an alias is not the BSN's own). */
     private static List<Lezing> leesbaar(List<Lezing> kandidaten, Knooppunt knooppunt) throws Exception {
-        List<Lezing> goed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Lezing> goed = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Lezing> rij = new ConcurrentLinkedQueue<>(kandidaten);
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build();
         List<Thread> draden = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Thread draad = new Thread(() -> {
                 for (Lezing l = rij.poll(); l != null; l = rij.poll()) {
                     try {
                         int status = http.send(leestaak(l).verzoek().apply(knooppunt),
-                                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
                         if (status == 200) {
                             goed.add(l);
                         }
@@ -564,7 +569,7 @@ public final class OpstellingBenchmark {
             long duplicate = alle.stream().filter(Last.Poging::goed).mapToLong(Last.Poging::duplicate).sum();
             long afgewezen = alle.stream().filter(Last.Poging::goed).mapToLong(Last.Poging::rejected).sum();
             Last.Poging langste = alle.stream().filter(Last.Poging::goed)
-                    .max(java.util.Comparator.comparingDouble(Last.Poging::taakMs)).orElse(null);
+                    .max(Comparator.comparingDouble(Last.Poging::taakMs)).orElse(null);
             double langsteBatch = langste == null ? Double.NaN : langste.taakMs();
             // The attempts of that batch: where its time went (a hanging answer or the retries).
             String verloop = langste == null ? "" : String.join(", ", alle.stream()
@@ -612,7 +617,7 @@ public final class OpstellingBenchmark {
     }
 
     private static void rij(StringBuilder uit, List<Ronde> rondes, String maat,
-                            java.util.function.ToDoubleFunction<Ronde> waarde) {
+                            ToDoubleFunction<Ronde> waarde) {
         double[] een = rondes.stream().filter(r -> r.knooppunten() == 1).mapToDouble(waarde).toArray();
         double[] twee = rondes.stream().filter(r -> r.knooppunten() == 2).mapToDouble(waarde).toArray();
         double m1 = mediaan(een);
