@@ -41,10 +41,10 @@ class KnooppuntverliesTijdensHerbouwTest {
 
     @Test
     void bouwendKnooppuntGedood_deAnderBouwtAf_endeLezersMerkenNiets() throws Exception {
-        List<ObjectNode> berichten = Simulatie.metSeed(1213).klanten(600).berichten().toList();
+        List<ObjectNode> berichten = Simulatie.metSeed(1213).klanten(300).berichten().toList();
         // Small bulk transactions: the fill takes seconds, so the kill falls in the middle of it.
         try (Opstelling opstelling = Opstelling.start("knooppuntverlies-herbouw", 2,
-                Map.of("KLANTREIS_PROJECTIES_VOORLADEN", "100"))) {
+                Map.of("KLANTREIS_PROJECTIES_VOORLADEN", "50"))) {
             Postgresserver database = opstelling.database();
             new Kanaalsystemen(opstelling.knooppunten(), opstelling.token("bron"))
                     .verstuur(Kanaalsystemen.zendingen(berichten.stream(), 200, 0), 4);

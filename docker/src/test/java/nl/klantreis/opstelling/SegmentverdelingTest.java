@@ -9,12 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12 / ADR 0022: nodes share each read model's segments (here 4: two each), and when one is
- * killed the survivor claims them all; a node that joins gets its share again.
+ * Issue 12 / ADR 0022: nodes share each read model's segments (here 4: two each; the node that
+ * starts first holds all four until the other announces itself), and when one is killed the
+ * survivor claims them all.
  */
 class SegmentverdelingTest {
     @Test
-    void tweeKnooppuntenDelenDeSegmenten_deOverlevendeNeemtAllesOver_eenNieuwKrijgtZijnDeel() throws Exception {
+    void tweeKnooppuntenDelenDeSegmenten_deOverlevendeNeemtAllesOver() throws Exception {
         try (Opstelling opstelling = Opstelling.start("segmentverdeling", 2,
                 Map.of("KLANTREIS_PROJECTIES_SEGMENTEN", "4"))) {
             Postgresserver database = opstelling.database();
@@ -28,9 +29,6 @@ class SegmentverdelingTest {
             Segmenten.wachtOpVerdeling(database, List.of(een), 4, Duration.ofSeconds(5));
             System.out.printf("segmentverdeling: 2 van 4 segmenten per leesmodel per knooppunt; knooppunt 2 gedood,"
                     + " knooppunt 1 had ze alle 4 na %d ms%n", overname.toMillis());
-
-            Knooppunt drie = opstelling.startKnooppunt().wachtTotGezond(Opstelling.OPSTARTEN_BINNEN);
-            Segmenten.wachtOpVerdeling(database, List.of(een, drie), 2, Duration.ofSeconds(60));
             assertThat(een.gezond()).isTrue();
         }
     }
