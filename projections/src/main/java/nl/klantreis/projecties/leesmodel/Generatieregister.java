@@ -90,15 +90,26 @@ final class Generatieregister {
 
     /**
      * The built generation becomes the serving one and the serving one is replaced, in one
-     * transaction; false when another node did it first.
+     * transaction; false, changing nothing, when another node did it first. Every node acts on a
+     * list of generations read a moment before, so a second node can ask for the same takeover
+     * just after the first one did it: only a generation still being built (checked under its row
+     * lock, which a concurrent takeover holds until it commits) takes over, and only another
+     * generation is replaced. Before, the second node replaced "the serving one", which by then
+     * was the generation that had just taken over, and left the read model without any.
      */
     boolean neemOver(Generatie bouwend) {
         Boolean gewisseld = transacties.fetchInTransaction(() -> {
-            int vervangen = jdbc.update("UPDATE leesmodel_generatie SET toestand = 'vervangen' "
-                    + "WHERE naam = ? AND toestand = 'actief'", bouwend.naam());
+            List<Integer> nogBouwend = jdbc.queryForList("SELECT generatie FROM leesmodel_generatie "
+                    + "WHERE naam = ? AND generatie = ? AND toestand = 'bouwen' FOR UPDATE", Integer.class,
+                    bouwend.naam(), bouwend.generatie());
+            if (nogBouwend.isEmpty()) {
+                return false;
+            }
+            jdbc.update("UPDATE leesmodel_generatie SET toestand = 'vervangen' "
+                    + "WHERE naam = ? AND toestand = 'actief' AND generatie <> ?", bouwend.naam(), bouwend.generatie());
             int geactiveerd = jdbc.update("UPDATE leesmodel_generatie SET toestand = 'actief', actief_op = now() "
                     + "WHERE naam = ? AND generatie = ? AND toestand = 'bouwen'", bouwend.naam(), bouwend.generatie());
-            return vervangen >= 0 && geactiveerd == 1;
+            return geactiveerd == 1;
         });
         return Boolean.TRUE.equals(gewisseld);
     }
