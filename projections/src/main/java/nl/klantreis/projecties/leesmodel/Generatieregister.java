@@ -59,6 +59,7 @@ final class Generatieregister {
     /** A read model seen for the first time gets generation 1, serving at once (it starts empty, as the store did). */
     void registreerEerste(String naam) {
         transacties.executeInTransaction(() -> {
+            vergrendel(naam);
             Integer aantal = jdbc.queryForObject("SELECT count(*) FROM leesmodel_generatie WHERE naam = ?",
                     Integer.class, naam);
             if (aantal == 0) {
@@ -73,6 +74,7 @@ final class Generatieregister {
     /** The generation being built for this read model: the running one, or else a new one with an empty table. */
     int bouwNieuwe(String naam) {
         return transacties.fetchInTransaction(() -> {
+            vergrendel(naam);
             List<Generatie> lopend = generaties().stream()
                     .filter(g -> g.naam().equals(naam) && g.bouwen()).toList();
             if (!lopend.isEmpty()) {
@@ -86,6 +88,17 @@ final class Generatieregister {
                     + "VALUES (?, ?, ?, ?, 'bouwen')", naam, volgende, tabel, processor(naam, volgende));
             return volgende;
         });
+    }
+
+    /**
+     * Nodes that start together on a new database (or rebuild at once) would each find no
+     * generation and make the same table: PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} is not
+     * safe against a concurrent one (a duplicate key in {@code pg_type}, and the node fails to
+     * start). A lock per read model until the transaction ends lets one do it and the other see it.
+     */
+    private void vergrendel(String naam) {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext('leesmodel_generatie:' || ?))::text", String.class,
+                naam);
     }
 
     /**
