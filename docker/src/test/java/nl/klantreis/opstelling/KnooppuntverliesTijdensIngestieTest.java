@@ -28,7 +28,7 @@ class KnooppuntverliesTijdensIngestieTest {
     @Test
     void knooppuntGedoodTijdensIngestie_nietsBevestigdsVerloren_overlevendeNeemtSegmentenOver() throws Exception {
         // A realistic municipality with the faults of real systems (resends, statuses before their zaak).
-        List<ObjectNode> berichten = Simulatie.metSeed(1212).klanten(300).metFouten(true).berichten().toList();
+        List<ObjectNode> berichten = Simulatie.metSeed(1212).klanten(200).metFouten(true).berichten().toList();
         Set<String> verschillend = new HashSet<>();
         berichten.forEach(b -> verschillend.add(Kanaalsystemen.sleutel(b)));
         List<Kanaalsystemen.Zending> zendingen = Kanaalsystemen.zendingen(berichten.stream(), 40, 5);
