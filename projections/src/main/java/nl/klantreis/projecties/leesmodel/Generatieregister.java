@@ -59,6 +59,7 @@ final class Generatieregister {
     /** A read model seen for the first time gets generation 1, serving at once (it starts empty, as the store did). */
     void registreerEerste(String naam) {
         transacties.executeInTransaction(() -> {
+            vergrendel(naam);
             Integer aantal = jdbc.queryForObject("SELECT count(*) FROM leesmodel_generatie WHERE naam = ?",
                     Integer.class, naam);
             if (aantal == 0) {
@@ -73,6 +74,7 @@ final class Generatieregister {
     /** The generation being built for this read model: the running one, or else a new one with an empty table. */
     int bouwNieuwe(String naam) {
         return transacties.fetchInTransaction(() -> {
+            vergrendel(naam);
             List<Generatie> lopend = generaties().stream()
                     .filter(g -> g.naam().equals(naam) && g.bouwen()).toList();
             if (!lopend.isEmpty()) {
@@ -89,16 +91,38 @@ final class Generatieregister {
     }
 
     /**
+     * Nodes that start together on a new database (or rebuild at once) would each find no
+     * generation and make the same table: PostgreSQL's {@code CREATE TABLE IF NOT EXISTS} is not
+     * safe against a concurrent one (a duplicate key in {@code pg_type}, and the node fails to
+     * start). A lock per read model until the transaction ends lets one do it and the other see it.
+     */
+    private void vergrendel(String naam) {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext('leesmodel_generatie:' || ?))::text", String.class,
+                naam);
+    }
+
+    /**
      * The built generation becomes the serving one and the serving one is replaced, in one
-     * transaction; false when another node did it first.
+     * transaction; false, changing nothing, when another node did it first. Every node acts on a
+     * list of generations read a moment before, so a second node can ask for the same takeover
+     * just after the first one did it: only a generation still being built (checked under its row
+     * lock, which a concurrent takeover holds until it commits) takes over, and only another
+     * generation is replaced. Before, the second node replaced "the serving one", which by then
+     * was the generation that had just taken over, and left the read model without any.
      */
     boolean neemOver(Generatie bouwend) {
         Boolean gewisseld = transacties.fetchInTransaction(() -> {
-            int vervangen = jdbc.update("UPDATE leesmodel_generatie SET toestand = 'vervangen' "
-                    + "WHERE naam = ? AND toestand = 'actief'", bouwend.naam());
+            List<Integer> nogBouwend = jdbc.queryForList("SELECT generatie FROM leesmodel_generatie "
+                    + "WHERE naam = ? AND generatie = ? AND toestand = 'bouwen' FOR UPDATE", Integer.class,
+                    bouwend.naam(), bouwend.generatie());
+            if (nogBouwend.isEmpty()) {
+                return false;
+            }
+            jdbc.update("UPDATE leesmodel_generatie SET toestand = 'vervangen' "
+                    + "WHERE naam = ? AND toestand = 'actief' AND generatie <> ?", bouwend.naam(), bouwend.generatie());
             int geactiveerd = jdbc.update("UPDATE leesmodel_generatie SET toestand = 'actief', actief_op = now() "
                     + "WHERE naam = ? AND generatie = ? AND toestand = 'bouwen'", bouwend.naam(), bouwend.generatie());
-            return vervangen >= 0 && geactiveerd == 1;
+            return geactiveerd == 1;
         });
         return Boolean.TRUE.equals(gewisseld);
     }

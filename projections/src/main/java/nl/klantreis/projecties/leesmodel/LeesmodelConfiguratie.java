@@ -33,7 +33,9 @@ public class LeesmodelConfiguratie {
                                            @Value("${klantreis.projecties.bewaak-ms:1000}") long bewaakMs,
                                            @Value("${klantreis.projecties.wek-ms:25}") long wekMs,
                                            @Value("${klantreis.projecties.verwerken:true}") boolean verwerken,
-                                           @Value("${klantreis.projecties.voorladen:5000}") int voorladen) {
+                                           @Value("${klantreis.projecties.voorladen:5000}") int voorladen,
+                                           @Value("${klantreis.projecties.delen:true}") boolean delen,
+                                           @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimduur) {
         List<Documentprojectie<?>> projecties = regels.orderedStream()
                 .<Documentprojectie<?>>map(r -> new Documentprojectie<>(r, database, Eventserialisatie.objectMapper(),
                         (aggregaat, vanaf) -> events.readEvents(aggregaat, vanaf).asStream()))
@@ -42,6 +44,6 @@ public class LeesmodelConfiguratie {
         return new Projectiebeheer(projecties, bron, tokens, transacties, database, verbindingen,
                 Eventserialisatie.serializer(), Eventserialisatie.objectMapper(),
                 meters, new Projectiebeheer.Instellingen(segmenten, batch, Duration.ofMillis(bewaakMs), verwerken,
-                        voorladen));
+                        voorladen, delen, claimduur));
     }
 }

@@ -2,6 +2,7 @@ package nl.klantreis.projecties.leesmodel;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,11 @@ final class Processorlevensloop {
     private static final Logger LOG = LoggerFactory.getLogger(Processorlevensloop.class);
     /** How long a stop waits for the processors (and a bulk fill) to finish their batch. */
     static final Duration STOPWACHT = Duration.ofSeconds(5);
+    /**
+     * How often a processor's coordinator looks for segments nobody holds (Axon's default is 5 s):
+     * a segment another node released for this one, or one whose claim expired because its node died.
+     */
+    static final Duration CLAIMEN_ELKE = Duration.ofSeconds(2);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final TokenStore tokens;
@@ -90,6 +96,7 @@ final class Processorlevensloop {
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(werkers)
                 .initialSegmentCount(instellingen.segmenten())
+                .tokenClaimInterval(CLAIMEN_ELKE.toMillis())
                 // A rebuild takes bigger bites: fewer commits for the same events.
                 .batchSize(generatie.bouwen() ? instellingen.batch() * 4 : instellingen.batch())
                 .initialToken(StreamableMessageSource::createTailToken)
@@ -135,6 +142,28 @@ final class Processorlevensloop {
         teStoppen.values().forEach(d -> {
             d.coordinator().shutdownNow();
             d.werkers().shutdownNow();
+        });
+    }
+
+    /**
+     * Keeps each processor running here to its share of its segments among {@code knooppunten}
+     * nodes ({@link Segmentverdeling#aandeel}): the segments above it are released and not claimed
+     * again by this node for {@code vrijgeven}, so the others' coordinators claim them. Below its
+     * share a processor needs nothing: its coordinator claims free segments by itself.
+     */
+    void verdeel(int knooppunten, Duration vrijgeven) {
+        draaiend.forEach((naam, d) -> {
+            List<Integer> geclaimd = d.processor().processingStatus().keySet().stream().sorted().toList();
+            if (geclaimd.size() <= 1) {
+                return;
+            }
+            int segmenten = transacties.fetchInTransaction(() -> tokens.fetchSegments(naam)).length;
+            int aandeel = Segmentverdeling.aandeel(segmenten, knooppunten);
+            for (int segment : geclaimd.subList(Math.min(aandeel, geclaimd.size()), geclaimd.size())) {
+                LOG.info("leesmodelprocessor {}: segment {} vrijgegeven voor een ander knooppunt ({} knooppunten,"
+                        + " aandeel {} van {} segmenten)", naam, segment, knooppunten, aandeel, segmenten);
+                d.processor().releaseSegment(segment, vrijgeven.toMillis(), TimeUnit.MILLISECONDS);
+            }
         });
     }
 

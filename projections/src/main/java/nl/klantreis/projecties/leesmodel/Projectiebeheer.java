@@ -46,6 +46,12 @@ import nl.klantreis.projecties.leesmodel.Generatieregister.Generatie;
 public final class Projectiebeheer implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Projectiebeheer.class);
     private static final Duration OPRUIMEN_NA = Duration.ofSeconds(60);
+    /**
+     * How long a segment released for another node is not claimed again by this one: several of the
+     * other node's looks for free segments ({@link Processorlevensloop#CLAIMEN_ELKE}); if it has
+     * not taken it by then, this node claims it back and releases it again at the next round.
+     */
+    private static final Duration VRIJGEVEN = Processorlevensloop.CLAIMEN_ELKE.multipliedBy(5);
 
     private final Map<String, Documentprojectie<?>> projecties = new LinkedHashMap<>();
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
@@ -55,6 +61,7 @@ public final class Projectiebeheer implements SmartLifecycle {
     private final Voortgangsmeting voortgang;
     private final Processorlevensloop processors;
     private final Voorlader voorlader;
+    private final Segmentverdeling verdeling;
     private ScheduledExecutorService bewaking;
     private volatile boolean actief;
 
@@ -65,8 +72,17 @@ public final class Projectiebeheer implements SmartLifecycle {
      * @param verwerken  false for a process that only reads the read models (a command-line tool):
      *                   it follows the generations but runs no processors of its own
      * @param voorladen  events per transaction of a rebuild's bulk fill ({@link Voorlader}); 0 for none
+     * @param delen      whether the nodes share each processor's segments evenly ({@link Segmentverdeling});
+     *                   false: a node claims whatever segments are free (the first node to start gets all)
+     * @param weg        how long a node not heard from still counts as one of the nodes sharing the
+     *                   segments: as long as Axon's token claims last
      */
-    public record Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken, int voorladen) {
+    public record Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken, int voorladen,
+                               boolean delen, Duration weg) {
+        public Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken, int voorladen) {
+            this(segmenten, batch, bewaakElke, verwerken, voorladen, true, Duration.ofSeconds(10));
+        }
+
         public Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken) {
             this(segmenten, batch, bewaakElke, verwerken, VOORLADEN);
         }
@@ -96,6 +112,7 @@ public final class Projectiebeheer implements SmartLifecycle {
                 instellingen);
         this.voorlader = new Voorlader(events, tokens, transacties, register, processors, instellingen, this,
                 () -> actief, this::volg);
+        this.verdeling = new Segmentverdeling(jdbc, instellingen.weg());
         voortgang.registreerMeters(meters, this.projecties);
     }
 
@@ -105,6 +122,9 @@ public final class Projectiebeheer implements SmartLifecycle {
             register.registreerEerste(naam);
         }
         actief = true;
+        if (deelt()) {
+            verdeling.meld();
+        }
         voorlader.start();
         volg();
         bewaking = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -118,6 +138,7 @@ public final class Projectiebeheer implements SmartLifecycle {
 
     private void bewaak() {
         try {
+            verdeel();
             volg();
             rondHerbouwAf();
             ruimOp();
@@ -126,6 +147,24 @@ public final class Projectiebeheer implements SmartLifecycle {
                 LOG.warn("bewaking van de leesmodellen mislukt; volgende ronde opnieuw", e);
             }
         }
+    }
+
+    private boolean deelt() {
+        return instellingen.verwerken() && instellingen.delen();
+    }
+
+    /**
+     * Says this node is here and keeps its processors to their share of the segments: with more
+     * nodes than before it releases what is above its share for the others to claim; with fewer
+     * (one was killed and stopped counting once its claims expired) its processors claim the freed
+     * segments by themselves.
+     */
+    private void verdeel() {
+        if (!deelt()) {
+            return;
+        }
+        verdeling.meld();
+        processors.verdeel(verdeling.knooppunten(), VRIJGEVEN);
     }
 
     /** Starts the processors of the generations that should run, stops those that were replaced. */
@@ -278,6 +317,14 @@ public final class Projectiebeheer implements SmartLifecycle {
         }
         processors.stopAlle();
         voorlader.stop();
+        if (deelt()) {
+            try {
+                verdeling.afmelden();
+            } catch (RuntimeException e) {
+                LOG.info("afmelden bij de segmentverdeling mislukt ({}); de andere knooppunten tellen dit knooppunt"
+                        + " niet meer mee zodra het {} s niet gezien is", e.toString(), instellingen.weg().toSeconds());
+            }
+        }
         if (events instanceof AutoCloseable sluitbaar) {
             try {
                 sluitbaar.close();

@@ -149,6 +149,8 @@ public final class Engineverbinding implements AutoCloseable {
         instellingen.put("axon.axonserver.enabled", "false");
         instellingen.put("axon.timeout.enabled", "false");
         instellingen.put("klantreis.projecties.verwerken", Boolean.toString(verwerken));
+        // A tool runs for minutes: the engine's nodes should not hand it their share of the segments (ADR 0022).
+        instellingen.put("klantreis.projecties.delen", "false");
         instellingen.put("klantreis.data-map", datamap.map() == null ? "./data" : datamap.map().toString());
         instellingen.putAll(eigenschappen);
         // Axon's update checker phones home; many a municipality's machine has no internet.
