@@ -89,8 +89,8 @@ class DatabaseherstartTest {
                     lopend.add(draden.submit(() -> lees(knooppunt, token, pagina, waarnemingen, stoppen)));
                     lopend.add(draden.submit(() -> peilGezondheid(knooppunt, waarnemingen, stoppen)));
                 }
-                wachtTot(() -> afzenders.stream().allMatch(a -> a.bevestigd.size() >= 4), Duration.ofSeconds(60),
-                        "de afzenders komen op gang");
+                Wachten.tot("de afzenders komen op gang", Duration.ofSeconds(60),
+                        () -> afzenders.stream().allMatch(a -> a.bevestigd.size() >= 4));
 
                 long stop = waarnemingen.nuMs();
                 opstelling.database().stoppen(wijze);
@@ -104,9 +104,9 @@ class DatabaseherstartTest {
                 }
                 long gezond = waarnemingen.nuMs();
                 // Ingestion after the restart, on both nodes, before the clients stop.
-                wachtTot(() -> knooppunten.stream().allMatch(k -> waarnemingen.waar(w -> w.soort().equals("ingestie")
-                        && w.knooppunt().equals(k.naam()) && w.beginMs() > gezond && !w.mislukt()).size() >= 3),
-                        Duration.ofSeconds(60), "ingestie na het herstel op beide knooppunten");
+                Wachten.tot("ingestie na het herstel op beide knooppunten", Duration.ofSeconds(60),
+                        () -> knooppunten.stream().allMatch(k -> waarnemingen.waar(w -> w.soort().equals("ingestie")
+                        && w.knooppunt().equals(k.naam()) && w.beginMs() > gezond && !w.mislukt()).size() >= 3));
                 Knooppunt.slaap(Duration.ofSeconds(2));
                 stoppen.set(true);
                 for (Future<?> taak : lopend) {
@@ -124,8 +124,8 @@ class DatabaseherstartTest {
                     assertThat(knooppunt.pid()).as(knooppunt.naam() + " is niet herstart").isEqualTo(pids.get(knooppunt));
                 }
                 for (Knooppunt knooppunt : knooppunten) {
-                    wachtTot(() -> zonderAchterstand(knooppunt), Duration.ofSeconds(60),
-                            knooppunt.naam() + ": de leesmodellen halen alles in");
+                    Wachten.tot(knooppunt.naam() + ": de leesmodellen halen alles in", Duration.ofSeconds(60),
+                            () -> zonderAchterstand(knooppunt));
                 }
                 controleerNietsVerloren(opstelling, afzenders);
             } finally {
@@ -290,16 +290,6 @@ class DatabaseherstartTest {
             return titel.group(1);
         }
         return tekst.length() < 300 ? tekst : tekst.substring(0, 300) + "...";
-    }
-
-    static void wachtTot(java.util.function.BooleanSupplier voorwaarde, Duration binnen, String wat) {
-        long tot = System.nanoTime() + binnen.toNanos();
-        while (!voorwaarde.getAsBoolean()) {
-            if (System.nanoTime() > tot) {
-                throw new AssertionError("niet binnen " + binnen + ": " + wat);
-            }
-            Knooppunt.slaap(Duration.ofMillis(100));
-        }
     }
 
     /** A burger logged in to the pages of one node (a session of that node: the persona page of local mode). */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class GrafanaPanelenTest {
         assertThat(omgeving).containsKey("MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS");
         try (Opstelling opstelling = Opstelling.start("grafana-panelen", 2, omgeving);
              Prometheusserver prometheus = Prometheusserver.start(opstelling.knooppunten(), SCRAPE)) {
-            wacht("beide knooppunten gescraped", Duration.ofMinutes(1),
+            Wachten.tot("beide knooppunten gescraped", Duration.ofMinutes(1),
                     () -> som(prometheus, "sum(up{job=\"klantreis\"})") == 2);
             Knooppunt een = opstelling.knooppunt(1);
             Knooppunt twee = opstelling.knooppunt(2);
@@ -69,7 +68,7 @@ class GrafanaPanelenTest {
 
             // MijnZaken on both nodes until the zaak shows (reads for the latency panels).
             for (Knooppunt knooppunt : List.of(een, twee)) {
-                wacht("de zaak in MijnZaken op " + knooppunt.naam(), Duration.ofMinutes(1),
+                Wachten.tot("de zaak in MijnZaken op " + knooppunt.naam(), Duration.ofMinutes(1),
                         () -> lees(knooppunt, "/api/v1/mijnzaken", burger).body().contains(ZAAK));
             }
 
@@ -81,11 +80,11 @@ class GrafanaPanelenTest {
                     HttpResponse.BodyHandlers.ofLines());
             CompletableFuture<Void> lezer = stroom.thenAcceptAsync(antwoord -> antwoord.body().forEach(ontvangen::add));
             try {
-                wacht("de eerste stand op de live-verbinding", Duration.ofMinutes(1),
+                Wachten.tot("de eerste stand op de live-verbinding", Duration.ofMinutes(1),
                         () -> ontvangen.stream().anyMatch(r -> r.startsWith("data:")));
                 int voor = (int) ontvangen.stream().filter(r -> r.startsWith("data:")).count();
                 assertThat(stuur(twee, bron, rest.toString()).statusCode()).isEqualTo(200);
-                wacht("een push op de live-verbinding", Duration.ofMinutes(1),
+                Wachten.tot("een push op de live-verbinding", Duration.ofMinutes(1),
                         () -> ontvangen.stream().filter(r -> r.startsWith("data:")).count() > voor);
 
                 // Audit reads, and more reads on both nodes so the latency histograms move.
@@ -97,7 +96,7 @@ class GrafanaPanelenTest {
                         assertThat(lees(knooppunt, "/api/v1/mijnzaken/" + ZAAK, burger).statusCode()).isEqualTo(200);
                     }
                 }
-                wacht("de push en de audit in Prometheus", Duration.ofMinutes(1),
+                Wachten.tot("de push en de audit in Prometheus", Duration.ofMinutes(1),
                         () -> som(prometheus, "sum(klantreis_live_pushlatentie_seconds_count)") > 0
                                 && som(prometheus, "sum(klantreis_audit_records_total)") > 0
                                 && som(prometheus, "sum(klantreis_berichten_total{uitslag=\"rejected\"})") > 0);
@@ -152,15 +151,5 @@ class GrafanaPanelenTest {
     private static double som(Prometheusserver prometheus, String promql) {
         JsonNode series = prometheus.vraag(promql);
         return series.isEmpty() ? 0 : series.get(0).path("value").path(1).asDouble();
-    }
-
-    private static void wacht(String wat, Duration binnen, BooleanSupplier voorwaarde) {
-        Instant tot = Instant.now().plus(binnen);
-        while (!voorwaarde.getAsBoolean()) {
-            if (Instant.now().isAfter(tot)) {
-                throw new AssertionError("niet binnen " + binnen + ": " + wat);
-            }
-            Knooppunt.slaap(Duration.ofMillis(250));
-        }
     }
 }

@@ -49,8 +49,8 @@ class LiveNaKnooppuntverliesTest {
             String updates = "/api/v1/mijnzaken/" + zaak + "/updates";
             stuur(twee, bron, Zaakberichten.BATCH, Zaakberichten.alsBatch(List.of(
                     Zaakberichten.registratie(zaak, bsn, "ZAAK-2026-3000001"), Zaakberichten.status(zaak, 1))));
-            DatabaseherstartTest.wachtTot(() -> leesbaar(een, "/api/v1/mijnzaken/" + zaak, burger),
-                    Duration.ofSeconds(30), "de zaak staat in MijnZaken");
+            Wachten.tot("de zaak staat in MijnZaken", Duration.ofSeconds(30),
+                    () -> leesbaar(een, "/api/v1/mijnzaken/" + zaak, burger));
 
             List<Sse> events = new ArrayList<>();
             String laatsteId;

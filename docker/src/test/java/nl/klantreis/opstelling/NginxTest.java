@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class NginxTest {
                 (i < 5 ? begin : rest).add(batch.get(i));
             }
             assertThat(stuur(nginx.adres("/api/v1/events"), bron, begin.toString()).statusCode()).isEqualTo(200);
-            wacht("de zaak in MijnZaken via nginx", Duration.ofMinutes(1),
+            Wachten.tot("de zaak in MijnZaken via nginx", Duration.ofMinutes(1),
                     () -> haal(nginx.adres("/api/v1/mijnzaken"), burger).body().contains(ZAAK));
 
             // The live connection through nginx; the rest of the batch, also through nginx, reaches it
@@ -64,10 +63,10 @@ class NginxTest {
                     HttpResponse.BodyHandlers.ofLines());
             CompletableFuture<Void> lezer = stroom.thenAcceptAsync(antwoord -> antwoord.body().forEach(ontvangen::add));
             try {
-                wacht("de eerste stand via nginx", Duration.ofMinutes(1), () -> data(ontvangen) > 0);
+                Wachten.tot("de eerste stand via nginx", Duration.ofMinutes(1), () -> data(ontvangen) > 0);
                 long voor = data(ontvangen);
                 assertThat(stuur(nginx.adres("/api/v1/events"), bron, rest.toString()).statusCode()).isEqualTo(200);
-                wacht("een push via nginx", Duration.ofMinutes(1), () -> data(ontvangen) > voor);
+                Wachten.tot("een push via nginx", Duration.ofMinutes(1), () -> data(ontvangen) > voor);
                 assertThat(lezer).as("de stroom is nog open").isNotDone();
                 assertThat(stroom.get().headers().firstValue("Content-Type")).hasValueSatisfying(
                         type -> assertThat(type).startsWith("text/event-stream"));
@@ -100,7 +99,7 @@ class NginxTest {
             } finally {
                 opstelling.database().starten();
             }
-            wacht("lezen via nginx na de herstart van de database", Duration.ofMinutes(1),
+            Wachten.tot("lezen via nginx na de herstart van de database", Duration.ofMinutes(1),
                     () -> haal(nginx.adres("/api/v1/mijnzaken"), burger).statusCode() == 200);
 
             // A crash of node 1: every read through nginx is still answered (by node 2).
@@ -146,16 +145,6 @@ class NginxTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void wacht(String wat, Duration binnen, BooleanSupplier voorwaarde) {
-        Instant tot = Instant.now().plus(binnen);
-        while (!voorwaarde.getAsBoolean()) {
-            if (Instant.now().isAfter(tot)) {
-                throw new AssertionError("niet binnen " + binnen + ": " + wat);
-            }
-            Knooppunt.slaap(Duration.ofMillis(250));
         }
     }
 }
