@@ -8,9 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
@@ -23,13 +21,9 @@ final class Nginxserver implements AutoCloseable {
     static final Path NGINX = Path.of(System.getProperty("klantreis.nginx", "/usr/sbin/nginx"));
     static final Path CONFIGURATIE = Path.of("nginx", "klantreis.conf");
 
-    private final Path map;
-    private final int poort;
-    private final Process proces;
+    private final Hulpproces proces;
 
-    private Nginxserver(Path map, int poort, Process proces) {
-        this.map = map;
-        this.poort = poort;
+    private Nginxserver(Hulpproces proces) {
         this.proces = proces;
     }
 
@@ -71,73 +65,31 @@ final class Nginxserver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessBuilder bouwer = new ProcessBuilder(NGINX.toString(), "-p", map.toString(),
+        return new Nginxserver(Hulpproces.start("nginx", map, poort, List.of(NGINX.toString(), "-p", map.toString(),
                 "-e", map.resolve("error.log").toString(), "-c", map.resolve("nginx.conf").toString(),
-                "-g", "daemon off;")
-                .redirectErrorStream(true)
-                .redirectOutput(map.resolve("uitvoer.log").toFile());
-        Nginxserver server;
-        try {
-            server = new Nginxserver(map, poort, bouwer.start());
-        } catch (IOException e) {
-            Bestanden.verwijder(map);
-            throw new UncheckedIOException("nginx niet te starten (" + NGINX + ")", e);
-        }
-        try {
-            server.wachtTotLuistert(Duration.ofSeconds(30));
-            return server;
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
+                "-g", "daemon off;"), List.of("uitvoer.log", "error.log"), Duration.ofSeconds(30),
+                dienst -> luistert(dienst.poort())));
     }
 
-    private void wachtTotLuistert(Duration binnen) {
-        Instant tot = Instant.now().plus(binnen);
-        while (Instant.now().isBefore(tot)) {
-            if (!proces.isAlive()) {
-                throw new IllegalStateException("nginx gestopt (exit " + proces.exitValue() + "):\n" + logboek());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", poort), 500);
-                return;
-            } catch (IOException e) {
-                Knooppunt.slaap(Duration.ofMillis(100));
-            }
+    private static boolean luistert(int poort) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", poort), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
-        throw new IllegalStateException("nginx luistert niet binnen " + binnen + ":\n" + logboek());
     }
 
     URI adres(String pad) {
-        return URI.create("http://127.0.0.1:" + poort + pad);
+        return URI.create("http://127.0.0.1:" + proces.poort() + pad);
     }
 
     String logboek() {
-        StringBuilder log = new StringBuilder();
-        for (String naam : List.of("uitvoer.log", "error.log")) {
-            try {
-                Path bestand = map.resolve(naam);
-                if (Files.exists(bestand)) {
-                    log.append(Files.readString(bestand));
-                }
-            } catch (IOException e) {
-                log.append("(").append(naam).append(" onleesbaar)");
-            }
-        }
-        return log.toString();
+        return proces.logboek();
     }
 
     @Override
     public void close() {
-        proces.destroy();
-        try {
-            if (!proces.waitFor(30, TimeUnit.SECONDS)) {
-                proces.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            Bestanden.verwijder(map);
-        }
+        proces.close();
     }
 }

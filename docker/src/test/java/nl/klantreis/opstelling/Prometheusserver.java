@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,13 +27,9 @@ final class Prometheusserver implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path map;
-    private final int poort;
-    private final Process proces;
+    private final Hulpproces proces;
 
-    private Prometheusserver(Path map, int poort, Process proces) {
-        this.map = map;
-        this.poort = poort;
+    private Prometheusserver(Hulpproces proces) {
         this.proces = proces;
     }
 
@@ -62,53 +56,27 @@ final class Prometheusserver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         int poort = Poorten.vrij();
-        ProcessBuilder bouwer = new ProcessBuilder(PROMETHEUS.toString(),
+        return new Prometheusserver(Hulpproces.start("prometheus", map, poort, List.of(PROMETHEUS.toString(),
                 "--config.file=" + map.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + map.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + poort,
-                "--log.level=warn")
-                .redirectErrorStream(true)
-                .redirectOutput(map.resolve("prometheus.log").toFile());
-        Prometheusserver server;
-        try {
-            server = new Prometheusserver(map, poort, bouwer.start());
-        } catch (IOException e) {
-            Bestanden.verwijder(map);
-            throw new UncheckedIOException("prometheus niet te starten (" + PROMETHEUS + ")", e);
-        }
-        try {
-            server.wachtTotKlaar(Duration.ofMinutes(1));
-            return server;
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
+                "--log.level=warn"), List.of("prometheus.log"), Duration.ofMinutes(1), dienst -> klaar(dienst.poort())));
     }
 
-    private void wachtTotKlaar(Duration binnen) {
-        Instant tot = Instant.now().plus(binnen);
-        while (Instant.now().isBefore(tot)) {
-            if (!proces.isAlive()) {
-                throw new IllegalStateException("prometheus gestopt (exit " + proces.exitValue() + "):\n" + logboek());
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(basisUrl() + "/-/ready")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Knooppunt.slaap(Duration.ofMillis(200));
+    private static boolean klaar(int poort) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + poort + "/-/ready")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("prometheus niet klaar binnen " + binnen + ":\n" + logboek());
     }
 
     String basisUrl() {
-        return "http://127.0.0.1:" + poort;
+        return "http://127.0.0.1:" + proces.poort();
     }
 
     /** The {@code data.result} of an instant query now; fails on an error answer (a bad query). */
@@ -131,24 +99,11 @@ final class Prometheusserver implements AutoCloseable {
     }
 
     String logboek() {
-        try {
-            return Files.readString(map.resolve("prometheus.log"));
-        } catch (IOException e) {
-            return "(log onleesbaar: " + e + ")";
-        }
+        return proces.logboek();
     }
 
     @Override
     public void close() {
-        proces.destroy();
-        try {
-            if (!proces.waitFor(30, TimeUnit.SECONDS)) {
-                proces.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            Bestanden.verwijder(map);
-        }
+        proces.close();
     }
 }

@@ -1,6 +1,7 @@
 package nl.klantreis.api.configuratie;
 
 import java.net.URI;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,11 @@ class Probleemafhandeling {
         if (Databasestoring.is(fout)) {
             // Expected while the database restarts, and then for every request: one line each, no stack trace.
             LOG.warn("verzoek mislukt, de database is niet bereikbaar; niets van dit verzoek is opgeslagen: {}", fout.toString());
+        } else if (fout instanceof RejectedExecutionException) {
+            // The engine is stopping: a request whose body was still arriving when the web server's
+            // graceful stop ended finds the ingestion workers gone. Nothing was started; a sender
+            // resends (to another node); not an error of ours (LevensloopTest saw this once).
+            LOG.info("verzoek niet meer aangenomen, de engine stopt; niets van dit verzoek is opgeslagen");
         } else {
             LOG.error("verzoek mislukt; niets van dit verzoek is opgeslagen", fout);
         }

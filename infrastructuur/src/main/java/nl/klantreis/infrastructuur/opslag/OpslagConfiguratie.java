@@ -4,12 +4,16 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -22,6 +26,31 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 public class OpslagConfiguratie {
+
+    /**
+     * Axon's JDBC token store as its auto-configuration makes it (claim timeout
+     * {@code axon.eventhandling.tokenstore.claim-timeout}), but owned per engine instance,
+     * {@code pid@host/<random>}, not per JVM: two nodes in one JVM (the tests' second node) or a node
+     * restarted under the same pid and host name (pid 1 in a container) would otherwise be one owner
+     * to the token store, and each could go on with segments the other claimed (ADR 0022).
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider verbindingen, Serializer serializer,
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") java.time.Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(verbindingen)
+                .schema(new TokenSchema())
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .nodeId(eigenaar())
+                .build();
+    }
+
+    /** {@code pid@host} as Axon names an owner, made unique per engine instance. */
+    static String eigenaar() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
 
     @Bean
     @Primary
