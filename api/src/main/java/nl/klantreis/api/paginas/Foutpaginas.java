@@ -19,7 +19,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
 
 import nl.klantreis.api.web.Databasestoring;
 import nl.klantreis.api.web.NietGevonden;
@@ -52,8 +55,27 @@ class Foutpaginas implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable fout) {
         return Paginabeveiliging.PAGINAS.matches(exchange).flatMap(treffer -> treffer.isMatch()
-                && !exchange.getResponse().isCommitted() ? schrijf(exchange, status(fout)) : Mono.error(fout));
+                && !exchange.getResponse().isCommitted()
+                ? schrijf(Databasestoring.is(fout) ? zonderSessie(exchange) : exchange, status(fout))
+                : Mono.error(fout));
     }
+
+    /**
+     * The exchange as the 503 page sees it while the database is away: the sessions live there
+     * (ADR 0027), so the page is rendered with an empty session of its own; asking for the real one
+     * again would only repeat the failure and turn the 503 page into a bare 500.
+     */
+    private static ServerWebExchange zonderSessie(ServerWebExchange exchange) {
+        Mono<WebSession> leeg = LEGE_SESSIES.createWebSession().cache();
+        return new ServerWebExchangeDecorator(exchange) {
+            @Override
+            public Mono<WebSession> getSession() {
+                return leeg;
+            }
+        };
+    }
+
+    private static final InMemoryWebSessionStore LEGE_SESSIES = new InMemoryWebSessionStore();
 
     static HttpStatusCode status(Throwable fout) {
         if (fout instanceof NietGevonden) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 
+import nl.klantreis.api.web.Databasestoring;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,13 +42,17 @@ class Paginamodel {
         Map<String, Object> model = new HashMap<>();
         model.put("gemeente", gemeente);
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-        Mono<Void> csrf = token == null ? Mono.empty() : token.doOnNext(t -> model.put("csrf", t)).then();
+        // The session lives in PostgreSQL (ADR 0027): with the database away the 503 page is shown
+        // without a login in its header or a form token, rather than failing in turn (a bare 500).
+        Mono<Void> csrf = token == null ? Mono.empty() : token.doOnNext(t -> model.put("csrf", t)).then()
+                .onErrorResume(Databasestoring::is, fout -> Mono.empty());
         Mono<Void> persona = sessie.load(exchange)
                 .map(SecurityContext::getAuthentication)
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(aanmelding -> Persona.uit((JwtAuthenticationToken) aanmelding))
                 .doOnNext(p -> model.put("persona", p))
-                .then();
+                .then()
+                .onErrorResume(Databasestoring::is, fout -> Mono.empty());
         return csrf.then(persona).thenReturn(model);
     }
 }

@@ -52,6 +52,8 @@ public final class Projectiebeheer implements SmartLifecycle {
      * not taken it by then, this node claims it back and releases it again at the next round.
      */
     private static final Duration VRIJGEVEN = Processorlevensloop.CLAIMEN_ELKE.multipliedBy(5);
+    /** A processor whose position has not moved this long with work to do is started anew. */
+    static final Duration VASTGELOPEN_NA = Duration.ofSeconds(30);
 
     private final Map<String, Documentprojectie<?>> projecties = new LinkedHashMap<>();
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
@@ -62,6 +64,7 @@ public final class Projectiebeheer implements SmartLifecycle {
     private final Processorlevensloop processors;
     private final Voorlader voorlader;
     private final Segmentverdeling verdeling;
+    private final Stilstandbewaking stilstand = new Stilstandbewaking(VASTGELOPEN_NA);
     private ScheduledExecutorService bewaking;
     private volatile boolean actief;
 
@@ -141,10 +144,36 @@ public final class Projectiebeheer implements SmartLifecycle {
             verdeel();
             volg();
             rondHerbouwAf();
+            herstartVastgelopen();
             ruimOp();
         } catch (RuntimeException e) {
             if (actief) {
                 LOG.warn("bewaking van de leesmodellen mislukt; volgende ronde opnieuw", e);
+            }
+        }
+    }
+
+    /** Starts anew each processor of this node that stands still with work to do ({@link Stilstandbewaking}). */
+    private synchronized void herstartVastgelopen() {
+        if (!actief || !instellingen.verwerken()) {
+            return;
+        }
+        long kop = voortgang.kop();
+        Instant nu = Instant.now();
+        for (Generatie generatie : register.generaties()) {
+            String processor = generatie.processor();
+            Documentprojectie<?> projectie = projecties.get(generatie.naam());
+            if (projectie == null || generatie.vervangen() || !processors.draait(processor)
+                    || voorlader.isBezig(processor)) {
+                stilstand.vergeet(processor);
+                continue;
+            }
+            OptionalLong positie = voortgang.positie(processor);
+            if (stilstand.vastgelopen(processor, positie, kop, nu)) {
+                LOG.warn("leesmodelprocessor {} staat al {} s stil op positie {} (kop {}); opnieuw gestart",
+                        processor, VASTGELOPEN_NA.toSeconds(), positie.getAsLong(), kop);
+                processors.stop(processor);
+                processors.start(generatie, projectie);
             }
         }
     }
