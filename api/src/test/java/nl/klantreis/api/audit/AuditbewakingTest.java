@@ -2,18 +2,16 @@ package nl.klantreis.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import nl.klantreis.api.testondersteuning.Verstelbareklok;
 import nl.klantreis.infrastructuur.TestDatabase;
 import nl.klantreis.infrastructuur.audit.Integriteitscontrole;
 import nl.klantreis.infrastructuur.audit.Integriteitscontrole.Ketenpunt;
@@ -25,23 +23,7 @@ import nl.klantreis.infrastructuur.audit.Integriteitsrapport;
  * found by the cheap check, a change to an old record by the next whole walk; the meters say so.
  */
 class AuditbewakingTest {
-    private final AtomicReference<Instant> nu = new AtomicReference<>(Instant.parse("2026-12-06T12:00:00Z"));
-    private final Clock klok = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return nu.get();
-        }
-    };
+    private final Verstelbareklok klok = new Verstelbareklok(Instant.parse("2026-12-06T12:00:00Z"));
 
     @Test
     void eerstVolledigDanAlleenHetNieuwe_enDeMetersZeggenHetOok() {
@@ -55,14 +37,14 @@ class AuditbewakingTest {
         assertThat(eerste.intact()).isTrue();
         assertThat(eerste.records()).isEqualTo(20);
         losse.schrijf(5);
-        nu.set(nu.get().plusSeconds(60));
+        klok.zet(klok.instant().plusSeconds(60));
         Integriteitsrapport tweede = bewaking.controleer();
         assertThat(tweede.intact()).isTrue();
         assertThat(tweede.records()).as("alleen de nieuwe records").isEqualTo(10);
 
         assertThat(meters.get("klantreis.audit.keten.intact").gauge().value()).isEqualTo(1.0);
         assertThat(meters.get("klantreis.audit.keten.gecontroleerd.seconden").gauge().value())
-                .isEqualTo(nu.get().getEpochSecond());
+                .isEqualTo(klok.instant().getEpochSecond());
         assertThat(meters.get("klantreis.audit.keten.controles").tag("soort", "volledig").tag("uitkomst", "intact")
                 .counter().count()).isEqualTo(1);
         assertThat(meters.get("klantreis.audit.keten.controles").tag("soort", "nieuw").tag("uitkomst", "intact")
@@ -79,10 +61,10 @@ class AuditbewakingTest {
 
         // An old record (before the sound point): the minute's check does not look there...
         losse.alsAanvaller("update verwerking set doel = 'x' where volgnummer = 3");
-        nu.set(nu.get().plusSeconds(60));
+        klok.zet(klok.instant().plusSeconds(60));
         assertThat(bewaking.controleer().intact()).isTrue();
         // ...the whole walk of the next day does.
-        nu.set(nu.get().plus(Duration.ofHours(24)));
+        klok.zet(klok.instant().plus(Duration.ofHours(24)));
         Integriteitsrapport volledig = bewaking.controleer();
         assertThat(volledig.eersteBreuk()).isEqualTo(new Integriteitsrapport.Breuk("verwerking", 3, "gewijzigd"));
         assertThat(meters.get("klantreis.audit.keten.intact").gauge().value()).isZero();
@@ -92,7 +74,7 @@ class AuditbewakingTest {
         // Repaired (as a restore would): the next check walks whole again and finds it sound.
         losse.alsAanvaller("update verwerking set doel = (select doel from verwerking where volgnummer = 4)"
                 + " where volgnummer = 3");
-        nu.set(nu.get().plusSeconds(60));
+        klok.zet(klok.instant().plusSeconds(60));
         assertThat(bewaking.controleer().intact()).isTrue();
         assertThat(meters.get("klantreis.audit.keten.intact").gauge().value()).isEqualTo(1.0);
     }
@@ -130,7 +112,7 @@ class AuditbewakingTest {
         losse.schrijf(3);
         assertThat(bewaking.controleer().intact()).isTrue();
         new JdbcTemplate(losse.database()).execute("alter table verwerking rename to verwerking_weg");
-        nu.set(nu.get().plusSeconds(60));
+        klok.zet(klok.instant().plusSeconds(60));
         assertThat(bewaking.controleer()).isNull();
         assertThat(meters.get("klantreis.audit.keten.intact").gauge().value()).as("geen breuk gezien").isEqualTo(1.0);
         assertThat(meters.get("klantreis.audit.keten.controles").tag("soort", "nieuw").tag("uitkomst", "mislukt")

@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
+import nl.klantreis.api.testondersteuning.Verstelbareklok;
 import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
 import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 import reactor.core.publisher.Mono;
@@ -50,10 +51,10 @@ class TokengeheugenTest {
     }
 
     private final Tellende controle = new Tellende();
-    private Clock klok = Clock.fixed(NU, ZoneOffset.UTC);
+    private final Verstelbareklok klok = new Verstelbareklok(NU);
 
     private Tokengeheugen geheugen() {
-        return new Tokengeheugen(controle, volgendeKlok(), Duration.ZERO);
+        return new Tokengeheugen(controle, klok, Duration.ZERO);
     }
 
     @Test
@@ -71,18 +72,18 @@ class TokengeheugenTest {
     void naHoogstensVijfMinuten_ofBijHetVerlopen_wordtHetOpnieuwGecontroleerd() {
         Tokengeheugen geheugen = geheugen();
         geheugen.decode("lang").block();
-        klok = Clock.fixed(NU.plus(Tokengeheugen.HOOGSTENS).minusSeconds(1), ZoneOffset.UTC);
+        klok.zet(NU.plus(Tokengeheugen.HOOGSTENS).minusSeconds(1));
         geheugen.decode("lang").block();
-        klok = Clock.fixed(NU.plus(Tokengeheugen.HOOGSTENS), ZoneOffset.UTC);
+        klok.zet(NU.plus(Tokengeheugen.HOOGSTENS));
         geheugen.decode("lang").block();
         assertThat(controle.gecontroleerd).containsExactly("lang", "lang");
 
-        klok = Clock.fixed(NU, ZoneOffset.UTC);
+        klok.zet(NU);
         controle.geldig = Duration.ofSeconds(30);
         geheugen.decode("kort").block();
-        klok = Clock.fixed(NU.plusSeconds(30), ZoneOffset.UTC);
+        klok.zet(NU.plusSeconds(30));
         geheugen.decode("kort").block();
-        klok = Clock.fixed(NU.plusSeconds(31), ZoneOffset.UTC);
+        klok.zet(NU.plusSeconds(31));
         geheugen.decode("kort").block();
         assertThat(controle.gecontroleerd).containsExactly("lang", "lang", "kort", "kort");
     }
@@ -109,9 +110,9 @@ class TokengeheugenTest {
         LokaleSleutel sleutel = LokaleSleutel.laadOfMaak(map);
         String token = new Tokenmaker(sleutel, Clock.fixed(UITGEGEVEN, ZoneOffset.UTC))
                 .maak("zaaksysteem", "bron", null, null, Duration.ofHours(1));
-        klok = Clock.fixed(VERLOOPT.plus(na), ZoneOffset.UTC);
+        klok.zet(VERLOOPT.plus(na));
 
-        ReactiveJwtDecoder controle = Beveiligingsconfiguratie.lokaal(sleutel, AFWIJKING, true, volgendeKlok());
+        ReactiveJwtDecoder controle = Beveiligingsconfiguratie.lokaal(sleutel, AFWIJKING, true, klok);
 
         assertAangenomen(controle, token, aangenomen);
     }
@@ -123,12 +124,12 @@ class TokengeheugenTest {
         LokaleSleutel sleutel = LokaleSleutel.laadOfMaak(map);
         String token = new Tokenmaker(sleutel, Clock.fixed(UITGEGEVEN, ZoneOffset.UTC))
                 .maak("zaaksysteem", "bron", null, null, Duration.ofHours(1));
-        ReactiveJwtDecoder controle = Beveiligingsconfiguratie.lokaal(sleutel, AFWIJKING, true, volgendeKlok());
-        klok = Clock.fixed(VERLOOPT.minusSeconds(10), ZoneOffset.UTC);
+        ReactiveJwtDecoder controle = Beveiligingsconfiguratie.lokaal(sleutel, AFWIJKING, true, klok);
+        klok.zet(VERLOOPT.minusSeconds(10));
         assertThat(controle.decode(token).block()).isNotNull();
         assertThat(((Tokengeheugen) controle).aantal()).isEqualTo(1);
 
-        klok = Clock.fixed(VERLOOPT.plus(na), ZoneOffset.UTC);
+        klok.zet(VERLOOPT.plus(na));
 
         assertAangenomen(controle, token, aangenomen);
     }
@@ -140,26 +141,6 @@ class TokengeheugenTest {
             assertThatThrownBy(() -> controle.decode(token).block()).isInstanceOf(JwtValidationException.class)
                     .hasMessageContaining("expired");
         }
-    }
-
-    /** The test's clock as it is set at the moment of asking, for the decoder and the memory alike. */
-    private Clock volgendeKlok() {
-        return new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return klok.instant();
-            }
-        };
     }
 
     @Test
