@@ -105,15 +105,11 @@ class BronconfiguratieTest {
 
     @Test
     void eenOntbrekendeOmgevingsvariabele_wordtGenoemd() {
-        UnaryOperator<String> leeg = w -> {
-            if (w.contains("${")) {
-                throw new IllegalArgumentException("Could not resolve placeholder in " + w);
-            }
-            return w;
-        };
+        UnaryOperator<String> leeg = Bronconfiguratie.uit(Map.of("NOTIFICATIES", "Bearer 0123456789abcdef0123"));
         assertThatThrownBy(() -> Bronconfiguratie.lees(stroom(GELDIG), "test.yaml", leeg, REFERENTIE.catalogus(),
                 REFERENTIE.kanalen())).isInstanceOf(Bronconfiguratie.Ongeldig.class)
-                .hasMessageContaining("openZaak.authenticatie.secret").hasMessageContaining("notificaties.autorisatie");
+                .hasMessageContaining("openZaak.authenticatie.secret: omgevingsvariabele OZ_SECRET is niet gezet")
+                .satisfies(e -> assertThat(((Bronconfiguratie.Ongeldig) e).problemen()).hasSize(1));
     }
 
     @Test
@@ -123,16 +119,8 @@ class BronconfiguratieTest {
     }
 
     static Bronconfiguratie lees(String yaml) {
-        return Bronconfiguratie.lees(stroom(yaml), "test.yaml", BronconfiguratieTest::vervang, REFERENTIE.catalogus(),
+        return Bronconfiguratie.lees(stroom(yaml), "test.yaml", Bronconfiguratie.uit(OMGEVING), REFERENTIE.catalogus(),
                 REFERENTIE.kanalen());
-    }
-
-    private static String vervang(String waarde) {
-        String uit = waarde;
-        for (Map.Entry<String, String> e : OMGEVING.entrySet()) {
-            uit = uit.replace("${" + e.getKey() + "}", e.getValue());
-        }
-        return uit;
     }
 
     private static ByteArrayInputStream stroom(String tekst) {
