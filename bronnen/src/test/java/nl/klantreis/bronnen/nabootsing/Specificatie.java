@@ -200,14 +200,18 @@ public final class Specificatie {
             }
             return List.of(plaats + ": status niet in de specificatie (" + iterabel(antwoorden.fieldNames()) + ")");
         }
-        JsonNode schema = antwoord.path("content").path("application/json").path("schema");
+        String inhoudtype = "application/json";
+        JsonNode schema = antwoord.path("content").path(inhoudtype).path("schema");
         if (schema.isMissingNode()) {
-            schema = antwoord.path("content").path("application/problem+json").path("schema");
+            inhoudtype = "application/problem+json";
+            schema = antwoord.path("content").path(inhoudtype).path("schema");
         }
         if (schema.isMissingNode()) {
             return body == null || body.isMissingNode() ? List.of() : List.of(plaats + ": geen body gespecificeerd");
         }
-        return meldingen(schema(wijzer(methode, pad, status), ANTWOORD, false), body, plaats);
+        String wijzer = "#/paths/" + escape(pad) + "/" + methode.toLowerCase(Locale.ROOT) + "/responses/" + status
+                + "/content/" + inhoudtype.replace("/", "~1") + "/schema";
+        return meldingen(schema(wijzer, ANTWOORD, false), body, plaats);
     }
 
     /** The differences of a request body from the operation's request schema (readOnly properties not allowed). */
@@ -216,6 +220,31 @@ public final class Specificatie {
         String wijzer = "#/paths/" + escape(pad) + "/" + methode.toLowerCase(Locale.ROOT)
                 + "/requestBody/content/application~1json/schema";
         return meldingen(schema(wijzer, VERZOEK, true), body, methode.toUpperCase(Locale.ROOT) + " " + pad + " verzoek");
+    }
+
+    /** One invalid field of a request, as Notificaties' ValidatieFout names it ({@code invalidParams}). */
+    record Ongeldig(String naam, String code, String reden) {
+    }
+
+    /** The invalid fields of a request body; empty when it fits. */
+    List<Ongeldig> ongeldigeVelden(String methode, String pad, JsonNode body) {
+        operatie(methode, pad);
+        String wijzer = "#/paths/" + escape(pad) + "/" + methode.toLowerCase(Locale.ROOT)
+                + "/requestBody/content/application~1json/schema";
+        List<Ongeldig> uit = new ArrayList<>();
+        for (ValidationMessage m : schema(wijzer, VERZOEK, true).validate(body)) {
+            if (vereistMaarNietHier(m, "readOnly")) {
+                continue;
+            }
+            String plaats = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+            if ("required".equals(m.getType())) {
+                String veld = m.getProperty();
+                uit.add(new Ongeldig(plaats.isEmpty() ? veld : plaats + "." + veld, "required", "Dit veld is vereist."));
+            } else {
+                uit.add(new Ongeldig(plaats.isEmpty() ? "nonFieldErrors" : plaats, "invalid", m.getMessage()));
+            }
+        }
+        return uit;
     }
 
     /** Throws {@link Afwijking} when {@code body} does not fit component schema {@code naam}. */
@@ -242,11 +271,6 @@ public final class Specificatie {
         return operatie;
     }
 
-    private static String wijzer(String methode, String pad, int status) {
-        return "#/paths/" + escape(pad) + "/" + methode.toLowerCase(Locale.ROOT) + "/responses/" + status
-                + "/content/application~1json/schema";
-    }
-
     private static String escape(String pad) {
         // JSON pointer (~1 for '/'), then URI fragment encoding of the braces of path templates.
         return pad.replace("~", "~0").replace("/", "~1").replace("{", "%7B").replace("}", "%7D");
@@ -259,15 +283,35 @@ public final class Specificatie {
         });
     }
 
-    private static List<String> meldingen(JsonSchema schema, JsonNode body, String plaats) {
+    private List<String> meldingen(JsonSchema schema, JsonNode body, String plaats) {
         if (body == null || body.isMissingNode()) {
             return List.of(plaats + ": geen body");
         }
         List<String> uit = new ArrayList<>();
         for (ValidationMessage m : schema.validate(body)) {
-            uit.add(m.getMessage());
+            if (!vereistMaarNietHier(m, "writeOnly")) {
+                uit.add(m.getMessage());
+            }
         }
         return uit;
+    }
+
+    /**
+     * OpenAPI 3.0: a required property that is writeOnly is required in requests only, one that is readOnly in
+     * responses only (Abonnement's {@code auth} is never sent back).
+     */
+    private boolean vereistMaarNietHier(ValidationMessage m, String markering) {
+        if (!"required".equals(m.getType())) {
+            return false;
+        }
+        String locatie = m.getSchemaLocation().toString();
+        int hekje = locatie.indexOf('#');
+        if (hekje < 0 || !locatie.endsWith("/required")) {
+            return false;
+        }
+        String wijzer = locatie.substring(hekje + 1, locatie.length() - "/required".length());
+        JsonNode eigenschap = document.at(wijzer.replace("%7B", "{").replace("%7D", "}")).path("properties").path(m.getProperty());
+        return eigenschap.path(markering).asBoolean(false);
     }
 
     private static String iterabel(java.util.Iterator<String> namen) {

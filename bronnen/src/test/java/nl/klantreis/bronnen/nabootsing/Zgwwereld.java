@@ -46,6 +46,7 @@ public final class Zgwwereld {
     /** collection name (as in the URL) to uuid to resource, in insertion order. */
     private final Map<String, Map<String, ObjectNode>> verzamelingen = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> audittrails = new LinkedHashMap<>();
+    private final Map<String, List<ObjectNode>> statussenPerZaak = new java.util.HashMap<>();
     private final Map<String, String> partijPerIdentificatie = new LinkedHashMap<>();
     private final List<ObjectNode> notificaties = new ArrayList<>();
     private long teller;
@@ -397,13 +398,13 @@ public final class Zgwwereld {
         s.putNull("gezetdoor");
         s.putArray("zaakinformatieobjecten");
         bewaar("statussen", uuid, s);
+        List<ObjectNode> vanZaak = statussenPerZaak.computeIfAbsent(zaakUrl, k -> new ArrayList<>());
+        vanZaak.add(s);
         ObjectNode nieuwste = null;
-        for (ObjectNode o : verzameling("statussen").values()) {
-            if (o.get("zaak").asText().equals(zaakUrl)) {
-                o.put("indicatieLaatstGezetteStatus", false);
-                if (nieuwste == null || moment(o, "datumStatusGezet").compareTo(moment(nieuwste, "datumStatusGezet")) >= 0) {
-                    nieuwste = o;
-                }
+        for (ObjectNode o : vanZaak) {
+            o.put("indicatieLaatstGezetteStatus", false);
+            if (nieuwste == null || moment(o, "datumStatusGezet").compareTo(moment(nieuwste, "datumStatusGezet")) >= 0) {
+                nieuwste = o;
             }
         }
         nieuwste.put("indicatieLaatstGezetteStatus", true);
@@ -853,6 +854,11 @@ public final class Zgwwereld {
     /** How many resources a collection holds. */
     public synchronized int aantal(String verzameling) {
         return verzameling(verzameling).size();
+    }
+
+    /** Changes a stored resource behind the model's back (only to test that the stand-in refuses to serve it). */
+    synchronized void vervals(String verzameling, String uuid, java.util.function.Consumer<ObjectNode> wijziging) {
+        wijziging.accept(verzameling(verzameling).get(uuid));
     }
 
     // ---------------------------------------------------------------- helpers
