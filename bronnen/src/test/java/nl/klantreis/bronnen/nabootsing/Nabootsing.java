@@ -84,6 +84,8 @@ public final class Nabootsing implements AutoCloseable {
     private final Map<Api, Storing> storingen = new ConcurrentHashMap<>();
     private final Map<String, Integer> weg = new ConcurrentHashMap<>();
     private volatile boolean callbackControleren;
+    private volatile Duration jwtGeldigheid = Duration.ofHours(1);
+    private static final Duration JWT_SPELING = Duration.ofSeconds(5);
 
     private record Storing(int status, AtomicInteger resterend, Instant tot) {
         boolean actief() {
@@ -141,6 +143,12 @@ public final class Nabootsing implements AutoCloseable {
         return this;
     }
 
+    /** How long after its {@code iat} a ZGW JWT is accepted (Open Zaak's JWT_EXPIRY; default an hour). */
+    public Nabootsing jwtGeldigheid(Duration geldigheid) {
+        this.jwtGeldigheid = geldigheid;
+        return this;
+    }
+
     /**
      * As Open Notificaties does, a new abonnement's callback is first sent a test notification with the
      * abonnement's {@code auth}; anything but 2xx refuses the abonnement (off by default).
@@ -150,10 +158,15 @@ public final class Nabootsing implements AutoCloseable {
         return this;
     }
 
-    /** A ZGW JWT as a client of Open Zaak makes one: HS256, claims {@code iss}, {@code iat}, {@code client_id}. */
+    /** A ZGW JWT as a client of Open Zaak makes one: HS256, claims {@code iss}, {@code iat} (now), {@code client_id}. */
     public static String zgwJwt(String clientId, String secret) {
+        return zgwJwt(clientId, secret, Instant.now());
+    }
+
+    /** A ZGW JWT issued at {@code iat} (to test a token that has grown too old). */
+    public static String zgwJwt(String clientId, String secret, Instant iat) {
         ObjectNode kop = JSON.createObjectNode().put("alg", "HS256").put("typ", "JWT");
-        ObjectNode claims = JSON.createObjectNode().put("iss", clientId).put("iat", Instant.now().getEpochSecond())
+        ObjectNode claims = JSON.createObjectNode().put("iss", clientId).put("iat", iat.getEpochSecond())
                 .put("client_id", clientId).put("user_id", "").put("user_representation", "");
         String inhoud = b64(kop.toString().getBytes(StandardCharsets.UTF_8)) + "."
                 + b64(claims.toString().getBytes(StandardCharsets.UTF_8));
@@ -455,17 +468,17 @@ public final class Nabootsing implements AutoCloseable {
         } catch (NumberFormatException e) {
             pagina = -1;
         }
-        List<ObjectNode> alle = wereld.lijst(verzameling, o -> filters.stream().allMatch(f -> f.test(o)));
         int van = (pagina - 1) * grootte;
-        if (pagina < 1 || (van >= alle.size() && pagina != 1)) {
+        Zgwwereld.Deel deel = wereld.deel(verzameling, o -> filters.stream().allMatch(f -> f.test(o)), Math.max(van, 0), grootte);
+        if (pagina < 1 || (van >= deel.totaal() && pagina != 1)) {
             // Open Zaak and Open Klant answer a page past the end with 404, which their specifications do not list
             // for the list operations: sent without the check.
             return new Antwoord(404, fout(404, "not_found", "Ongeldige pagina.", instance), null);
         }
         ObjectNode body = JSON.createObjectNode();
-        body.put("count", alle.size());
+        body.put("count", deel.totaal());
         String zelf = basis() + instance;
-        if (van + grootte < alle.size()) {
+        if (van + grootte < deel.totaal()) {
             body.put("next", pagina(zelf, query, pagina + 1));
         } else {
             body.putNull("next");
@@ -476,7 +489,7 @@ public final class Nabootsing implements AutoCloseable {
             body.putNull("previous");
         }
         ArrayNode results = body.putArray("results");
-        alle.subList(Math.min(van, alle.size()), Math.min(van + grootte, alle.size())).forEach(results::add);
+        deel.inhoud().forEach(results::add);
         return new Antwoord(200, body, sjabloon);
     }
 
@@ -612,7 +625,14 @@ public final class Nabootsing implements AutoCloseable {
             }
             String client = claims.path("client_id").asText(claims.path("iss").asText());
             String geheim = zgwClients.get(client);
-            if (geheim == null || !claims.has("iat")) {
+            if (geheim == null || !claims.path("iat").canConvertToLong()) {
+                return false;
+            }
+            // Open Zaak (vng-api-common) refuses a token issued longer ago than JWT_EXPIRY (default an hour) or in
+            // the future beyond its leeway, so a client must make fresh tokens.
+            Instant uitgegeven = Instant.ofEpochSecond(claims.get("iat").asLong());
+            Instant nu = Instant.now();
+            if (uitgegeven.isAfter(nu.plus(JWT_SPELING)) || uitgegeven.plus(jwtGeldigheid).isBefore(nu)) {
                 return false;
             }
             byte[] verwacht = hmac(geheim, delen[0] + "." + delen[1]);

@@ -171,6 +171,10 @@ class NabootsingTest {
                 .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))) + "." + delen[1] + ".";
         assertThat(get(zaken, "Bearer " + geenHandtekening).statusCode()).isEqualTo(403);
         assertThat(get(nabootsing.wereld().notificatiesApi() + "/kanaal", null).statusCode()).isEqualTo(403);
+        assertThat(get(zaken, "Bearer " + Nabootsing.zgwJwt(CLIENT, GEHEIM, java.time.Instant.now().minusSeconds(7200)))
+                .statusCode()).isEqualTo(403);
+        assertThat(get(zaken, "Bearer " + Nabootsing.zgwJwt(CLIENT, GEHEIM, java.time.Instant.now().plusSeconds(600)))
+                .statusCode()).isEqualTo(403);
 
         String kcs = nabootsing.wereld().klantinteractiesApi() + "/klantcontacten";
         HttpResponse<String> geenToken = get(kcs, null);

@@ -14,8 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -49,8 +51,14 @@ public final class Specificatie {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Api, Specificatie> GELADEN = new ConcurrentHashMap<>();
     private static final Map<String, String> INHOUD = new ConcurrentHashMap<>();
+    /** OpenAPI 3.0's dialect; the document's top-level fields are no schema keywords and are passed over quietly. */
+    private static final JsonMetaSchema DIALECT = JsonMetaSchema.builder(OpenApi30.getInstance())
+            .keywords(List.of(new NonValidationKeyword("openapi"), new NonValidationKeyword("info"),
+                    new NonValidationKeyword("servers"), new NonValidationKeyword("paths"),
+                    new NonValidationKeyword("components"), new NonValidationKeyword("tags")))
+            .build();
     private static final JsonSchemaFactory FABRIEK = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            b -> b.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri())
+            b -> b.metaSchema(DIALECT).defaultMetaSchemaIri(DIALECT.getIri())
                     .schemaMappers(m -> m.mapPrefix(CATALOGI_OP_GITHUB, IRI + Api.CATALOGI.bestand + ".json"))
                     .schemaLoaders(l -> l.schemas(iri -> {
                         if (!iri.startsWith(IRI)) {

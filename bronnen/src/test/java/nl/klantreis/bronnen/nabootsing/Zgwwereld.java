@@ -826,6 +826,20 @@ public final class Zgwwereld {
      * klantcontacten by {@code -plaatsgevondenOp} (Open Klant).
      */
     public synchronized List<ObjectNode> lijst(String verzameling, Predicate<JsonNode> filter) {
+        return geordend(verzameling, filter).stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** One page of {@link #lijst}: how many pass the filter, and copies of those from {@code van}, at most {@code aantal}. */
+    record Deel(int totaal, List<ObjectNode> inhoud) {
+    }
+
+    synchronized Deel deel(String verzameling, Predicate<JsonNode> filter, int van, int aantal) {
+        List<ObjectNode> alle = geordend(verzameling, filter);
+        List<ObjectNode> stuk = alle.subList(Math.min(van, alle.size()), Math.min(van + aantal, alle.size()));
+        return new Deel(alle.size(), stuk.stream().map(ObjectNode::deepCopy).toList());
+    }
+
+    private List<ObjectNode> geordend(String verzameling, Predicate<JsonNode> filter) {
         List<ObjectNode> uit = new ArrayList<>();
         for (ObjectNode o : verzameling(verzameling).values()) {
             if (filter.test(o)) {
@@ -838,7 +852,7 @@ public final class Zgwwereld {
         } else if ("klantcontacten".equals(verzameling)) {
             uit.sort(Comparator.comparing((ObjectNode o) -> moment(o, "plaatsgevondenOp")).reversed());
         }
-        return uit.stream().map(ObjectNode::deepCopy).toList();
+        return uit;
     }
 
     /** The zaak's audittrail, oldest first (as Open Zaak lists it); empty for an unknown zaak. */
