@@ -294,6 +294,26 @@ class NabootsingTest {
     }
 
     @Test
+    void gelijktijdigeVerzoekenKrijgenElkHunEigenAntwoord() throws Exception {
+        List<String> zaken = nabootsing.wereld().genereer(40, 4);
+        List<java.util.concurrent.Future<String>> antwoorden = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (String zaak : zaken) {
+                antwoorden.add(pool.submit(() -> lees(get(zaak, jwt)).get("url").asText()));
+            }
+            List<String> urls = new ArrayList<>();
+            for (java.util.concurrent.Future<String> a : antwoorden) {
+                urls.add(a.get());
+            }
+            assertThat(urls).isEqualTo(zaken);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(nabootsing.afwijkingen()).isEmpty();
+    }
+
+    @Test
     void tienduizendGegenereerdeZakenWordenGediend() throws Exception {
         long begin = System.nanoTime();
         nabootsing.wereld().genereer(10_000, 3);

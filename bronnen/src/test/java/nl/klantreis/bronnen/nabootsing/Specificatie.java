@@ -286,8 +286,10 @@ public final class Specificatie {
 
     private JsonSchema schema(String wijzer, SchemaValidatorsConfig config, boolean verzoek) {
         return schemas.computeIfAbsent((verzoek ? "v" : "a") + wijzer, k -> {
-            // Not initialised eagerly: ExpandZaak refers to the Catalogi schema on GitHub, only needed with _expand.
-            return FABRIEK.getSchema(SchemaLocation.of(IRI + api.bestand + ".json" + wijzer), config);
+            JsonSchema s = FABRIEK.getSchema(SchemaLocation.of(IRI + api.bestand + ".json" + wijzer), config);
+            // Resolved now, in one thread, not lazily by the server's threads at once.
+            s.initializeValidators();
+            return s;
         });
     }
 
