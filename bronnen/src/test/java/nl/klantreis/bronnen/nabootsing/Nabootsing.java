@@ -67,6 +67,8 @@ public final class Nabootsing implements AutoCloseable {
     private static final Set<String> CATALOGI_VERZAMELINGEN = Set.of("zaaktypen", "statustypen", "resultaattypen");
     private static final Set<String> KLANT_VERZAMELINGEN = Set.of("klantcontacten", "betrokkenen", "partijen",
             "partij-identificatoren", "onderwerpobjecten", "actoren");
+    /** The kanalen Open Zaak and Open Klant register at Open Notificaties, with their kenmerken (filters). */
+    private static final Map<String, List<String>> KANALEN = kanalen();
     private static final Set<String> LIJSTEN = Set.of("zaken", "statussen", "rollen", "resultaten", "klantcontacten");
 
     private final ExecutorService werkers;
@@ -150,8 +152,9 @@ public final class Nabootsing implements AutoCloseable {
     }
 
     /**
-     * As Open Notificaties does, a new abonnement's callback is first sent a test notification with the
-     * abonnement's {@code auth}; anything but 2xx refuses the abonnement (off by default).
+     * As Open Notificaties does, a new abonnement's callback is first sent a test notification without
+     * authorization (it must answer 401 or 403) and one with the abonnement's {@code auth} (it must answer 200-209);
+     * otherwise the abonnement is refused with a ValidatieFout. Off by default.
      */
     public Nabootsing callbackControleren(boolean aan) {
         this.callbackControleren = aan;
@@ -509,10 +512,7 @@ public final class Nabootsing implements AutoCloseable {
         }
         if ("kanaal".equals(verzameling) && "GET".equals(methode)) {
             ArrayNode a = JSON.createArrayNode();
-            a.add(kanaal("zaken", "https://open-zaak.readthedocs.io/en/latest/",
-                    List.of("bronorganisatie", "zaaktype", "zaaktype.catalogus", "vertrouwelijkheidaanduiding")));
-            a.add(kanaal("klantcontacten", "https://open-klant.readthedocs.io/en/latest/",
-                    List.of("hoofdOnderwerpType", "indicatieContactGelukt", "verdereActieOndernomen")));
+            KANALEN.forEach((naam, filters) -> a.add(kanaal(naam, "https://" + naam + ".readthedocs.io/", filters)));
             return new Antwoord(200, a, "/kanaal");
         }
         if ("abonnement".equals(verzameling) && "GET".equals(methode)) {
@@ -537,11 +537,24 @@ public final class Nabootsing implements AutoCloseable {
             if (!ongeldig.isEmpty()) {
                 return new Antwoord(400, validatiefout(ongeldig, instance), "/abonnement");
             }
+            List<Specificatie.Ongeldig> kanaalfouten = kanaalfouten(body);
+            if (!kanaalfouten.isEmpty()) {
+                return new Antwoord(400, validatiefout(kanaalfouten, instance), "/abonnement");
+            }
             if (callbackControleren) {
-                int status = callbackStatus(body);
-                if (status < 200 || status > 299) {
+                // Open Notificaties' CallbackURLAuthValidator and CallbackURLValidator (src/nrc/api/validators.py):
+                // without auth the callback must refuse (401/403), with the abonnement's auth accept (200-209).
+                URI callback = URI.create(body.get("callbackUrl").asText());
+                int zonder = callbackStatus(callback, null);
+                if (zonder != 401 && zonder != 403) {
+                    return new Antwoord(400, validatiefout(List.of(new Specificatie.Ongeldig("callbackUrl",
+                            "no-auth-on-callback-url", "De opgegeven callback URL is niet beveiligd met autorisatie.")),
+                            instance), "/abonnement");
+                }
+                int met = callbackStatus(callback, body.get("auth").asText());
+                if (met < 200 || met > 209) {
                     return new Antwoord(400, validatiefout(List.of(new Specificatie.Ongeldig("nonFieldErrors",
-                            "invalid-callback-url", "De callback URL gaf status " + status + " op de testnotificatie.")),
+                            "invalid-callback-url", "De opgegeven callback URL kan geen notificaties ontvangen.")),
                             instance), "/abonnement");
                 }
             }
@@ -563,21 +576,46 @@ public final class Nabootsing implements AutoCloseable {
         return new Antwoord(405, fout(405, "method_not_allowed", "Methode \"" + methode + "\" niet toegestaan.", instance), null);
     }
 
-    private int callbackStatus(JsonNode abonnement) {
+    private static int callbackStatus(URI callback, String auth) {
         ObjectNode test = JSON.createObjectNode();
         test.put("kanaal", "test");
         test.put("hoofdObject", "http://some.hoofdobject.nl/");
         test.put("resource", "some_resource");
         test.put("resourceUrl", "http://some.resource.nl/");
         test.put("actie", "create");
-        test.put("aanmaakdatum", java.time.OffsetDateTime.now().format(Zgwwereld.MOMENT));
+        test.put("aanmaakdatum", "2019-01-01T12:00:00Z");
         test.putObject("kenmerken");
         try {
-            return new Notificatieverzender().verstuur(URI.create(abonnement.get("callbackUrl").asText()),
-                    abonnement.get("auth").asText(), test);
+            return new Notificatieverzender().verstuur(callback, auth, test);
         } catch (RuntimeException e) {
             return -1;
         }
+    }
+
+    /** Open Notificaties refuses a kanaal it does not have, and filters on kenmerken the kanaal does not name. */
+    private static List<Specificatie.Ongeldig> kanaalfouten(JsonNode abonnement) {
+        List<Specificatie.Ongeldig> uit = new ArrayList<>();
+        for (JsonNode groep : abonnement.path("kanalen")) {
+            List<String> filters = KANALEN.get(groep.path("naam").asText());
+            if (filters == null) {
+                uit.add(new Specificatie.Ongeldig("naam", "kanaal_naam", "Kanaal met deze naam bestaat niet."));
+                continue;
+            }
+            groep.path("filters").fieldNames().forEachRemaining(f -> {
+                if (!filters.contains(f)) {
+                    uit.add(new Specificatie.Ongeldig("filters", "inconsistent-abonnement-filters",
+                            "abonnement filters aren't consistent with kanaal filters"));
+                }
+            });
+        }
+        return uit;
+    }
+
+    private static Map<String, List<String>> kanalen() {
+        Map<String, List<String>> k = new LinkedHashMap<>();
+        k.put("zaken", List.of("bronorganisatie", "zaaktype", "zaaktype.catalogus", "vertrouwelijkheidaanduiding"));
+        k.put("klantcontacten", List.of("hoofdOnderwerpType", "indicatieContactGelukt", "verdereActieOndernomen"));
+        return java.util.Collections.unmodifiableMap(k);
     }
 
     private static ObjectNode zonderAuth(ObjectNode abonnement) {

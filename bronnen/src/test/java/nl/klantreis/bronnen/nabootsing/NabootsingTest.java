@@ -234,6 +234,13 @@ class NabootsingTest {
                 .containsExactly("callbackUrl:required");
         assertThat(post(abonnement, jwt, "{\"callbackUrl\":\"geen adres\",\"auth\":\"x\"}").statusCode()).isEqualTo(400);
         assertThat(post(abonnement, null, "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> onbekendKanaal = post(abonnement, jwt, "{\"callbackUrl\":\"http://127.0.0.1:9/n\","
+                + "\"auth\":\"Token abcdefghijklmnop\",\"kanalen\":[{\"naam\":\"besluiten\"}]}");
+        assertThat(JSON.readTree(onbekendKanaal.body()).at("/invalidParams/0/code").asText()).isEqualTo("kanaal_naam");
+        HttpResponse<String> vreemdFilter = post(abonnement, jwt, "{\"callbackUrl\":\"http://127.0.0.1:9/n\","
+                + "\"auth\":\"Token abcdefghijklmnop\",\"kanalen\":[{\"naam\":\"zaken\",\"filters\":{\"kleur\":\"rood\"}}]}");
+        assertThat(JSON.readTree(vreemdFilter.body()).at("/invalidParams/0/code").asText())
+                .isEqualTo("inconsistent-abonnement-filters");
 
         HttpResponse<String> goed = post(abonnement, jwt, "{\"callbackUrl\":\"http://127.0.0.1:9/api/v1/notificaties\","
                 + "\"auth\":\"Token abcdefghijklmnop\",\"kanalen\":[{\"naam\":\"zaken\",\"filters\":{}},{\"naam\":\"klantcontacten\",\"filters\":{}}]}");
@@ -252,11 +259,18 @@ class NabootsingTest {
     void deNotificatieverzenderLevertAfZoalsOpenNotificaties() throws Exception {
         Map<String, String> ontvangen = new ConcurrentHashMap<>();
         HttpServer ontvanger = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicBoolean weigerAlles = new java.util.concurrent.atomic.AtomicBoolean();
         ontvanger.createContext("/", ex -> {
-            ontvangen.put("auth", String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
-            ontvangen.put("type", String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")));
-            ontvangen.put("body", new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            ex.sendResponseHeaders(204, -1);
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (auth == null || weigerAlles.get()) {
+                ex.sendResponseHeaders(403, -1);
+            } else {
+                ontvangen.put("auth", auth);
+                ontvangen.put("type", String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")));
+                ontvangen.put("body", body);
+                ex.sendResponseHeaders(204, -1);
+            }
             ex.close();
         });
         ontvanger.start();
@@ -272,6 +286,16 @@ class NabootsingTest {
                     "{\"callbackUrl\":\"" + callback + "\",\"auth\":\"Token abcdefghijklmnop\"}");
             assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
             assertThat(JSON.readTree(ontvangen.get("body")).get("kanaal").asText()).isEqualTo("test");
+            weigerAlles.set(true);
+            HttpResponse<String> geweigerd = post(nabootsing.wereld().notificatiesApi() + "/abonnement", jwt,
+                    "{\"callbackUrl\":\"" + callback + "\",\"auth\":\"Token abcdefghijklmnop\"}");
+            assertThat(geweigerd.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(geweigerd.body()).at("/invalidParams/0/code").asText()).isEqualTo("invalid-callback-url");
+            String onbeveiligd = "http://127.0.0.1:" + nabootsing.basis().substring(nabootsing.basis().lastIndexOf(':') + 1)
+                    + "/onbekend";
+            HttpResponse<String> open = post(nabootsing.wereld().notificatiesApi() + "/abonnement", jwt,
+                    "{\"callbackUrl\":\"" + onbeveiligd + "\",\"auth\":\"Token abcdefghijklmnop\"}");
+            assertThat(JSON.readTree(open.body()).at("/invalidParams/0/code").asText()).isEqualTo("no-auth-on-callback-url");
             ObjectNode ongeldig = n.deepCopy();
             ongeldig.remove("resourceUrl");
             assertThatThrownBy(() -> new Notificatieverzender().verstuur(callback, null, ongeldig))
