@@ -127,6 +127,16 @@ public final class Dakkapelverhaal {
     }
 
     /**
+     * The same notifications as the two sources together would deliver them: by {@code aanmaakdatum} (a stable
+     * sort, so a status and the opschorting of the same moment keep the order above).
+     */
+    public List<ObjectNode> notificatiesInTijdsvolgorde() {
+        List<ObjectNode> n = new ArrayList<>(notificaties());
+        n.sort(java.util.Comparator.comparing(o -> OffsetDateTime.parse(o.get("aanmaakdatum").asText()).toInstant()));
+        return n;
+    }
+
+    /**
      * Resolves {@code ${NAME}} in a value of {@link #CONFIGURATIE} from {@code waarden} (e.g. {@code NABOOTSING} the
      * stand-in's base URL, {@code ZGW_SECRET}, {@code OPENKLANT_TOKEN}, {@code NOTIFICATIES_AUTORISATIE}); an unknown
      * name is an {@link IllegalArgumentException}, as {@code Bronconfiguratie.lees} expects.

@@ -56,6 +56,9 @@ class SpecificatieTest {
                 .containsExactly("bronorganisatie", "zaaktype", "zaaktype.catalogus", "vertrouwelijkheidaanduiding");
         assertThat(n.get(0).get("aanmaakdatum").asText()).isEqualTo("2026-03-04T20:31:10+01:00");
         assertThat(n.get(9).get("aanmaakdatum").asText()).isEqualTo("2026-04-21T08:00:00+02:00");
+        assertThat(verhaal.notificatiesInTijdsvolgorde()).extracting(o -> o.get("resource").asText()).containsExactly(
+                "klantcontact", "klantcontact", "zaak", "rol", "status", "klantcontact", "status", "zaak",
+                "klantcontact", "status", "zaak", "status", "resultaat", "status");
     }
 
     @Test
