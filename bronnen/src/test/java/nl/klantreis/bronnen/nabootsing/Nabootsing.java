@@ -393,6 +393,17 @@ public final class Nabootsing implements AutoCloseable {
                     verdwenen == 410 ? "Deze resource is verwijderd." : "Niet gevonden.", instance), sjabloon);
         }
         Map<String, String> query = query(ex.getRequestURI());
+        if (api == Api.ZAKEN && "zaken".equals(verzameling) && delen.length <= 2) {
+            // Zaken API 1.5: Accept-Crs is optional; one other than EPSG:4326 is refused, the answer names its CRS.
+            String crs = ex.getRequestHeaders().getFirst("Accept-Crs");
+            if (crs != null && !"EPSG:4326".equals(crs)) {
+                return new Antwoord(406, fout(406, "not_acceptable", "CRS '" + crs + "' is niet ondersteund.", instance),
+                        sjabloon);
+            }
+            Antwoord a = delen.length == 2 ? detail(verzameling, delen[1], instance, sjabloon)
+                    : lijst(api, verzameling, query, instance, sjabloon);
+            return a.status() == 200 ? new Antwoord(200, a.body(), sjabloon, Map.of("Content-Crs", "EPSG:4326")) : a;
+        }
         if (delen.length == 3) {
             if (wereld.bron("zaken", delen[1]).isEmpty()) {
                 return new Antwoord(404, fout(404, "not_found", "Niet gevonden.", instance), sjabloon);
@@ -402,11 +413,15 @@ public final class Nabootsing implements AutoCloseable {
             return new Antwoord(200, a, sjabloon);
         }
         if (delen.length == 2) {
-            Optional<ObjectNode> bron = wereld.bron(verzameling, delen[1]);
-            return bron.map(b -> new Antwoord(200, b, sjabloon))
-                    .orElseGet(() -> new Antwoord(404, fout(404, "not_found", "Niet gevonden.", instance), sjabloon));
+            return detail(verzameling, delen[1], instance, sjabloon);
         }
         return lijst(api, verzameling, query, instance, sjabloon);
+    }
+
+    private Antwoord detail(String verzameling, String uuid, String instance, String sjabloon) {
+        Optional<ObjectNode> bron = wereld.bron(verzameling, uuid);
+        return bron.map(b -> new Antwoord(200, b, sjabloon))
+                .orElseGet(() -> new Antwoord(404, fout(404, "not_found", "Niet gevonden.", instance), sjabloon));
     }
 
     private static String sjabloon(Api api, String[] delen) {

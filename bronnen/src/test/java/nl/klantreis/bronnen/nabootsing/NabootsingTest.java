@@ -111,6 +111,12 @@ class NabootsingTest {
         assertThat(audit.isArray()).isTrue();
         assertThat(audit).hasSize(3);
 
+        HttpResponse<String> zaak = get(verhaal.zaakUrl(), jwt);
+        assertThat(zaak.headers().firstValue("Content-Crs")).contains("EPSG:4326");
+        HttpRequest andereCrs = HttpRequest.newBuilder(URI.create(verhaal.zaakUrl())).header("Authorization", jwt)
+                .header("Accept-Crs", "EPSG:28992").GET().build();
+        assertThat(http.send(andereCrs, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(406);
+
         HttpResponse<String> fout = get(zaken + "?registratiedatum__gte=gisteren", jwt);
         assertThat(fout.statusCode()).isEqualTo(400);
         assertThat(Specificatie.van(Api.ZAKEN).afwijkingen("ValidatieFout", JSON.readTree(fout.body()))).isEmpty();
