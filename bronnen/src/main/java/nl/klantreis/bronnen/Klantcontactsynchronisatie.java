@@ -32,12 +32,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code resultaat}: {@code niet-bereikt} when {@code indicatieContactGelukt} is false, {@code terugbelverzoek} when
  * it led to an interne taak, else {@code beantwoord}.</li>
  * </ul>
- * {@code inhoud} longer than the contract's 2,000 characters is cut there (said in the toelichting), so that the
- * contact is not lost over a long note.
+ * {@code inhoud} is taken as is: the Klantinteracties API allows 1,000 characters, the contract 2,000.
  */
 public final class Klantcontactsynchronisatie implements Synchronisatie {
-    private static final int LANGSTE_INHOUD = 2000;
-
     private final Bronconfiguratie configuratie;
     private final Bronconfiguratie.OpenKlant openKlant;
     private final Bronclient client;
@@ -115,12 +112,7 @@ public final class Klantcontactsynchronisatie implements Synchronisatie {
         String medewerker = Optional.ofNullable(tekst(metadata, "medewerker"))
                 .orElse(tekst(contact.path("hadBetrokkenActoren").path(0), "uuid"));
         zetAls(data, "medewerker", medewerker);
-        String inhoud = tekst(contact, "inhoud");
-        if (inhoud != null && inhoud.codePointCount(0, inhoud.length()) > LANGSTE_INHOUD) {
-            inhoud = inhoud.substring(0, inhoud.offsetByCodePoints(0, LANGSTE_INHOUD));
-            opmerkingen.add("inhoud ingekort tot " + LANGSTE_INHOUD + " tekens");
-        }
-        zetAls(data, "inhoud", inhoud);
+        zetAls(data, "inhoud", tekst(contact, "inhoud"));
         String duur = tekst(metadata, "duurSeconden");
         if (duur != null) {
             try {
