@@ -456,13 +456,13 @@ public final class Nabootsing implements AutoCloseable {
                 case "zaken:zaaktype", "zaken:identificatie", "zaken:bronorganisatie", "statussen:zaak", "rollen:zaak",
                      "rollen:omschrijvingGeneriek", "rollen:betrokkeneType", "resultaten:zaak" ->
                         filters.add(o -> waarde.equals(o.path(naam).asText()));
-                case "zaken:registratiedatum__gte", "zaken:registratiedatum__lt" -> {
+                case "zaken:registratiedatum", "zaken:registratiedatum__gt", "zaken:registratiedatum__lt" -> {
+                    // The Zaken API's filters on the date (1.5: exact, __gt, __lt; there is no __gte).
                     try {
                         LocalDate d = LocalDate.parse(waarde);
-                        boolean vanaf = naam.endsWith("__gte");
                         filters.add(o -> {
                             LocalDate r = LocalDate.parse(o.get("registratiedatum").asText());
-                            return vanaf ? !r.isBefore(d) : r.isBefore(d);
+                            return naam.endsWith("__gt") ? r.isAfter(d) : naam.endsWith("__lt") ? r.isBefore(d) : r.equals(d);
                         });
                     } catch (DateTimeParseException e) {
                         ongeldig.add(new Specificatie.Ongeldig(naam, "invalid", "Voer een geldige datum in."));

@@ -95,7 +95,7 @@ class NabootsingTest {
         assertThat(opType.get("count").asInt()).isEqualTo(1);
         assertThat(opType.at("/results/0/identificatie").asText()).isEqualTo(Dakkapelverhaal.IDENTIFICATIE);
         assertThat(lees(get(zaken + "?identificatie=" + Dakkapelverhaal.IDENTIFICATIE, jwt)).get("count").asInt()).isEqualTo(1);
-        JsonNode inMaart = lees(get(zaken + "?registratiedatum__gte=2026-03-04&registratiedatum__lt=2026-03-05", jwt));
+        JsonNode inMaart = lees(get(zaken + "?registratiedatum__gt=2026-03-03&registratiedatum__lt=2026-03-05", jwt));
         assertThat(inMaart.get("count").asInt()).isEqualTo(1);
         JsonNode ervoor = lees(get(zaken + "?registratiedatum__lt=2026-01-01", jwt));
         assertThat(ervoor.get("count").asInt()).isEqualTo(30);
@@ -117,7 +117,7 @@ class NabootsingTest {
                 .header("Accept-Crs", "EPSG:28992").GET().build();
         assertThat(http.send(andereCrs, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(406);
 
-        HttpResponse<String> fout = get(zaken + "?registratiedatum__gte=gisteren", jwt);
+        HttpResponse<String> fout = get(zaken + "?registratiedatum__gt=gisteren", jwt);
         assertThat(fout.statusCode()).isEqualTo(400);
         assertThat(Specificatie.van(Api.ZAKEN).afwijkingen("ValidatieFout", JSON.readTree(fout.body()))).isEmpty();
 
