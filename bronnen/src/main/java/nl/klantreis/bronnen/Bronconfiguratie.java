@@ -153,6 +153,26 @@ public record Bronconfiguratie(Notificaties notificaties, Verwerking verwerking,
         return Optional.ofNullable(onderwerpen.get(sleutel));
     }
 
+    /**
+     * Resolves {@code ${NAME}} from {@code omgeving} (the tools pass {@code System.getenv()}); a name that is not set is
+     * an error naming it, never an empty secret.
+     */
+    public static UnaryOperator<String> uit(Map<String, String> omgeving) {
+        return waarde -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}").matcher(waarde);
+            StringBuilder uit = new StringBuilder();
+            while (m.find()) {
+                String gevonden = omgeving.get(m.group(1));
+                if (gevonden == null) {
+                    throw new IllegalArgumentException("omgevingsvariabele " + m.group(1) + " is niet gezet");
+                }
+                m.appendReplacement(uit, java.util.regex.Matcher.quoteReplacement(gevonden));
+            }
+            m.appendTail(uit);
+            return uit.toString();
+        };
+    }
+
     /** Reads and checks the file; {@code omgeving} resolves {@code ${NAME}} (the engine passes Spring's environment). */
     public static Bronconfiguratie lees(Path bestand, UnaryOperator<String> omgeving, Catalogus catalogus, Kanalen kanalen) {
         try (InputStream in = Files.newInputStream(bestand)) {
@@ -413,13 +433,14 @@ public record Bronconfiguratie(Notificaties notificaties, Verwerking verwerking,
             String clientId = tekst(knoop.path("clientId"), plaats + ".clientId");
             String secret = tekst(knoop.path("secret"), plaats + ".secret");
             String header = tekst(knoop.path("header"), plaats + ".header");
-            if ((clientId == null) != (secret == null)) {
+            // Pairing is judged on what the file says, so a secret missing from the environment is one problem, not two.
+            if (knoop.hasNonNull("clientId") != knoop.hasNonNull("secret")) {
                 problemen.add(plaats + ": clientId en secret horen bij elkaar");
             }
             if (clientId != null && header != null) {
                 problemen.add(plaats + ": kies clientId/secret (ZGW-JWT) of header, niet beide");
             }
-            if (clientId == null && header == null) {
+            if (!knoop.hasNonNull("clientId") && !knoop.hasNonNull("header")) {
                 problemen.add(plaats + ": geef clientId en secret (ZGW-JWT) of header");
             }
             return new Authenticatie(clientId, secret, header);

@@ -3,6 +3,7 @@ package nl.klantreis.replay;
 import java.util.concurrent.Callable;
 
 import nl.klantreis.replay.audit.AuditCommando;
+import nl.klantreis.replay.bronnen.BronnenCommando;
 import nl.klantreis.replay.export.ExportCommando;
 import nl.klantreis.replay.kpi.KpiCommando;
 import nl.klantreis.replay.kpi.WatAlsCommando;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
  *
  * <p>One package per capability: {@code verzenden} (simuleer, verstuur), {@code export},
  * {@code kpi} (kpi, wat-als), {@code audit}, {@code projectie} (herbouw), {@code toon} (klantreis
- * toon/van, mijnzaken toon) and {@code token}, all on {@code commandoregel}: the connection to the
+ * toon/van, mijnzaken toon), {@code token} and {@code bronnen} (abonneer, inlezen, meldingen, opnieuw),
+ * all on {@code commandoregel}: the connection to the
  * engine, the mixins for the options the commands share, and the progress lines. A CLI subcommand
  * is a {@code ...Commando} ({@code Opdracht} is the engine's word for an Axon command). This class,
  * on top, lists them all, so nothing below may use it (replay-tools' {@code ArchitectuurTest}).
@@ -30,7 +32,7 @@ import picocli.CommandLine.Command;
         description = "Gereedschap bij de Klantreis-engine.",
         subcommands = {TokenCommando.class, SimuleerCommando.class, VerstuurCommando.class, ExportCommando.class, KpiCommando.class,
                 KlantreisCommando.class, KlantreisCommando.Toon.class, KlantreisCommando.Van.class,
-                MijnzakenCommando.class, ProjectieCommando.class, WatAlsCommando.class, AuditCommando.class,
+                MijnzakenCommando.class, ProjectieCommando.class, WatAlsCommando.class, AuditCommando.class, BronnenCommando.class,
                 CommandLine.HelpCommand.class})
 public final class KlantreisGereedschap implements Callable<Integer> {
 
