@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -31,6 +32,7 @@ import nl.klantreis.api.ingestie.Ingestie;
 import nl.klantreis.bronnen.Bronconfiguratie;
 import nl.klantreis.bronnen.Meldingenopslag;
 import nl.klantreis.bronnen.Synchronisatie;
+import nl.klantreis.bronnen.Synchronisaties;
 import nl.klantreis.domein.referentie.Catalogus;
 import nl.klantreis.domein.referentie.Kanalen;
 
@@ -66,9 +68,16 @@ class Bronnenconfiguratie {
     }
 
     /**
-     * The workers; without bronnen configured they do nothing. With bronnen configured a {@link Synchronisatie}
-     * bean must exist, or the start stops: a queue that nobody reads would only fill.
+     * Reads Open Zaak and Open Klant as configured (the lead's {@link Synchronisaties}); only with bronnen
+     * configured. A test may give its own, as a {@code @Primary} bean.
      */
+    @Bean
+    @ConditionalOnExpression("'${klantreis.bronnen.configuratie:}' != ''")
+    Synchronisatie synchronisatie(Bronkoppeling koppeling, Clock klok) {
+        return Synchronisaties.voor(koppeling.actief().orElseThrow(), klok);
+    }
+
+    /** The workers; without bronnen configured they do nothing. */
     @Bean
     Bronverwerker bronverwerker(Bronkoppeling koppeling, Meldingenopslag opslag, ObjectProvider<Synchronisatie> synchronisatie,
                                 Ingestie ingestie, Bronmetrieken metrieken, Clock klok,

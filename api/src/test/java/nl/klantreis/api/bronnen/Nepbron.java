@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import nl.klantreis.bronnen.Bronfout;
 import nl.klantreis.bronnen.Melding;
@@ -15,7 +16,7 @@ import nl.klantreis.bronnen.Synchronisatie;
 
 /**
  * A {@link Synchronisatie} the tests script per URL: what it answers, and when it was asked. Unknown URLs are
- * {@link Resultaat.Uitkomst#GENEGEERD}. Given to the engine as an extra source
+ * {@link Resultaat.Uitkomst#GENEGEERD}. Primary over the engine's own (which would read the configured URLs). Given to the engine as an extra source
  * ({@code --spring.main.sources=nl.klantreis.api.bronnen.Nepbron}); not a component, so the engine's scan of the
  * test classpath does not find it for other tests.
  */
@@ -29,6 +30,7 @@ public class Nepbron {
     private static final Map<String, List<Instant>> VRAGEN = new ConcurrentHashMap<>();
 
     @Bean
+    @Primary
     Synchronisatie nepSynchronisatie() {
         return melding -> {
             VRAGEN.computeIfAbsent(melding.url(), u -> new CopyOnWriteArrayList<>()).add(Instant.now());
