@@ -27,7 +27,12 @@ import nl.klantreis.bronnen.Meldingenopslag;
  * or one of Open Zaak's NL GOV CloudEvents ({@code application/cloudevents+json}). Judged in full first, then one
  * INSERT and {@code 204}: Open Notificaties only needs a 2xx, and the reading of the source happens later, on a
  * worker ({@link Bronverwerker}). Who may call it is decided before this ({@link Notificatietoegang}).
+ *
+ * <p>Not in the engine's OpenAPI document: it is Open Notificaties' callback, whose contract is Open Notificaties'
+ * consumer specification ({@code POST /notificaties} of its {@code consumer-openapi.yaml}), not an API of the
+ * engine's own clients.
  */
+@Hidden
 @RestController
 @RequestMapping(NotificatieController.PAD)
 class NotificatieController {
