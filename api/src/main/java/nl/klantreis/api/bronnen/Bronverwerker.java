@@ -60,6 +60,7 @@ class Bronverwerker implements SmartLifecycle {
     private final Condition werk = slot.newCondition();
     private final List<Thread> draden = new ArrayList<>();
     private volatile boolean actief;
+    private Thread teller;
     private long wekroep;
 
     Bronverwerker(Meldingenopslag opslag, Synchronisatie synchronisatie, Ingestie ingestie,
@@ -105,9 +106,8 @@ class Bronverwerker implements SmartLifecycle {
             draden.add(draad);
             draad.start();
         }
-        Thread teller = new Thread(this::telLus, "bronnen-telling");
+        teller = new Thread(this::telLus, "bronnen-telling");
         teller.setDaemon(true);
-        draden.add(teller);
         teller.start();
         LOG.info("Bronnen: {} werker(s) als {}, lease {}", instellingen.werkers(), eigenaar, lease);
     }
@@ -119,6 +119,8 @@ class Bronverwerker implements SmartLifecycle {
         }
         actief = false;
         wek();
+        // The count sleeps between rounds and has nothing in hand: it need not be waited for.
+        teller.interrupt();
         long tot = System.nanoTime() + stopwacht.toNanos();
         for (Thread draad : draden) {
             try {
@@ -290,7 +292,7 @@ class Bronverwerker implements SmartLifecycle {
             if (opslag.markeer(melding.id(), eigenaar, toestand, reden)) {
                 metrieken.afgehandeld(melding.soort(), toestand.code());
             } else {
-                LOG.info("Bronnen: melding {} was niet meer van deze node (lease verlopen); de andere uitkomst geldt",
+                LOG.info("Bronnen: melding {} was niet meer van deze node (teruggegeven bij het stoppen of lease verlopen); de andere uitkomst geldt",
                         melding.id());
             }
         } catch (RuntimeException e) {

@@ -412,6 +412,48 @@ class BronnenIntegratieTest {
     }
 
     @Test
+    void eenHerstartMiddenInHetWerk_verliestNiets_enLaatGeenClaimsAchter() {
+        // One read that outlasts the stop's bound (tijdslimiet + 5 s) and ignores the interrupt: the stop must give
+        // its claim back, or the restarted node would wait for the 60 s lease.
+        String traag = ZAKEN + UUID.randomUUID();
+        Nepbron.zet(traag, m -> {
+            if (Nepbron.vragen(traag).size() == 1) {
+                long tot = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+                while (System.nanoTime() < tot) {
+                    Thread.onSpinWait();
+                    java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+                }
+            }
+            return Resultaat.berichten(List.of(), null);
+        });
+        assertThat(post(zaaknotificatie(traag, "create", "2026-12-06T10:00:00Z")).getStatus().value()).isEqualTo(204);
+        wachtOp(traag, r -> r.get("geclaimd_door") != null);
+        List<String> zaken = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String zaak = ZAKEN + UUID.randomUUID();
+            zaken.add(zaak);
+            Nepbron.zet(zaak, m -> {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Resultaat.berichten(List.of(), null);
+            });
+            assertThat(post(zaaknotificatie(zaak, "create", "2026-12-06T10:00:00Z")).getStatus().value()).isEqualTo(204);
+        }
+        engine.herstart();
+        // Within the 60 s lease: a claim the stop did not give back would make this wait fail.
+        for (String zaak : zaken) {
+            wachtOpToestand(zaak, "verwerkt");
+        }
+        wachtOpToestand(traag, "verwerkt");
+        assertThat(Nepbron.vragen(traag)).hasSize(2);
+        assertThat(engine.jdbc().queryForObject("SELECT count(*) FROM bronmelding WHERE geclaimd_door IS NOT NULL",
+                Integer.class)).isZero();
+    }
+
+    @Test
     void gezondheid_bronnenIsUpMetTellingen() {
         JsonNode gezondheid = engine.clientZonderToken().get().uri("/actuator/health").exchange()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
