@@ -217,7 +217,9 @@ final class Notificatiekeuring {
                 && doel.getRawPath() != null && doel.getRawPath().startsWith(basis.getRawPath())
                 && doel.getRawPath().length() > basis.getRawPath().length()
                 && doel.normalize().getRawPath().equals(doel.getRawPath())
-                && !doel.getRawPath().contains("%2") && !doel.getRawPath().contains("%5");
+                && !doel.getRawPath().contains("%2") && !doel.getRawPath().contains("%5")
+                // ASCII only (a URL's own alphabet): 1,000 multi-byte characters would overflow the queue's btree index.
+                && doel.toString().chars().allMatch(c -> c > 0x20 && c < 0x7f);
         if (!goed) {
             fouten.add(new Fout(pointer, "ligt niet onder de geconfigureerde API (" + wortel + "); de engine haalt"
                     + " alleen daar op"));

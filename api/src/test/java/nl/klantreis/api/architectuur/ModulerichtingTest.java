@@ -12,7 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The module direction of ARCHITECTURE.md and ADR 0020, checked on the compiled classes of all modules
- * that are on this module's classpath: api -> projections -> infrastructuur -> core-domain, never back;
+ * that are on this module's classpath: api -> projections -> infrastructuur -> core-domain and
+ * api -> bronnen -> infrastructuur, never back;
  * the simulator (simulatie, here only for the tests) is used by nobody in the engine; no Spring in
  * core-domain (Axon's own annotations are allowed there); no cycles between capabilities.
  */
@@ -35,6 +36,19 @@ class ModulerichtingTest {
         noClasses().that().resideInAPackage("nl.klantreis.infrastructuur..")
                 .should().dependOnClassesThat().resideInAnyPackage("nl.klantreis.projecties..",
                         "nl.klantreis.simulatie..", "nl.klantreis.api..", "nl.klantreis.replay..")
+                .check(KLASSEN);
+    }
+
+    @Test
+    void bronnen_hangenAlleenAfVanInfrastructuurEnDomein() {
+        // The source adapter hands CloudEvents to whoever calls it; the engine and the tools wire it, not the reverse.
+        noClasses().that().resideInAPackage("nl.klantreis.bronnen..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.klantreis.projecties..", "nl.klantreis.simulatie..",
+                        "nl.klantreis.api..", "nl.klantreis.replay..")
+                .check(KLASSEN);
+        noClasses().that().resideInAnyPackage("nl.klantreis.infrastructuur..", "nl.klantreis.domein..",
+                        "nl.klantreis.projecties..")
+                .should().dependOnClassesThat().resideInAPackage("nl.klantreis.bronnen..")
                 .check(KLASSEN);
     }
 

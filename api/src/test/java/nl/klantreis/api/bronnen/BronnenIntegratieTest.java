@@ -236,7 +236,9 @@ class BronnenIntegratieTest {
                 "https://oz.example.nl@169.254.169.254/zaken/api/v1/zaken/x",
                 "https://oz.example.nl/zaken/api/v1/zaken/x?url=https://elders",
                 "https://oz.example.nl/zaken/api/v1/zaken/",
-                "https://oz.example.nl/catalogi/api/v1/zaaktypen/" + UUID.randomUUID());
+                "https://oz.example.nl/catalogi/api/v1/zaaktypen/" + UUID.randomUUID(),
+                // 990 three-byte characters: under the length limit, but no URL, and too long for the queue's index.
+                "https://oz.example.nl/zaken/api/v1/zaken/" + "€".repeat(950));
         for (String url : buiten) {
             ObjectNode n = notificatie("zaken", url, "zaak", url, "update", "2026-12-06T10:00:00Z");
             assertThat(pointers(post(n))).as(url).containsExactly("/hoofdObject");
