@@ -176,24 +176,36 @@ final class Notificatiekeuring {
         if (!zaken || type.endsWith("-verwijderd") || configuratie.openZaak() == null) {
             return new Genegeerd("cloudevent");
         }
-        if (dataref == null) {
-            fouten.add(new Fout("/dataref", "ontbreekt (de URL van de zaak)"));
-            return new Afgewezen("cloudevent", fouten);
-        }
         URI zakenApi = configuratie.openZaak().zakenApi();
-        URI ref = uri(dataref, "/dataref", fouten);
+        String zaakveld = "/dataref";
+        if (dataref == null) {
+            // zaak-gekoppeld and zaak-ontkoppeld (sent to Open Zaak by other systems) name their zaak in data.zaak,
+            // as a URL or as urn:uuid:<uuid>; Open Zaak's own events carry dataref.
+            String zaak = e.path("data").path("zaak").isTextual() ? e.path("data").path("zaak").asText() : null;
+            if (zaak != null && zaak.length() <= MAXIMALE_URL && zaak.matches("urn:uuid:[0-9a-fA-F-]{36}")) {
+                dataref = zakenApi.getRawPath() + "/zaken/" + zaak.substring("urn:uuid:".length()).toLowerCase(Locale.ROOT);
+                zaakveld = "/data/zaak";
+            } else if (zaak != null && zaak.length() <= MAXIMALE_URL) {
+                dataref = zaak;
+                zaakveld = "/data/zaak";
+            } else {
+                fouten.add(new Fout("/dataref", "ontbreekt (de URL van de zaak; of data.zaak)"));
+                return new Afgewezen("cloudevent", fouten);
+            }
+        }
+        URI ref = uri(dataref, zaakveld, fouten);
         if (ref != null && !ref.isAbsolute()) {
             // Open Zaak sends the path only (reverse() without a request): it is under its own origin.
             ref = dataref.startsWith("/") ? zakenApi.resolve(ref) : null;
             if (ref == null) {
-                fouten.add(new Fout("/dataref", "geen URL en geen absoluut pad"));
+                fouten.add(new Fout(zaakveld, "geen URL en geen absoluut pad"));
             }
         }
-        if (ref == null || !onder(ref, zakenApi + "/zaken/", "/dataref", fouten)) {
+        if (ref == null || !onder(ref, zakenApi + "/zaken/", zaakveld, fouten)) {
             return new Afgewezen("cloudevent", fouten);
         }
         String zaakUrl = ref.toString();
-        if (subject != null && !zaakUrl.endsWith("/" + subject)) {
+        if (subject != null && "/dataref".equals(zaakveld) && !zaakUrl.endsWith("/" + subject)) {
             fouten.add(new Fout("/subject", "is niet de uuid van de zaak in dataref"));
             return new Afgewezen("cloudevent", fouten);
         }

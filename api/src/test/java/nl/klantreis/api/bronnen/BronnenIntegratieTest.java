@@ -309,6 +309,20 @@ class BronnenIntegratieTest {
         ObjectNode zonderId = cloudEvent("nl.overheid.zaken.zaak-gemuteerd", uuid, "/zaken/api/v1/zaken/" + uuid);
         zonderId.remove("id");
         assertThat(pointers(post(zonderId.toString(), TOKEN, "application/cloudevents+json"))).containsExactly("/id");
+
+        // zaak-gekoppeld (what another system sends when it links something to a zaak) names the zaak in data.zaak.
+        String gekoppeld = UUID.randomUUID().toString();
+        ObjectNode koppeling = cloudEvent("nl.overheid.zaken.zaak-gekoppeld", null, null);
+        koppeling.remove("dataref");
+        koppeling.remove("subject");
+        koppeling.putObject("data").put("zaak", "urn:uuid:" + gekoppeld).put("linkTo", "https://ok.example.nl/x")
+                .put("linkObjectType", "klantcontact");
+        assertThat(post(koppeling.toString(), TOKEN, "application/cloudevents+json").getStatus().value()).isEqualTo(204);
+        assertThat(rijen(ZAKEN + gekoppeld)).isEqualTo(1);
+        ObjectNode buiten = koppeling.deepCopy();
+        buiten.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) buiten.get("data")).put("zaak", "https://elders.example.nl/zaken/api/v1/zaken/" + gekoppeld);
+        assertThat(pointers(post(buiten.toString(), TOKEN, "application/cloudevents+json"))).containsExactly("/data/zaak");
     }
 
     // --- the workers ---
@@ -420,7 +434,8 @@ class BronnenIntegratieTest {
         String traag = ZAKEN + UUID.randomUUID();
         Nepbron.zet(traag, m -> {
             if (Nepbron.vragen(traag).size() == 1) {
-                long tot = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+                // Far past the stop's bound (6 s here) whenever the stop begins, so the stop must give the claim back.
+                long tot = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (System.nanoTime() < tot) {
                     Thread.onSpinWait();
                     java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
