@@ -12,10 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import nl.klantreis.bronnen.Melding;
+import nl.klantreis.bronnen.Meldingenopslag;
+import nl.klantreis.bronnen.Meldingenopslag.Toestand;
 import nl.klantreis.bronnen.nabootsing.Dakkapelverhaal;
 import nl.klantreis.bronnen.nabootsing.Nabootsing;
 import nl.klantreis.replay.KlantreisGereedschap;
@@ -86,5 +93,47 @@ final class Bronnenproef {
         alle.addAll(List.of("--db-url", hikari.getJdbcUrl(), "--db-user", hikari.getUsername(),
                 "--db-password", hikari.getPassword() == null ? "" : hikari.getPassword()));
         return voerUit(alle.toArray(String[]::new));
+    }
+
+    /** The reason of each dead letter {@link #vulWachtrij} makes, by its name. */
+    static final Map<String, String> REDENEN = Map.of(
+            "dood1", "openzaak.example.nl antwoordde HTTP 503 (3 pogingen)",
+            "dood2", "openzaak.example.nl weigert de engine (HTTP 403)",
+            "dood3", "https://openzaak.example.nl/zaken/api/v1/zaken/3 gaf geen JSON");
+
+    /**
+     * Meldingen in every state but genegeerd, made as the engine's workers make them (queued, claimed, ended):
+     * dood1..dood3, verwerkt, weg, ongekoppeld, geweigerd, and one still wachtend; their ids by these names, in id order.
+     */
+    static Map<String, Long> vulWachtrij(DataSource database) {
+        Meldingenopslag opslag = new Meldingenopslag(database, Clock.systemUTC());
+        Map<String, Long> ids = new LinkedHashMap<>();
+        Map<String, String> redenen = new LinkedHashMap<>(REDENEN);
+        redenen.put("verwerkt", null);
+        redenen.put("weg", "https://openzaak.example.nl/zaken/api/v1/zaken/5 bestaat niet meer (HTTP 410)");
+        redenen.put("ongekoppeld", "zaaktype https://openzaak.example.nl/catalogi/api/v1/zaaktypen/9 is niet gekoppeld");
+        redenen.put("geweigerd", "positie 0 (zaak-geregistreerd): initiator.bsn voldoet niet aan de elfproef");
+        String[] namen = {"dood1", "dood2", "dood3", "verwerkt", "weg", "ongekoppeld", "geweigerd"};
+        for (int i = 0; i < namen.length; i++) {
+            String naam = namen[i];
+            opslag.voegInleesmeldingToe(Melding.Soort.ZAAK, zaak(i + 1));
+            List<Melding> geclaimd = opslag.claim(10, "proef", Duration.ofMinutes(5));
+            if (geclaimd.size() != 1) {
+                throw new IllegalStateException("verwacht één geclaimde melding, niet " + geclaimd);
+            }
+            long id = geclaimd.get(0).id();
+            Toestand toestand = Toestand.van(naam.replaceAll("[0-9]", ""));
+            if (!opslag.markeer(id, "proef", toestand, redenen.get(naam))) {
+                throw new IllegalStateException("melding " + id + " niet afgehandeld");
+            }
+            ids.put(naam, id);
+        }
+        opslag.voegInleesmeldingToe(Melding.Soort.ZAAK, zaak(namen.length + 1));
+        ids.put("wachtend", opslag.lijst(Toestand.WACHTEND, 0, 10).get(0).melding().id());
+        return ids;
+    }
+
+    static String zaak(int nummer) {
+        return "https://openzaak.example.nl/zaken/api/v1/zaken/" + nummer;
     }
 }
