@@ -128,4 +128,31 @@ class AbonneerCommandoTest {
         bron.onbereikbaar(false);
         assertThat(bron.abonnementen()).isEmpty();
     }
+
+    @Test
+    void openNotificatiesWeigertDeEngine_exit1_metWatTeControleren() throws Exception {
+        try (Nabootsing anders = Nabootsing.start().zgwClient("klantreis", "een-ander-geheim")) {
+            Path elders = java.nio.file.Files.createDirectory(map.resolve("elders"));
+            Path metAnderGeheim = Bronnenproef.configuratie(anders, elders, true);
+
+            Testomgeving.Uitvoer uitvoer = Bronnenproef.voerUit("bronnen", "abonneer", "--configuratie", metAnderGeheim.toString());
+
+            assertThat(uitvoer.code()).isEqualTo(1);
+            assertThat(uitvoer.fout().lines().toList()).singleElement().asString().startsWith("Mislukt: ")
+                    .contains("weigert de engine (HTTP 403)").contains("clientId/secret");
+            assertThat(anders.abonnementen()).isEmpty();
+        }
+    }
+
+    @Test
+    void openNotificatiesGeeftEen503_exit1() {
+        bron.fout(503, 10);
+
+        Testomgeving.Uitvoer uitvoer = Bronnenproef.voerUit("bronnen", "abonneer", "--configuratie", configuratie.toString());
+
+        assertThat(uitvoer.code()).isEqualTo(1);
+        assertThat(uitvoer.fout().lines().toList()).singleElement().asString().startsWith("Mislukt: ")
+                .contains("antwoordde HTTP 503");
+        assertThat(bron.abonnementen()).isEmpty();
+    }
 }
