@@ -224,4 +224,41 @@ class InlezenCommandoTest {
                 .contains("klantcontacten: 4 gevonden, 4 klaargezet");
         assertThat(wachtrij()).isEqualTo(metZaak(verwacht(ALLE_KLANTCONTACTEN)));
     }
+
+    @Test
+    void eenLangeWandeling_toontVoortgangOpStderr_nietInJson() throws Exception {
+        // 3000 more zaken, a third of them (ZT-GEN-A-8) mapped as the story's zaaktype is: over a thousand to queue.
+        bron.wereld().genereer(3000, 8);
+        Path bestand = Path.of(configuratie);
+        String tekst = java.nio.file.Files.readString(bestand);
+        String koppeling = """
+                  - identificatie: ZT-GEN-A-8
+                    zaaktype: omgevingsvergunning
+                    kanaal: webformulier
+                    statustypen:
+                      "1": ontvangen
+                      "2": in-behandeling
+                      "3": aanvulling-gevraagd
+                      "4": besluit-genomen
+                      "5": "-"
+                    resultaattypen:
+                      Verleend: toegekend
+                      Geweigerd: afgewezen
+                """;
+        assertThat(tekst).contains("\nonderwerpen:");
+        java.nio.file.Files.writeString(bestand, tekst.replace("\nonderwerpen:", "\n" + koppeling + "onderwerpen:"));
+
+        Testomgeving.Uitvoer uitvoer = inlezen();
+
+        assertThat(uitvoer.code()).as(uitvoer.fout()).isZero();
+        assertThat(uitvoer.uit()).contains("zaken: 1001 gevonden, 1001 klaargezet, 0 wachtten al");
+        // One line per thousand found, after the page that passed it: not a line per page.
+        assertThat(uitvoer.fout().lines().toList()).singleElement().asString().matches("zaken: 10\\d\\d gevonden");
+        assertThat(wachtrij()).hasSize(1005);
+
+        Testomgeving.Uitvoer json = inlezen("--json");
+        assertThat(json.code()).as(json.fout()).isZero();
+        assertThat(json.fout()).isEmpty();
+        assertThat(new ObjectMapper().readTree(json.uit()).get(0).path("alWachtend").asLong()).isEqualTo(1001);
+    }
 }
