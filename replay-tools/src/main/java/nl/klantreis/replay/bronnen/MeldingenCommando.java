@@ -49,7 +49,12 @@ final class MeldingenCommando extends Leescommando {
     protected int voerUit(Engineverbinding verbinding) throws Exception {
         Meldingenopslag opslag = new Meldingenopslag(verbinding.database(), Clock.systemUTC());
         Map<Toestand, Long> telling = opslag.telling();
-        List<Meldingenopslag.Regel> regels = opslag.lijst(gekozen, naId, aantal);
+        // One more than asked: the hint to the next page only when there is one.
+        List<Meldingenopslag.Regel> regels = opslag.lijst(gekozen, naId, aantal + 1);
+        boolean meer = regels.size() > aantal;
+        if (meer) {
+            regels = regels.subList(0, aantal);
+        }
         if (alsJson) {
             List<Map<String, Object>> lijst = new ArrayList<>();
             for (Meldingenopslag.Regel r : regels) {
@@ -61,7 +66,8 @@ final class MeldingenCommando extends Leescommando {
             Map<String, Long> aantallen = new java.util.LinkedHashMap<>();
             telling.forEach((t, n) -> aantallen.put(t.code(), n));
             json(velden("telling", aantallen, "oudsteWachtendeSeconden", opslag.oudsteWachtende().toSeconds(),
-                    "toestand", gekozen.code(), "meldingen", lijst));
+                    "toestand", gekozen.code(), "meldingen", lijst,
+                    "volgendeNa", meer ? regels.get(regels.size() - 1).melding().id() : null));
             return 0;
         }
         StringBuilder kop = new StringBuilder();
@@ -79,7 +85,7 @@ final class MeldingenCommando extends Leescommando {
                 uit().println("    reden: " + r.reden());
             }
         }
-        if (regels.size() == aantal) {
+        if (meer) {
             uit().println("(meer met --na " + regels.get(regels.size() - 1).melding().id() + ")");
         }
         return 0;

@@ -49,9 +49,11 @@ final class OpnieuwCommando extends Leescommando {
     @Override
     protected int voerUit(Engineverbinding verbinding) {
         Meldingenopslag opslag = new Meldingenopslag(verbinding.database(), Clock.systemUTC());
-        int aantal = alles ? opslag.opnieuwAlles() : gekozen != null ? opslag.opnieuw(gekozen) : opslag.opnieuw(ids);
+        // An id given twice is one melding: not counted as one that could not be put back.
+        List<Long> uniek = ids == null ? List.of() : ids.stream().distinct().toList();
+        int aantal = alles ? opslag.opnieuwAlles() : gekozen != null ? opslag.opnieuw(gekozen) : opslag.opnieuw(uniek);
         uit().println(aantal + (aantal == 1 ? " melding" : " meldingen") + " opnieuw klaargezet"
-                + (ids != null && aantal < ids.size() ? " (" + (ids.size() - aantal)
+                + (ids != null && aantal < uniek.size() ? " (" + (uniek.size() - aantal)
                 + " van de opgegeven id's bestaan niet of staan niet in dood, geweigerd, ongekoppeld of weg)" : ""));
         return 0;
     }
