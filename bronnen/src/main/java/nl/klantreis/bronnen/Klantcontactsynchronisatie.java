@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  * {@code inhoud} is taken as is: the Klantinteracties API allows 1,000 characters, the contract 2,000.
  */
-public final class Klantcontactsynchronisatie implements Synchronisatie {
+public final class Klantcontactsynchronisatie implements Synchronisaties.Lezer {
     private final Bronconfiguratie configuratie;
     private final Bronconfiguratie.OpenKlant openKlant;
     private final Bronclient client;
@@ -53,15 +53,7 @@ public final class Klantcontactsynchronisatie implements Synchronisatie {
     }
 
     @Override
-    public Resultaat synchroniseer(Melding melding) throws Bronfout {
-        try {
-            return lees(melding.url());
-        } catch (Weg weg) {
-            return Resultaat.zonder(Resultaat.Uitkomst.WEG, weg.getMessage());
-        }
-    }
-
-    private Resultaat lees(String url) throws Bronfout, Weg {
+    public Resultaat lees(String url) throws Bronfout, Weg {
         JsonNode contact = client.haal(url);
         String uuid = tekst(contact, "uuid");
         if (uuid == null) {

@@ -12,19 +12,28 @@ public final class Synchronisaties {
      * is {@code ongekoppeld}: the endpoint does not queue such meldingen, but the backfill or an old queue might.
      */
     public static Synchronisatie voor(Bronconfiguratie configuratie, Clock klok) {
-        Synchronisatie zaken = configuratie.openZaak() == null ? null
+        Lezer zaken = configuratie.openZaak() == null ? null
                 : new Zaaksynchronisatie(configuratie, Zaaksynchronisatie.client(configuratie, klok), klok);
-        Synchronisatie klantcontacten = configuratie.openKlant() == null ? null
+        Lezer klantcontacten = configuratie.openKlant() == null ? null
                 : new Klantcontactsynchronisatie(configuratie, Klantcontactsynchronisatie.client(configuratie, klok));
         return melding -> {
-            Synchronisatie lezer = switch (melding.soort()) {
+            Lezer lezer = switch (melding.soort()) {
                 case ZAAK -> zaken;
                 case KLANTCONTACT -> klantcontacten;
             };
             if (lezer == null) {
                 return Resultaat.zonder(Resultaat.Uitkomst.ONGEKOPPELD, "geen bron ingesteld voor " + melding.soort().code());
             }
-            return lezer.synchroniseer(melding);
+            try {
+                return lezer.lees(melding.url());
+            } catch (Weg weg) {
+                return Resultaat.zonder(Resultaat.Uitkomst.WEG, weg.getMessage());
+            }
         };
+    }
+
+    /** Reads one zaak or klantcontact at its URL; {@link Weg} when the source no longer has it. */
+    public interface Lezer {
+        Resultaat lees(String url) throws Bronfout, Weg;
     }
 }

@@ -44,7 +44,7 @@ import nl.klantreis.bronnen.Bronconfiguratie.Zaaktypekoppeling;
  * A zaaktype, statustype or resultaattype without a mapping makes the melding {@code ongekoppeld}: nothing of the
  * zaak is told (half a zaak would be worse), and it can be replayed once the mapping is fixed.
  */
-public final class Zaaksynchronisatie implements Synchronisatie {
+public final class Zaaksynchronisatie implements Synchronisaties.Lezer {
     private static final ZoneId NEDERLAND = ZoneId.of("Europe/Amsterdam");
     private static final Duration CATALOGUS_GELDIG = Duration.ofMinutes(10);
 
@@ -69,15 +69,7 @@ public final class Zaaksynchronisatie implements Synchronisatie {
     }
 
     @Override
-    public Resultaat synchroniseer(Melding melding) throws Bronfout {
-        try {
-            return lees(melding.url());
-        } catch (Weg weg) {
-            return Resultaat.zonder(Resultaat.Uitkomst.WEG, weg.getMessage());
-        }
-    }
-
-    private Resultaat lees(String zaakUrl) throws Bronfout, Weg {
+    public Resultaat lees(String zaakUrl) throws Bronfout, Weg {
         JsonNode zaak = client.haal(zaakUrl);
         String zaakId = tekst(zaak, "uuid");
         if (zaakId == null) {

@@ -70,26 +70,7 @@ public final class Voorbeelden {
 
     /** A 9-digit number that passes the elfproef. */
     public static String geldigBsn(Random random) {
-        while (true) {
-            int[] cijfers = new int[9];
-            int som = 0;
-            cijfers[0] = 1 + random.nextInt(9);
-            for (int i = 0; i < 8; i++) {
-                if (i > 0) {
-                    cijfers[i] = random.nextInt(10);
-                }
-                som += (9 - i) * cijfers[i];
-            }
-            int laatste = som % 11;
-            if (laatste < 10) {
-                cijfers[8] = laatste;
-                StringBuilder bsn = new StringBuilder();
-                for (int cijfer : cijfers) {
-                    bsn.append(cijfer);
-                }
-                return bsn.toString();
-            }
-        }
+        return nl.klantreis.domein.gedeeld.Bsn.willekeurig(random, "");
     }
 
     public static String alsBatch(List<? extends JsonNode> berichten) {

@@ -142,20 +142,7 @@ public final class Dakkapelverhaal {
      * name is an {@link IllegalArgumentException}, as {@code Bronconfiguratie.lees} expects.
      */
     public static UnaryOperator<String> omgeving(Map<String, String> waarden) {
-        Pattern p = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)}");
-        return tekst -> {
-            Matcher m = p.matcher(tekst);
-            StringBuilder uit = new StringBuilder();
-            while (m.find()) {
-                String w = waarden.get(m.group(1));
-                if (w == null) {
-                    throw new IllegalArgumentException("${" + m.group(1) + "} is niet gegeven");
-                }
-                m.appendReplacement(uit, Matcher.quoteReplacement(w));
-            }
-            m.appendTail(uit);
-            return uit.toString();
-        };
+        return nl.klantreis.bronnen.Bronconfiguratie.uit(waarden);
     }
 
     private static Map<String, String> metadata(String... paren) {

@@ -75,4 +75,29 @@ class BsnTest {
     void tweeBsnsMetHetzelfdeNummer_zijnGelijk() {
         assertThat(new Bsn("999990342")).isEqualTo(new Bsn("999990342")).isNotEqualTo(new Bsn("111111110"));
     }
+
+    @Test
+    void achtCijfers_wordenAangevuldTotEenGeldigBsn_ofNietAlsDeElfproefTienOverlaat() {
+        assertThat(Bsn.aangevuld("99999034")).contains("999990342");
+        int geldig = 0;
+        for (int n = 10_000_000; n < 10_002_000; n++) {
+            java.util.Optional<String> bsn = Bsn.aangevuld(Integer.toString(n));
+            bsn.ifPresent(b -> assertThat(Bsn.isGeldig(b)).isTrue());
+            geldig += bsn.isPresent() ? 1 : 0;
+        }
+        // One in eleven sums leaves 10: no ninth digit exists for those.
+        assertThat(geldig).isBetween(1_780, 1_860);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bsn.aangevuld("1234567"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void willekeurig_geeftGeldigeNummersMetHetVoorvoegsel() {
+        java.util.Random kans = new java.util.Random(1);
+        for (int i = 0; i < 200; i++) {
+            String bsn = Bsn.willekeurig(kans, "9999");
+            assertThat(bsn).startsWith("9999").hasSize(9);
+            assertThat(Bsn.isGeldig(bsn)).isTrue();
+        }
+    }
 }
