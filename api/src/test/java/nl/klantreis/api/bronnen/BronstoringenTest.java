@@ -168,6 +168,22 @@ class BronstoringenTest {
     }
 
     @Test
+    void eenOnbekendeKanaaltekstVanOpenKlant_wordtGeweigerdMetDeReden_nietGeraden() throws Exception {
+        Zgwwereld.Wijziging contact = bron.wereld().klantcontact("44444444-2222-4333-8444-555555555555",
+                OffsetDateTime.parse("2026-05-03T10:00:00+02:00"), "postduif", "algemene-vraag", null, true,
+                java.util.Map.of());
+        Testengine engine = engine();
+        meld(engine, contact.notificatie());
+
+        wachtTot(() -> "geweigerd".equals(toestand(engine, contact.url())), "geweigerd");
+        assertThat(engine.jdbc().queryForObject("SELECT reden FROM bronmelding WHERE url = ?", String.class, contact.url()))
+                .contains("/data/kanaal");
+        wachtTot(() -> prometheus(engine).contains("klantreis_bronnen_meldingen{toestand=\"geweigerd\"} 1.0"), "geteld");
+        assertThat(prometheus(engine)).containsPattern(
+                "klantreis_berichten_total\\{[^}]*uitslag=\"rejected\"[^}]*} 1.0");
+    }
+
+    @Test
     void deEngineGestoptTerwijlHijEenTrageBronLeest_verliestNiets() throws Exception {
         Testengine engine = engine();
         bron.traag(Duration.ofMillis(1500));
