@@ -68,7 +68,8 @@ import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
  * </ol>
  * CPU: of the one JVM (stand-in, engine and walk together, split by thread group), of PostgreSQL and of the
  * machine; the stand-in's check of its answers against the specifications is estimated apart
- * ({@link Controlekosten}).
+ * ({@link Controlekosten}). {@code --stapels} samples where the stand-in's threads and the source workers are
+ * during each drain ({@link Bronstapels}); {@code --nagle} leaves the stand-in's server as the JDK makes it.
  */
 public final class BronnenBenchmark {
     private static final String GEHEIM = "benchmark-geheim-van-de-zaakapplicatie";
@@ -80,7 +81,7 @@ public final class BronnenBenchmark {
     }
 
     record Instellingen(int zaken, long zaad, List<Integer> werkers, int batch, int afzenders, int duur,
-                        int steekproef, boolean nagle, List<String> app) {
+                        int steekproef, boolean nagle, boolean stapels, List<String> app) {
         static Instellingen lees(String[] args) {
             int zaken = 10_000;
             long zaad = 13;
@@ -90,6 +91,7 @@ public final class BronnenBenchmark {
             int duur = 1_800;
             int steekproef = 300;
             boolean nagle = false;
+            boolean stapels = false;
             List<String> app = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -102,13 +104,14 @@ public final class BronnenBenchmark {
                     case "--duur" -> duur = Integer.parseInt(args[++i]);
                     case "--steekproef" -> steekproef = Integer.parseInt(args[++i]);
                     case "--nagle" -> nagle = true;
+                    case "--stapels" -> stapels = true;
                     case "--app" -> app.add("--" + args[++i]);
                     default -> throw new IllegalArgumentException("onbekende optie " + args[i] + "; bekend: --zaken N"
                             + " --zaad N --werkers N[,N...] --batch N --afzenders N --duur S (per fase)"
-                            + " --steekproef N --nagle --app eigenschap=waarde");
+                            + " --steekproef N --nagle --stapels --app eigenschap=waarde");
                 }
             }
-            return new Instellingen(zaken, zaad, werkers, batch, afzenders, duur, steekproef, nagle, List.copyOf(app));
+            return new Instellingen(zaken, zaad, werkers, batch, afzenders, duur, steekproef, nagle, stapels, List.copyOf(app));
         }
     }
 
@@ -310,6 +313,7 @@ public final class BronnenBenchmark {
                 int verzoekenStart = bron.verzoeken();
                 long begin = System.nanoTime();
                 long eind = begin + Duration.ofSeconds(instellingen.duur()).toNanos();
+                Bronstapels stapels = instellingen.stapels() ? new Bronstapels() : null;
                 verwerker.start();
                 Map<Meldingenopslag.Toestand, Long> telling = opslag.telling();
                 while (telling.get(Meldingenopslag.Toestand.WACHTEND) > 0 && System.nanoTime() < eind) {
@@ -317,6 +321,10 @@ public final class BronnenBenchmark {
                     telling = opslag.telling();
                 }
                 double seconden = (System.nanoTime() - begin) / 1e9;
+                if (stapels != null) {
+                    stapels.close();
+                    stapels.druk("Stapels tijdens het leegwerken, " + werkers + " werkers (elke 20 ms):");
+                }
                 Cpumeting.Stand gebruikt = cpu.nu().minus(cpuVoor);
                 Map<String, Double> groepen = Draadtijd.verschil(draden.nu(), groepenVoor);
                 long verzoeken = bron.verzoeken() - verzoekenStart;
