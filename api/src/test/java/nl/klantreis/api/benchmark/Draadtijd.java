@@ -39,7 +39,9 @@ final class Draadtijd {
 
     static Map<String, Double> verschil(Map<String, Double> na, Map<String, Double> voor) {
         Map<String, Double> uit = new LinkedHashMap<>();
-        na.forEach((groep, s) -> uit.put(groep, s - voor.getOrDefault(groep, 0.0)));
+        // A thread that ended in between takes its earlier time out of its group: never below zero then (the JDK's
+        // HTTP client ends idle workers); the JVM total still has that time.
+        na.forEach((groep, s) -> uit.put(groep, Math.max(0, s - voor.getOrDefault(groep, 0.0))));
         return uit;
     }
 
