@@ -60,18 +60,44 @@ public final class Bronclient {
                 .build();
     }
 
-    /** Whether {@code url} lies under one of this client's API roots. */
+    /** Whether {@code url} lies under one of this client's API roots ({@link #onder}). */
     public boolean binnen(String url) {
         if (url == null || url.length() > 2000) {
             return false;
         }
         try {
-            URI uri = URI.create(url).normalize();
-            String genormaliseerd = uri.toString();
-            return uri.getRawUserInfo() == null && wortels.stream().anyMatch(genormaliseerd::startsWith);
-        } catch (IllegalArgumentException e) {
+            URI uri = new URI(url);
+            return wortels.stream().anyMatch(w -> onder(uri, w));
+        } catch (java.net.URISyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether {@code doel} lies under the API root {@code wortel} (ending in {@code /}): the same scheme, host and port,
+     * no user info, a path below the root's that is already normalised (no dot segments) and has no encoded separators,
+     * and only the printable ASCII a URL consists of. The one check of where the engine may send a source's
+     * credentials: for the URLs in notifications as for those in the sources' answers.
+     */
+    public static boolean onder(URI doel, String wortel) {
+        URI basis = URI.create(wortel);
+        String pad = doel.getRawPath();
+        String klein = pad == null ? "" : pad.toLowerCase(java.util.Locale.ROOT);
+        return doel.isAbsolute() && doel.getRawUserInfo() == null
+                && basis.getScheme().equalsIgnoreCase(doel.getScheme())
+                && basis.getHost() != null && basis.getHost().equalsIgnoreCase(doel.getHost())
+                && poort(basis) == poort(doel)
+                && pad != null && pad.startsWith(basis.getRawPath())
+                && doel.normalize().getRawPath().equals(pad)
+                && !klein.contains("%2e") && !klein.contains("%2f") && !klein.contains("%5c")
+                && doel.toString().chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    private static int poort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** GET one JSON resource. */

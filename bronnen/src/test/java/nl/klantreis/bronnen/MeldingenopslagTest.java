@@ -3,11 +3,8 @@ package nl.klantreis.bronnen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,12 +24,13 @@ import nl.klantreis.bronnen.Meldingenopslag.Nieuw;
 import nl.klantreis.bronnen.Meldingenopslag.Toestand;
 import nl.klantreis.bronnen.Meldingenopslag.Toevoeging;
 import nl.klantreis.infrastructuur.TestDatabase;
+import nl.klantreis.infrastructuur.Verstelbareklok;
 
 /** The queue on real PostgreSQL: dedup, absorption, claims by several owners, leases, retries and opnieuw. */
 class MeldingenopslagTest {
     private static final String ZAKEN = "https://oz.example.nl/zaken/api/v1/zaken/";
     private static DataSource database;
-    private final Klok klok = new Klok(Instant.parse("2026-12-06T12:00:00Z"));
+    private final Verstelbareklok klok = new Verstelbareklok(Instant.parse("2026-12-06T12:00:00Z"));
     private Meldingenopslag opslag;
 
     @BeforeAll
@@ -202,33 +200,5 @@ class MeldingenopslagTest {
                     new Nieuw(Melding.Soort.ZAAK, "u", "zaken", "zaak", "u", "create", moment).sleutel()));
         }
         assertThat(sleutels).hasSize(1);
-    }
-
-    /** A clock the test moves. */
-    static final class Klok extends Clock {
-        private volatile Instant nu;
-
-        Klok(Instant nu) {
-            this.nu = nu;
-        }
-
-        void verzet(Duration d) {
-            nu = nu.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return nu;
-        }
     }
 }

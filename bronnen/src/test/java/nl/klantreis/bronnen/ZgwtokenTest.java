@@ -35,30 +35,15 @@ class ZgwtokenTest {
 
     @Test
     void naEenMinuutKomtErEenNieuwTokenMetEenNieuweIat() throws Exception {
-        Instant[] nu = {Instant.parse("2026-12-06T10:00:00Z")};
-        Clock klok = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return nu[0];
-            }
-        };
+        nl.klantreis.infrastructuur.Verstelbareklok klok = new nl.klantreis.infrastructuur.Verstelbareklok(
+                Instant.parse("2026-12-06T10:00:00Z"));
         Zgwtoken token = new Zgwtoken("klantreis", "kort", klok);
         String eerste = token.header();
-        nu[0] = nu[0].plusSeconds(30);
+        klok.verzet(Duration.ofSeconds(30));
         assertThat(token.header()).isEqualTo(eerste);
-        nu[0] = nu[0].plus(Duration.ofSeconds(31));
+        klok.verzet(Duration.ofSeconds(31));
         String tweede = token.header();
         assertThat(tweede).isNotEqualTo(eerste);
-        assertThat(SignedJWT.parse(tweede.substring(7)).getJWTClaimsSet().getIssueTime().toInstant()).isEqualTo(nu[0]);
+        assertThat(SignedJWT.parse(tweede.substring(7)).getJWTClaimsSet().getIssueTime().toInstant()).isEqualTo(klok.instant());
     }
 }

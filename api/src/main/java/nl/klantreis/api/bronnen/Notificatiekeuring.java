@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.klantreis.bronnen.Bronconfiguratie;
+import nl.klantreis.bronnen.Bronclient;
 import nl.klantreis.bronnen.Melding;
 import nl.klantreis.bronnen.Meldingenopslag;
 
@@ -215,35 +216,21 @@ final class Notificatiekeuring {
                 source + "\u0000" + id, actie, tijd == null ? Instant.EPOCH : tijd));
     }
 
-    /** Whether {@code doel} lies under {@code wortel}: same scheme, host and port, a path below it, nothing more. */
+    /**
+     * Whether {@code doel} names a resource under {@code wortel} ({@link Bronclient#onder}: where the engine may send a
+     * source's credentials), with nothing more: no query or fragment, and a path longer than the root's.
+     */
     static boolean onder(URI doel, String wortel, String pointer, List<Fout> fouten) {
         if (doel == null) {
             return false;
         }
-        URI basis = URI.create(wortel);
-        boolean goed = doel.isAbsolute() && doel.getRawUserInfo() == null && doel.getRawQuery() == null
-                && doel.getRawFragment() == null
-                && basis.getScheme().equalsIgnoreCase(doel.getScheme())
-                && basis.getHost() != null && basis.getHost().equalsIgnoreCase(doel.getHost())
-                && poort(basis) == poort(doel)
-                && doel.getRawPath() != null && doel.getRawPath().startsWith(basis.getRawPath())
-                && doel.getRawPath().length() > basis.getRawPath().length()
-                && doel.normalize().getRawPath().equals(doel.getRawPath())
-                && !doel.getRawPath().contains("%2") && !doel.getRawPath().contains("%5")
-                // ASCII only (a URL's own alphabet): 1,000 multi-byte characters would overflow the queue's btree index.
-                && doel.toString().chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        boolean goed = Bronclient.onder(doel, wortel) && doel.getRawQuery() == null && doel.getRawFragment() == null
+                && doel.getRawPath().length() > URI.create(wortel).getRawPath().length();
         if (!goed) {
             fouten.add(new Fout(pointer, "ligt niet onder de geconfigureerde API (" + wortel + "); de engine haalt"
                     + " alleen daar op"));
         }
         return goed;
-    }
-
-    private static int poort(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static String tekst(JsonNode n, String veld, int maximum, boolean verplicht, List<Fout> fouten) {

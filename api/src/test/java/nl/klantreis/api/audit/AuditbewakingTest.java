@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import nl.klantreis.api.testondersteuning.Verstelbareklok;
+import nl.klantreis.infrastructuur.Verstelbareklok;
 import nl.klantreis.infrastructuur.TestDatabase;
 import nl.klantreis.infrastructuur.audit.Integriteitscontrole;
 import nl.klantreis.infrastructuur.audit.Integriteitscontrole.Ketenpunt;

@@ -41,6 +41,7 @@ import nl.klantreis.bronnen.Resultaat;
 import nl.klantreis.bronnen.Synchronisatie;
 import nl.klantreis.bronnen.Synchronisaties;
 import nl.klantreis.bronnen.nabootsing.Nabootsing;
+import nl.klantreis.bronnen.nabootsing.Zgwwereld;
 import nl.klantreis.domein.referentie.Catalogus;
 import nl.klantreis.domein.referentie.Kanalen;
 import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
@@ -392,42 +393,9 @@ public final class BronnenBenchmark {
                     clientId: klantreis
                     secret: "${ZGW_SECRET}"
                 zaaktypen:
-                  - identificatie: ZT-GEN-A-%d
-                    zaaktype: omgevingsvergunning
-                    kanaal: webformulier
-                    statustypen:
-                      "1": ontvangen
-                      "2": in-behandeling
-                      "3": aanvulling-gevraagd
-                      "4": besluit-genomen
-                      "5": "-"
-                    resultaattypen:
-                      Verleend: toegekend
-                      Geweigerd: afgewezen
-                  - identificatie: ZT-GEN-B-%d
-                    zaaktype: bijstandsaanvraag
-                    kanaal: webformulier
-                    statustypen:
-                      "1": ontvangen
-                      "2": intake
-                      "3": meer-informatie-nodig
-                      "4": besluit-genomen
-                      "5": "-"
-                    resultaattypen:
-                      Verleend: toegekend
-                      Geweigerd: afgewezen
-                  - identificatie: ZT-GEN-C-%d
-                    zaaktype: melding-openbare-ruimte
-                    kanaal: webformulier
-                    statustypen:
-                      "1": gemeld
-                      "2": ingepland
-                      "3": reactie-gevraagd
-                      "4": in-behandeling
-                      "5": "-"
-                    resultaattypen:
-                      Afgehandeld: afgehandeld
-                """.formatted(werkers, zaad, zaad, zaad);
+                """.formatted(werkers)
+                + Zgwwereld.koppelingVanGegenereerd('A', zaad) + Zgwwereld.koppelingVanGegenereerd('B', zaad)
+                + Zgwwereld.koppelingVanGegenereerd('C', zaad);
         Path bestand = map.resolve("bronnen-" + werkers + ".yaml");
         Files.writeString(bestand, yaml);
         return bestand;

@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-import nl.klantreis.api.testondersteuning.Verstelbareklok;
+import nl.klantreis.infrastructuur.Verstelbareklok;
 import nl.klantreis.infrastructuur.beveiliging.LokaleSleutel;
 import nl.klantreis.infrastructuur.beveiliging.Tokenmaker;
 import reactor.core.publisher.Mono;

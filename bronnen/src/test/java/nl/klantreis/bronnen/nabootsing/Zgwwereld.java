@@ -727,6 +727,43 @@ public final class Zgwwereld {
      * an initiator (bsn; every seventh a company), 1-5 statuses, those at the eindstatus closed with a resultaat.
      * Reproducible for one {@code zaad}. Returns the zaak URLs in creation order.
      */
+    /**
+     * The mapping (a list item of a bronnen YAML's {@code zaaktypen}) of one of {@link #genereer}'s zaaktypen ('A', 'B'
+     * or 'C') onto an engine zaaktype whose statustypen fit its five (the eindstatus, 5, closes the zaak).
+     */
+    public static String koppelingVanGegenereerd(char welk, long zaad) {
+        String zaaktype;
+        String statussen;
+        String resultaten;
+        switch (welk) {
+            case 'A' -> {
+                zaaktype = "omgevingsvergunning";
+                statussen = "ontvangen, in-behandeling, aanvulling-gevraagd, besluit-genomen";
+                resultaten = "Verleend: toegekend, Geweigerd: afgewezen";
+            }
+            case 'B' -> {
+                zaaktype = "bijstandsaanvraag";
+                statussen = "ontvangen, intake, meer-informatie-nodig, besluit-genomen";
+                resultaten = "Verleend: toegekend, Geweigerd: afgewezen";
+            }
+            case 'C' -> {
+                zaaktype = "melding-openbare-ruimte";
+                statussen = "gemeld, ingepland, reactie-gevraagd, in-behandeling";
+                resultaten = "Afgehandeld: afgehandeld";
+            }
+            default -> throw new IllegalArgumentException("genereer maakt de zaaktypen A, B en C");
+        }
+        String[] codes = statussen.split(", ");
+        StringBuilder yaml = new StringBuilder("  - identificatie: ZT-GEN-" + welk + "-" + zaad + "\n")
+                .append("    zaaktype: ").append(zaaktype).append("\n")
+                .append("    kanaal: webformulier\n")
+                .append("    statustypen: {");
+        for (int i = 0; i < codes.length; i++) {
+            yaml.append('"').append(i + 1).append("\": ").append(codes[i]).append(", ");
+        }
+        return yaml.append("\"5\": \"-\"}\n    resultaattypen: {").append(resultaten).append("}\n").toString();
+    }
+
     public synchronized List<String> genereer(int aantal, long zaad) {
         java.util.Random r = new java.util.Random(zaad);
         List<Statustype> statussen = List.of(new Statustype("Ontvangen", "Wij hebben uw aanvraag ontvangen."),

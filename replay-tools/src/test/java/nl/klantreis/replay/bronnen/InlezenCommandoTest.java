@@ -231,20 +231,7 @@ class InlezenCommandoTest {
         bron.wereld().genereer(3000, 8);
         Path bestand = Path.of(configuratie);
         String tekst = java.nio.file.Files.readString(bestand);
-        String koppeling = """
-                  - identificatie: ZT-GEN-A-8
-                    zaaktype: omgevingsvergunning
-                    kanaal: webformulier
-                    statustypen:
-                      "1": ontvangen
-                      "2": in-behandeling
-                      "3": aanvulling-gevraagd
-                      "4": besluit-genomen
-                      "5": "-"
-                    resultaattypen:
-                      Verleend: toegekend
-                      Geweigerd: afgewezen
-                """;
+        String koppeling = nl.klantreis.bronnen.nabootsing.Zgwwereld.koppelingVanGegenereerd('A', 8);
         assertThat(tekst).contains("\nonderwerpen:");
         java.nio.file.Files.writeString(bestand, tekst.replace("\nonderwerpen:", "\n" + koppeling + "onderwerpen:"));
 

@@ -1,11 +1,12 @@
-package nl.klantreis.api.testondersteuning;
+package nl.klantreis.infrastructuur;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock a test sets by hand: whoever holds it reads the time as it is set at that moment. */
+/** A UTC clock a test sets (or moves) by hand, for every module's tests: whoever holds it reads the time as it is set at that moment. */
 public final class Verstelbareklok extends Clock {
     private volatile Instant nu;
 
@@ -15,6 +16,10 @@ public final class Verstelbareklok extends Clock {
 
     public void zet(Instant tijd) {
         nu = tijd;
+    }
+
+    public void verzet(Duration duur) {
+        nu = nu.plus(duur);
     }
 
     @Override
