@@ -3,8 +3,6 @@ package nl.klantreis.api.ingestie;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-
 import nl.klantreis.domein.gedeeld.Afhandeling;
 import nl.klantreis.domein.gedeeld.KlantId;
 import nl.klantreis.domein.gedeeld.Versleuteld;
@@ -17,24 +15,24 @@ import nl.klantreis.infrastructuur.privacy.Versleuteling;
 
 /**
  * What a {@link Bericht} may use while it becomes commands, for one attempt at one batch: the
- * batch's keys, the command bus and the Zaak -> Klant policy. Collects which zaak belongs to which
+ * batch's keys, its aggregates ({@link Batchaggregaten.Batch}) and the Zaak -> Klant policy. Collects which zaak belongs to which
  * klant, for the key ring once all messages are done.
  */
 final class Omzetting {
     private final Klanten klanten;
     private final Sleutels sleutels;
     private final Versleuteling versleuteling;
-    private final CommandGateway commands;
+    private final Batchaggregaten.Batch aggregaten;
     private final Catalogus catalogus;
     private final ZaakNaarKlant zaakNaarKlant;
     private final Map<ZaakId, KlantId> zaakKoppelingen = new HashMap<>();
 
-    Omzetting(Klanten klanten, Sleutels sleutels, Versleuteling versleuteling, CommandGateway commands,
+    Omzetting(Klanten klanten, Sleutels sleutels, Versleuteling versleuteling, Batchaggregaten.Batch aggregaten,
               Catalogus catalogus) {
         this.klanten = klanten;
         this.sleutels = sleutels;
         this.versleuteling = versleuteling;
-        this.commands = commands;
+        this.aggregaten = aggregaten;
         this.catalogus = catalogus;
         this.zaakNaarKlant = new ZaakNaarKlant(this::stuur);
     }
@@ -60,12 +58,12 @@ final class Omzetting {
 
     /** A command to a Klant. */
     Afhandeling stuur(Object opdracht) {
-        return commands.sendAndWait(opdracht);
+        return (Afhandeling) aggregaten.stuur(opdracht);
     }
 
     /** A command to a Zaak: its answer says what the initiator's Klant must hear ({@link #zaakNaarKlant()}). */
     ZaakUitkomst stuurNaarZaak(Object opdracht) {
-        return commands.sendAndWait(opdracht);
+        return (ZaakUitkomst) aggregaten.stuur(opdracht);
     }
 
     ZaakNaarKlant zaakNaarKlant() {
@@ -75,6 +73,11 @@ final class Omzetting {
     /** The zaak's personal data is the klant's too: forgetting the klant must reach the zaak's key. */
     void zaakVanKlant(ZaakId zaak, KlantId klant) {
         zaakKoppelingen.put(zaak, klant);
+    }
+
+    /** The events every command of this attempt decided, handed to the unit of work's event store. */
+    void publiceer() {
+        aggregaten.publiceer();
     }
 
     Map<ZaakId, KlantId> zaakKoppelingen() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import nl.klantreis.domein.gedeeld.KlantId;
@@ -26,15 +25,15 @@ class Vertaling {
     private final Klanten klanten;
     private final Sleutelring sleutelring;
     private final Versleuteling versleuteling;
-    private final CommandGateway commands;
+    private final Batchaggregaten aggregaten;
     private final Catalogus catalogus;
 
     Vertaling(Pseudoniemen pseudoniemen, Sleutelring sleutelring, Versleuteling versleuteling,
-              CommandGateway commands, Catalogus catalogus) {
+              Batchaggregaten aggregaten, Catalogus catalogus) {
         this.klanten = new Klanten(pseudoniemen);
         this.sleutelring = sleutelring;
         this.versleuteling = versleuteling;
-        this.commands = commands;
+        this.aggregaten = aggregaten;
         this.catalogus = catalogus;
     }
 
@@ -64,11 +63,15 @@ class Vertaling {
 
     /** The start of one attempt at a batch; {@link #rondAf} once all its messages are done. */
     Omzetting begin(Sleutels sleutels) {
-        return new Omzetting(klanten, sleutels, versleuteling, commands, catalogus);
+        return new Omzetting(klanten, sleutels, versleuteling, aggregaten.begin(), catalogus);
     }
 
-    /** Links each zaak registered in the attempt to its klant's key, in the batch's transaction. */
+    /**
+     * Hands the attempt's events to the event store and links each zaak registered in it to its
+     * klant's key, both in the batch's transaction.
+     */
     void rondAf(Omzetting omzetting) {
+        omzetting.publiceer();
         sleutelring.koppelZakenAanKlant(omzetting.zaakKoppelingen());
     }
 }

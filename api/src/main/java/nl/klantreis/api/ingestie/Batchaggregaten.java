@@ -1,0 +1,184 @@
+package nl.klantreis.api.ingestie;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.NoArgumentConstructorCreationPolicyAggregateFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import nl.klantreis.domein.klant.Klant;
+import nl.klantreis.domein.zaak.Zaak;
+import nl.klantreis.infrastructuur.opslag.VoorladendeEventopslag;
+
+/**
+ * The write side's aggregates as a batch drives them (ADR 0032): each aggregate of the batch is
+ * loaded once, from the events preloaded for the batch, and every command of the batch runs
+ * against it in memory; the resulting events are published once, at the end, on the event store
+ * of the batch's unit of work, which appends them in one JDBC batch at its commit.
+ *
+ * <p>The aggregates are Axon's: the same annotated {@link Klant} and {@link Zaak}, the same handler
+ * model (with the application's parameter resolvers and handler enhancers), the same creation
+ * policies and target identifiers, so their {@code AggregateTestFixture} tests stay the
+ * specification. What a batch no longer pays per command is the command bus: a unit of work,
+ * dispatch and handler interceptors, message monitors and a repository lookup per command, and
+ * the event store's walk over every event already staged in the batch on each aggregate load
+ * (quadratic in the batch's size). Nothing of the guarantees moves: another writer of the same
+ * aggregate (a concurrent batch, another node, the forget command on the command bus) is still
+ * caught at commit by the event store's unique (aggregate, sequence) key, and the batch is done
+ * again on fresh state.
+ */
+@Component
+class Batchaggregaten {
+    private final Map<Class<?>, Soort<?>> soortPerOpdracht = new HashMap<>();
+    private final VoorladendeEventopslag opslag;
+    private final EventStore eventStore;
+    private final CommandTargetResolver doelwit = AnnotationCommandTargetResolver.builder().build();
+
+    Batchaggregaten(VoorladendeEventopslag opslag, @Qualifier("eventStore") EventStore eventStore,
+               org.axonframework.config.Configuration axon) {
+        this.opslag = opslag;
+        this.eventStore = eventStore;
+        registreer(Klant.class, axon);
+        registreer(Zaak.class, axon);
+    }
+
+    /** A new batch: nothing loaded, nothing decided. */
+    Batch begin() {
+        return new Batch();
+    }
+
+    private <T> void registreer(Class<T> type, org.axonframework.config.Configuration axon) {
+        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
+                axon.parameterResolverFactory(), axon.handlerDefinition(type));
+        Soort<T> soort = new Soort<>(type, model, new GenericAggregateFactory<>(type),
+                new NoArgumentConstructorCreationPolicyAggregateFactory<>(type));
+        for (Method methode : type.getDeclaredMethods()) {
+            if (methode.isAnnotationPresent(CommandHandler.class) && methode.getParameterCount() >= 1) {
+                CreationPolicy beleid = methode.getAnnotation(CreationPolicy.class);
+                soort.aanmaken.put(methode.getParameterTypes()[0],
+                        beleid != null && beleid.value() == AggregateCreationPolicy.CREATE_IF_MISSING);
+                if (soortPerOpdracht.put(methode.getParameterTypes()[0], soort) != null) {
+                    throw new IllegalStateException("twee aggregaten behandelen " + methode.getParameterTypes()[0]);
+                }
+            }
+        }
+    }
+
+    /**
+     * One aggregate type: its Axon model, how to make its root from its events and a new one (as
+     * Axon's repository and its creation policy do), and per command whether it may create one.
+     */
+    private record Soort<T>(Class<T> type, AggregateModel<T> model, GenericAggregateFactory<T> fabriek,
+                            NoArgumentConstructorCreationPolicyAggregateFactory<T> nieuw,
+                            Map<Class<?>, Boolean> aanmaken) {
+        Soort(Class<T> type, AggregateModel<T> model, GenericAggregateFactory<T> fabriek,
+              NoArgumentConstructorCreationPolicyAggregateFactory<T> nieuw) {
+            this(type, model, fabriek, nieuw, new HashMap<>());
+        }
+    }
+
+    /**
+     * One attempt at one batch. Not thread-safe, and not to be reused after a failed attempt: the
+     * aggregates in it may hold the state of a command that was refused halfway.
+     */
+    final class Batch {
+        private final Map<String, EventSourcedAggregate<?>> geladen = new HashMap<>();
+        private final List<EventMessage<?>> besloten = new ArrayList<>();
+        private final Verzamelaar verzamelaar = new Verzamelaar(besloten);
+
+        /**
+         * Runs the command on its aggregate and answers what its handler returned. A refusal of
+         * the domain ({@code RegelOvertreden}) comes out as it was thrown.
+         */
+        Object stuur(Object opdracht) {
+            Soort<?> soort = soortPerOpdracht.get(opdracht.getClass());
+            if (soort == null) {
+                throw new IllegalArgumentException("geen aggregaat behandelt " + opdracht.getClass().getName());
+            }
+            var bericht = GenericCommandMessage.asCommandMessage(opdracht);
+            String id = doelwit.resolveTarget(bericht).getIdentifier();
+            EventSourcedAggregate<?> aggregaat = geladen.get(id);
+            if (aggregaat == null) {
+                aggregaat = laad(soort, id, soort.aanmaken().getOrDefault(opdracht.getClass(), false));
+                geladen.put(id, aggregaat);
+            }
+            try {
+                return aggregaat.handle(bericht);
+            } catch (RuntimeException fout) {
+                throw fout;
+            } catch (Exception fout) {
+                throw new IllegalStateException("opdracht " + opdracht.getClass().getSimpleName() + " mislukt", fout);
+            }
+        }
+
+        /** Hands every event decided in this batch to the unit of work's event store, in the order decided. */
+        void publiceer() {
+            if (!besloten.isEmpty()) {
+                eventStore.publish(List.copyOf(besloten));
+            }
+        }
+
+        /** As Axon's event-sourcing repository loads (or, when the policy allows, creates) an aggregate. */
+        private <T> EventSourcedAggregate<T> laad(Soort<T> soort, String id, boolean aanmaken) {
+            DomainEventStream events = opslag.readEvents(id);
+            if (!events.hasNext()) {
+                if (!aanmaken) {
+                    throw new AggregateNotFoundException(id, "aggregaat " + soort.type().getSimpleName() + " " + id
+                            + " bestaat niet");
+                }
+                return EventSourcedAggregate.initialize(soort.nieuw().create(id), soort.model(), verzamelaar,
+                        NoSnapshotTriggerDefinition.TRIGGER);
+            }
+            EventSourcedAggregate<T> aggregaat = EventSourcedAggregate.initialize(
+                    soort.fabriek().createAggregateRoot(id, events.peek()), soort.model(), verzamelaar,
+                    NoSnapshotTriggerDefinition.TRIGGER);
+            aggregaat.initializeState(events);
+            return aggregaat;
+        }
+    }
+
+    /**
+     * Where the aggregates of a batch "publish" what they apply: kept until {@link Batch#publiceer},
+     * so the event store stages the batch's events once instead of once per command.
+     */
+    private record Verzamelaar(List<EventMessage<?>> besloten) implements EventBus {
+        @Override
+        public void publish(List<? extends EventMessage<?>> events) {
+            besloten.addAll(events);
+        }
+
+        @Override
+        public Registration subscribe(Consumer<List<? extends EventMessage<?>>> ontvanger) {
+            throw new UnsupportedOperationException("de events van een batch gaan naar de eventstore, niet naar abonnees");
+        }
+
+        @Override
+        public Registration registerDispatchInterceptor(
+                MessageDispatchInterceptor<? super EventMessage<?>> interceptor) {
+            throw new UnsupportedOperationException("de events van een batch gaan naar de eventstore, niet naar abonnees");
+        }
+    }
+}
