@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The front door: {@code POST /api/v1/events} with one CloudEvent
@@ -31,7 +32,7 @@ import reactor.core.scheduler.Scheduler;
  * mode ({@code ce-*} headers, {@code application/json} data as the body; answered exactly as the
  * structured form) or a batch ({@code application/cloudevents-batch+json}, possibly empty).
  * Parsing, judging and storing run on the ingestion workers, never on the event loop; the answer
- * is sent once the accepted messages are committed.
+ * is sent once the accepted messages are committed and that commit is on disk.
  */
 @RestController
 @RequestMapping("/api/v1/events")
@@ -84,8 +85,8 @@ class IngestieController {
                 throw new Onleesbaar("een CloudEvent is een JSON-object; stuur een batch als "
                         + BATCH);
             }
-            return antwoordOpEen(bericht);
-        });
+            return dienst.verwerkZonderTeWachten(List.of(bericht));
+        }).flatMap(IngestieController::opSchijf).map(uitslagen -> antwoordOpEen(uitslagen.get(0)));
     }
 
     /**
@@ -100,8 +101,8 @@ class IngestieController {
         return body.defaultIfEmpty(new byte[0]).publishOn(werkers).map(bytes -> {
             binnenWachttijd(aangekomen);
             JsonNode data = bytes.length == 0 ? null : json.lees(bytes);
-            return antwoordOpEen(BinaireModus.alsGestructureerd(koppen, data));
-        });
+            return dienst.verwerkZonderTeWachten(List.of(BinaireModus.alsGestructureerd(koppen, data)));
+        }).flatMap(IngestieController::opSchijf).map(uitslagen -> antwoordOpEen(uitslagen.get(0)));
     }
 
     /**
@@ -126,8 +127,17 @@ class IngestieController {
                 .body(antwoord.getBody()));
     }
 
-    private ResponseEntity<Object> antwoordOpEen(JsonNode bericht) {
-        Uitslag uitslag = dienst.verwerk(List.of(bericht)).get(0);
+    /**
+     * The worker is free as soon as the batch is committed; the answer waits, off the worker, until
+     * the commit is on disk (ADR 0032), and is then made on a thread of Reactor's parallel pool,
+     * not on the one thread that confirms every batch.
+     */
+    private static Mono<List<Uitslag>> opSchijf(Ingestiedienst.Verwerkt verwerkt) {
+        return Mono.fromFuture(verwerkt.opSchijf()).then(Mono.just(verwerkt.uitslagen()))
+                .publishOn(Schedulers.parallel());
+    }
+
+    private static ResponseEntity<Object> antwoordOpEen(Uitslag uitslag) {
         if (uitslag.resultaat() == Uitslag.Resultaat.REJECTED) {
             ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "Het bericht voldoet niet aan het ingestiecontract; er is niets van opgeslagen.");
@@ -158,7 +168,8 @@ class IngestieController {
             }
             List<JsonNode> berichten = new ArrayList<>(batch.size());
             batch.forEach(berichten::add);
-            List<Uitslag> uitslagen = dienst.verwerk(berichten);
+            return dienst.verwerkZonderTeWachten(berichten);
+        }).flatMap(IngestieController::opSchijf).map(uitslagen -> {
             Map<String, Object> samenvatting = samenvatting(uitslagen);
             // An empty batch is valid (the HTTP binding says a batch MAY be empty): 200, nothing stored.
             if (!uitslagen.isEmpty() && uitslagen.stream().allMatch(u -> u.resultaat() == Uitslag.Resultaat.REJECTED)) {
@@ -202,6 +213,13 @@ class IngestieController {
     @ExceptionHandler(TeGroot.class)
     ResponseEntity<ProblemDetail> teGroot(TeGroot fout) {
         return probleem(HttpStatus.PAYLOAD_TOO_LARGE, TE_GROOT, "Verzoek te groot", fout.getMessage());
+    }
+
+    @ExceptionHandler(Schijfbevestiging.Nietbevestigd.class)
+    ResponseEntity<ProblemDetail> nietBevestigd(Schijfbevestiging.Nietbevestigd fout) {
+        return probleem(HttpStatus.SERVICE_UNAVAILABLE, TIJDELIJK_NIET_BESCHIKBAAR, "Tijdelijk niet beschikbaar",
+                "het verzoek is verwerkt, maar de database bevestigde niet dat het op schijf staat; stuur het"
+                        + " opnieuw: wat al is opgeslagen, wordt dan als duplicate beantwoord");
     }
 
     @ExceptionHandler(TeLangGewacht.class)

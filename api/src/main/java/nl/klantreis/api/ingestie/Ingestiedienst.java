@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.axonframework.common.lock.DeadlockException;
@@ -40,7 +41,8 @@ import nl.klantreis.infrastructuur.opslag.VoorladendeEventopslag;
  * each message, the {@link Ontvangstregister} records what was received and the {@link Vertaling}
  * turns messages into commands; none of them knows this batch's failures. A batch is one unit of work and one
  * database transaction: the (source, id) rows that make resends idempotent, the klanten's keys
- * and every event are committed together, and only then is the answer given. A message the
+ * and every event are committed together, and only once that commit is on disk is the answer given
+ * ({@link Schijfbevestiging}, which confirms many batches' commits with one flush). A message the
  * domain refuses (it contradicts what is known) is taken out and the rest is done again, so
  * nothing of a rejected message is stored and nothing accepted is lost. Blocking: callers run it
  * on a worker thread, never on an event loop.
@@ -57,10 +59,11 @@ class Ingestiedienst {
     private final Clock klok;
     private final Ingestiemetrieken metrieken;
     private final VoorladendeEventopslag eventopslag;
+    private final Schijfbevestiging schijf;
 
     Ingestiedienst(BerichtKeuring keuring, Ontvangstregister register, Vertaling vertaling,
                    TransactionManager transacties, Clock klok, Ingestiemetrieken metrieken,
-                   VoorladendeEventopslag eventopslag) {
+                   VoorladendeEventopslag eventopslag, Schijfbevestiging schijf) {
         this.keuring = keuring;
         this.register = register;
         this.vertaling = vertaling;
@@ -68,10 +71,24 @@ class Ingestiedienst {
         this.klok = klok;
         this.metrieken = metrieken;
         this.eventopslag = eventopslag;
+        this.schijf = schijf;
     }
 
-    /** Judges and stores the messages; the answer lists, per position, what became of each. */
+    /**
+     * Judges and stores the messages and waits until what was stored is on disk; the answer lists,
+     * per position, what became of each. For callers on a thread of their own (the source workers).
+     */
     List<Uitslag> verwerk(List<JsonNode> berichten) {
+        Verwerkt verwerkt = verwerkZonderTeWachten(berichten);
+        Schijfbevestiging.wacht(verwerkt.opSchijf());
+        return verwerkt.uitslagen();
+    }
+
+    /**
+     * Judges and stores the messages; the answer may be given only once {@link Verwerkt#opSchijf()}
+     * has completed (ADR 0032): the batch is committed, but perhaps not yet on disk.
+     */
+    Verwerkt verwerkZonderTeWachten(List<JsonNode> berichten) {
         if (Schedulers.isInNonBlockingThread()) {
             throw new IllegalStateException("ingestie blokkeert op de database en hoort niet op een event-loop-thread");
         }
@@ -90,8 +107,10 @@ class Ingestiedienst {
         // Keys are made in a short transaction of their own, before the batch: a new klant's key row
         // would otherwise stay locked until the batch commits, and every other batch with that
         // klant would wait for all of it. A key nobody ends up using is harmless.
-        Sleutels sleutels = geldig.isEmpty() ? Sleutels.GEEN
-                : transacties.fetchInTransaction(() -> vertaling.haalSleutels(geldig));
+        Sleutels sleutels = geldig.isEmpty() ? Sleutels.GEEN : transacties.fetchInTransaction(() -> {
+            register.zonderSchijfwacht();
+            return vertaling.haalSleutels(geldig);
+        });
         Map<Integer, List<Fout>> weigeringen = new HashMap<>();
         try {
             bewaar(geldig, sleutels, weigeringen, uitslagen);
@@ -120,7 +139,16 @@ class Ingestiedienst {
             uitslagen[b.positie()] = afgewezen(b, weigering.getValue());
             metrieken.tel(b, Uitslag.Resultaat.REJECTED);
         }
-        return Arrays.asList(uitslagen);
+        List<Uitslag> antwoord = Arrays.asList(uitslagen);
+        boolean opgeslagen = antwoord.stream().anyMatch(u -> u.resultaat() != Uitslag.Resultaat.REJECTED);
+        return new Verwerkt(antwoord, opgeslagen ? schijf.naCommit() : CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * What became of each message, and when that may be told: a {@code duplicate} too, since the
+     * original it refers to may itself be committed and not yet on disk.
+     */
+    record Verwerkt(List<Uitslag> uitslagen, CompletableFuture<Void> opSchijf) {
     }
 
     /**
@@ -198,6 +226,7 @@ class Ingestiedienst {
     }
 
     private Map<Integer, Uitslag.Resultaat> verwerkGeldige(List<Beoordeling> teDoen, Sleutels sleutels) {
+        register.zonderSchijfwacht();
         Instant nu = klok.instant();
         Set<String> nieuw = register.legOntvangstVast(teDoen, nu);
         Map<Integer, Uitslag.Resultaat> resultaten = new LinkedHashMap<>();

@@ -33,6 +33,14 @@ class Ontvangstregister {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The current transaction commits without waiting for the WAL to reach the disk; the caller
+     * waits for {@link Schijfbevestiging} before it tells anyone (ADR 0032).
+     */
+    void zonderSchijfwacht() {
+        jdbc.execute("set local synchronous_commit = off");
+    }
+
     /** The key {@link #legOntvangstVast} returns for a message. */
     static String sleutel(String bron, String id) {
         return bron + '\u0000' + id;
