@@ -36,8 +36,10 @@ class IngestieConfiguratie {
      * one at a time is faster. Other requests queue.
      */
     @Bean(destroyMethod = "dispose")
-    Ingestiewerkers ingestiewerkers(@Value("${klantreis.ingestie.werkers:1}") int werkers) {
-        return new Ingestiewerkers(Schedulers.newBoundedElastic(werkers, 10_000, "ingestie"));
+    Ingestiewerkers ingestiewerkers(@Value("${klantreis.ingestie.werkers:1}") int werkers,
+                                    @Value("${klantreis.ingestie.voorbereiders:2}") int voorbereiders) {
+        return new Ingestiewerkers(Schedulers.newBoundedElastic(werkers, 10_000, "ingestie"),
+                Schedulers.newBoundedElastic(voorbereiders, 10_000, "ingestie-voorbereiding"));
     }
 
     @Bean
@@ -53,8 +55,21 @@ class IngestieConfiguratie {
      * Stopped later, a batch still being stored found no handler for its commands (a stop in the
      * middle of a batch logged a {@code NoHandlerForCommandException}).
      */
-    record Ingestiewerkers(Scheduler scheduler) implements SmartLifecycle {
+    record Ingestiewerkers(Scheduler scheduler, Scheduler voorbereiding) implements SmartLifecycle {
         static final int FASE = Integer.MAX_VALUE - 2560;
+
+        /**
+         * The workers that store, and the ones that prepare batches for them (parse, judge, keys;
+         * {@code klantreis.ingestie.voorbereiders}, default 2): on those, the next batches are
+         * prepared while one is stored (ADR 0032).
+         */
+        Ingestiewerkers {
+        }
+
+        /** One pool for both, as in tests that need no second stage. */
+        Ingestiewerkers(Scheduler scheduler) {
+            this(scheduler, scheduler);
+        }
 
         /**
          * Lets a batch that is being stored finish its transaction (the web server has stopped
@@ -62,13 +77,18 @@ class IngestieConfiguratie {
          * acknowledged, and a resend is idempotent.
          */
         void dispose() {
-            if (scheduler.isDisposed()) {
+            stop(voorbereiding);
+            stop(scheduler);
+        }
+
+        private static void stop(Scheduler pool) {
+            if (pool.isDisposed()) {
                 return;
             }
             try {
-                scheduler.disposeGracefully().timeout(Duration.ofSeconds(5)).block();
+                pool.disposeGracefully().timeout(Duration.ofSeconds(5)).block();
             } catch (RuntimeException e) {
-                scheduler.dispose();
+                pool.dispose();
             }
         }
 

@@ -51,6 +51,7 @@ class IngestieController {
 
     private final Ingestiedienst dienst;
     private final Scheduler werkers;
+    private final Scheduler voorbereiding;
     private final Verzoeklezer json = new Verzoeklezer();
     private final int maximumBatch;
     private final long wachttijdNanos;
@@ -59,6 +60,7 @@ class IngestieController {
                        IngestieConfiguratie.Batchgrens grens, IngestieConfiguratie.Wachttijd wachttijd) {
         this.dienst = dienst;
         this.werkers = werkers.scheduler();
+        this.voorbereiding = werkers.voorbereiding();
         this.maximumBatch = grens.maximum();
         this.wachttijdNanos = wachttijd.maximum().toNanos();
     }
@@ -78,15 +80,15 @@ class IngestieController {
     @PostMapping(consumes = EEN, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<ResponseEntity<Object>> een(@RequestBody Mono<byte[]> body) {
         long aangekomen = System.nanoTime();
-        return body.publishOn(werkers).map(bytes -> {
+        return body.publishOn(voorbereiding).map(bytes -> {
             binnenWachttijd(aangekomen);
             JsonNode bericht = json.lees(bytes);
             if (!bericht.isObject()) {
                 throw new Onleesbaar("een CloudEvent is een JSON-object; stuur een batch als "
                         + BATCH);
             }
-            return dienst.verwerkZonderTeWachten(List.of(bericht));
-        }).flatMap(IngestieController::opSchijf).map(uitslagen -> antwoordOpEen(uitslagen.get(0)));
+            return dienst.bereidVoor(List.of(bericht));
+        }).transform(v -> bewaar(v, aangekomen)).map(uitslagen -> antwoordOpEen(uitslagen.get(0)));
     }
 
     /**
@@ -98,11 +100,11 @@ class IngestieController {
     Mono<ResponseEntity<Object>> binair(@RequestHeader HttpHeaders koppen,
                                         @RequestBody(required = false) Mono<byte[]> body) {
         long aangekomen = System.nanoTime();
-        return body.defaultIfEmpty(new byte[0]).publishOn(werkers).map(bytes -> {
+        return body.defaultIfEmpty(new byte[0]).publishOn(voorbereiding).map(bytes -> {
             binnenWachttijd(aangekomen);
             JsonNode data = bytes.length == 0 ? null : json.lees(bytes);
-            return dienst.verwerkZonderTeWachten(List.of(BinaireModus.alsGestructureerd(koppen, data)));
-        }).flatMap(IngestieController::opSchijf).map(uitslagen -> antwoordOpEen(uitslagen.get(0)));
+            return dienst.bereidVoor(List.of(BinaireModus.alsGestructureerd(koppen, data)));
+        }).transform(v -> bewaar(v, aangekomen)).map(uitslagen -> antwoordOpEen(uitslagen.get(0)));
     }
 
     /**
@@ -128,12 +130,16 @@ class IngestieController {
     }
 
     /**
-     * The worker is free as soon as the batch is committed; the answer waits, off the worker, until
-     * the commit is on disk (ADR 0032), and is then made on a thread of Reactor's parallel pool,
-     * not on the one thread that confirms every batch.
+     * A prepared batch is stored by the ingestion worker, which is free again as soon as the batch
+     * is committed; the answer waits, off the worker, until the commit is on disk (ADR 0032), and
+     * is then made on a thread of Reactor's parallel pool, not on the one thread that confirms
+     * every batch.
      */
-    private static Mono<List<Uitslag>> opSchijf(Ingestiedienst.Verwerkt verwerkt) {
-        return Mono.fromFuture(verwerkt.opSchijf()).then(Mono.just(verwerkt.uitslagen()))
+    private Mono<List<Uitslag>> bewaar(Mono<Ingestiedienst.Voorbereid> voorbereid, long aangekomen) {
+        return voorbereid.publishOn(werkers).map(v -> {
+            binnenWachttijd(aangekomen);
+            return dienst.bewaar(v);
+        }).flatMap(verwerkt -> Mono.fromFuture(verwerkt.opSchijf()).then(Mono.just(verwerkt.uitslagen())))
                 .publishOn(Schedulers.parallel());
     }
 
@@ -156,7 +162,7 @@ class IngestieController {
     @PostMapping(consumes = BATCH, produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     Mono<ResponseEntity<Object>> batch(@RequestBody Mono<byte[]> body) {
         long aangekomen = System.nanoTime();
-        return body.publishOn(werkers).map(bytes -> {
+        return body.publishOn(voorbereiding).map(bytes -> {
             binnenWachttijd(aangekomen);
             JsonNode batch = json.lees(bytes);
             if (!batch.isArray()) {
@@ -168,8 +174,8 @@ class IngestieController {
             }
             List<JsonNode> berichten = new ArrayList<>(batch.size());
             batch.forEach(berichten::add);
-            return dienst.verwerkZonderTeWachten(berichten);
-        }).flatMap(IngestieController::opSchijf).map(uitslagen -> {
+            return dienst.bereidVoor(berichten);
+        }).transform(v -> bewaar(v, aangekomen)).map(uitslagen -> {
             Map<String, Object> samenvatting = samenvatting(uitslagen);
             // An empty batch is valid (the HTTP binding says a batch MAY be empty): 200, nothing stored.
             if (!uitslagen.isEmpty() && uitslagen.stream().allMatch(u -> u.resultaat() == Uitslag.Resultaat.REJECTED)) {

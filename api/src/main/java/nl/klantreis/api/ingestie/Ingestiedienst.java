@@ -79,19 +79,20 @@ class Ingestiedienst {
      * per position, what became of each. For callers on a thread of their own (the source workers).
      */
     List<Uitslag> verwerk(List<JsonNode> berichten) {
-        Verwerkt verwerkt = verwerkZonderTeWachten(berichten);
+        Verwerkt verwerkt = bewaar(bereidVoor(berichten));
         Schijfbevestiging.wacht(verwerkt.opSchijf());
         return verwerkt.uitslagen();
     }
 
     /**
-     * Judges and stores the messages; the answer may be given only once {@link Verwerkt#opSchijf()}
-     * has completed (ADR 0032): the batch is committed, but perhaps not yet on disk.
+     * What can be done before the batch's transaction, and by several threads at once (ADR 0032):
+     * judge every message and fetch or make the keys the valid ones need, in a short transaction
+     * of its own. A new klant's key row would otherwise stay locked until the batch commits, and
+     * every other batch with that klant would wait for all of it; a key nobody ends up using is
+     * harmless.
      */
-    Verwerkt verwerkZonderTeWachten(List<JsonNode> berichten) {
-        if (Schedulers.isInNonBlockingThread()) {
-            throw new IllegalStateException("ingestie blokkeert op de database en hoort niet op een event-loop-thread");
-        }
+    Voorbereid bereidVoor(List<JsonNode> berichten) {
+        nietOpEenEventloop();
         Uitslag[] uitslagen = new Uitslag[berichten.size()];
         List<Beoordeling> geldig = new ArrayList<>();
         for (int positie = 0; positie < berichten.size(); positie++) {
@@ -103,17 +104,30 @@ class Ingestiedienst {
                 metrieken.tel(beoordeling, Uitslag.Resultaat.REJECTED);
             }
         }
-
-        // Keys are made in a short transaction of their own, before the batch: a new klant's key row
-        // would otherwise stay locked until the batch commits, and every other batch with that
-        // klant would wait for all of it. A key nobody ends up using is harmless.
         Sleutels sleutels = geldig.isEmpty() ? Sleutels.GEEN : transacties.fetchInTransaction(() -> {
             register.zonderSchijfwacht();
             return vertaling.haalSleutels(geldig);
         });
+        return new Voorbereid(uitslagen, geldig, sleutels);
+    }
+
+    /** A judged batch with its keys, ready for {@link #bewaar}. */
+    record Voorbereid(Uitslag[] uitslagen, List<Beoordeling> geldig, Sleutels sleutels) {
+    }
+
+    /**
+     * Stores the valid messages of a prepared batch; the answer may be given only once
+     * {@link Verwerkt#opSchijf()} has completed (ADR 0032): the batch is committed, but perhaps
+     * not yet on disk.
+     */
+    Verwerkt bewaar(Voorbereid voorbereid) {
+        nietOpEenEventloop();
+        Uitslag[] uitslagen = voorbereid.uitslagen();
+        List<Beoordeling> geldig = voorbereid.geldig();
+        Sleutels sleutels = voorbereid.sleutels();
         Map<Integer, List<Fout>> weigeringen = new HashMap<>();
         try {
-            bewaar(geldig, sleutels, weigeringen, uitslagen);
+            bewaarSamen(geldig, sleutels, weigeringen, uitslagen);
         } catch (BlijvendeDatabasefout blijvend) {
             // One message the database will never take (the checks should have made this impossible):
             // which one is unknown, so each is stored on its own; only the one that fails is rejected.
@@ -125,7 +139,7 @@ class Ingestiedienst {
                     if (over.size() == 1) {
                         throw blijvend;
                     }
-                    bewaar(List.of(b), sleutels, weigeringen, uitslagen);
+                    bewaarSamen(List.of(b), sleutels, weigeringen, uitslagen);
                 } catch (BlijvendeDatabasefout alleen) {
                     LOG.warn("bericht op positie {} blijvend geweigerd door de database (SQLSTATE {})", b.positie(),
                             alleen.sqlState);
@@ -151,13 +165,19 @@ class Ingestiedienst {
     record Verwerkt(List<Uitslag> uitslagen, CompletableFuture<Void> opSchijf) {
     }
 
+    private static void nietOpEenEventloop() {
+        if (Schedulers.isInNonBlockingThread()) {
+            throw new IllegalStateException("ingestie blokkeert op de database en hoort niet op een event-loop-thread");
+        }
+    }
+
     /**
      * Stores the messages in one transaction, taking out each one the domain refuses and doing the
      * rest again; a concurrent write to the same aggregate is retried.
      *
      * @throws BlijvendeDatabasefout when the database refuses the data itself; nothing is stored then
      */
-    private void bewaar(List<Beoordeling> geldig, Sleutels sleutels, Map<Integer, List<Fout>> weigeringen,
+    private void bewaarSamen(List<Beoordeling> geldig, Sleutels sleutels, Map<Integer, List<Fout>> weigeringen,
                         Uitslag[] uitslagen) {
         int conflicten = 0;
         while (true) {
