@@ -1,11 +1,14 @@
 package nl.klantreis.api.ingestie;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -24,6 +27,7 @@ import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.NoArgumentConstructorCreationPolicyAggregateFactory;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -56,6 +60,8 @@ class Batchaggregaten {
     private final VoorladendeEventopslag opslag;
     private final EventStore eventStore;
     private final CommandTargetResolver doelwit = AnnotationCommandTargetResolver.builder().build();
+    /** Per command type, how to read its target: Axon's resolver looks the annotation up on every call. */
+    private final Map<Class<?>, Function<Object, String>> doelen = new ConcurrentHashMap<>();
 
     Batchaggregaten(VoorladendeEventopslag opslag, @Qualifier("eventStore") EventStore eventStore,
                org.axonframework.config.Configuration axon) {
@@ -63,6 +69,40 @@ class Batchaggregaten {
         this.eventStore = eventStore;
         registreer(Klant.class, axon);
         registreer(Zaak.class, axon);
+    }
+
+    /**
+     * Reads the aggregate id of a command of this type: for a record, the component Axon's
+     * {@link AnnotationCommandTargetResolver} would find (annotated {@link TargetAggregateIdentifier}),
+     * read through its accessor; for anything else, that resolver itself.
+     */
+    private Function<Object, String> doelVan(Class<?> type) {
+        if (type.isRecord()) {
+            for (RecordComponent onderdeel : type.getRecordComponents()) {
+                if (onderdeel.isAnnotationPresent(TargetAggregateIdentifier.class)
+                        || onderdeel.getAccessor().isAnnotationPresent(TargetAggregateIdentifier.class)
+                        || veldIsDoel(type, onderdeel.getName())) {
+                    Method lezer = onderdeel.getAccessor();
+                    lezer.setAccessible(true);
+                    return opdracht -> {
+                        try {
+                            return String.valueOf(lezer.invoke(opdracht));
+                        } catch (ReflectiveOperationException fout) {
+                            throw new IllegalStateException("doel van " + type.getSimpleName() + " onleesbaar", fout);
+                        }
+                    };
+                }
+            }
+        }
+        return opdracht -> doelwit.resolveTarget(GenericCommandMessage.asCommandMessage(opdracht)).getIdentifier();
+    }
+
+    private static boolean veldIsDoel(Class<?> type, String naam) {
+        try {
+            return type.getDeclaredField(naam).isAnnotationPresent(TargetAggregateIdentifier.class);
+        } catch (NoSuchFieldException fout) {
+            return false;
+        }
     }
 
     /** A new batch: nothing loaded, nothing decided. */
@@ -119,7 +159,7 @@ class Batchaggregaten {
                 throw new IllegalArgumentException("geen aggregaat behandelt " + opdracht.getClass().getName());
             }
             var bericht = GenericCommandMessage.asCommandMessage(opdracht);
-            String id = doelwit.resolveTarget(bericht).getIdentifier();
+            String id = doelen.computeIfAbsent(opdracht.getClass(), Batchaggregaten.this::doelVan).apply(bericht.getPayload());
             EventSourcedAggregate<?> aggregaat = geladen.get(id);
             if (aggregaat == null) {
                 aggregaat = laad(soort, id, soort.aanmaken().getOrDefault(opdracht.getClass(), false));
