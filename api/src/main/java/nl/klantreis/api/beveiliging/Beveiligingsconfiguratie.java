@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -86,22 +85,6 @@ class Beveiligingsconfiguratie {
                         .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyExchange().denyAll())
                 .build();
-    }
-
-    /**
-     * Spring Security's own observations, off unless {@code klantreis.beveiliging.observaties} is
-     * true. With an observation registry present Spring Security wraps every filter of the chain,
-     * and the authentication and the authorisation, in an observation of its own: timers
-     * {@code spring.security.*} per request and phase that nothing here reads (no dashboard, no
-     * trace exporter is bridged), at a cost measured with wrk (ADR 0030, docs/benchmarks.md). What
-     * the chain decides is the same either way; {@code http.server.requests}, the security log and
-     * the audit are not these observations and stay.
-     */
-    @Bean
-    static SecurityObservationSettings beveiligingsobservaties(
-            @Value("${klantreis.beveiliging.observaties:false}") boolean observeren) {
-        return observeren ? SecurityObservationSettings.withDefaults().build()
-                : SecurityObservationSettings.noObservations();
     }
 
     /**
