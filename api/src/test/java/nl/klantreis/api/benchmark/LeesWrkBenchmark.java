@@ -37,7 +37,8 @@ import nl.klantreis.infrastructuur.opslag.IngebeddePostgres;
  * the same run. Filled through the ingest API with a simulated municipality; the pairs are those
  * {@link LeesBenchmark} reads, checked to give 200 on every node.</li>
  * <li>Per repetition, in a rotating order: wrk on each node, and wrk without a token on node "aan"
- * (the 401 path: HTTP, the security chain and the security log of refusals, no read). Each wrk run
+ * and on "aan-v" (the 401 path: HTTP, the security chain and the security log of refusals, no
+ * read). Each wrk run
  * is {@code --opwarmen} s not counted, then {@code --duur} s counted, {@code --verbindingen}
  * connections on {@code --draden} threads; medians over {@code --herhalingen}.</li>
  * <li>CPU of the engine's JVM (by thread group), of PostgreSQL, of wrk itself (the time of the
@@ -236,9 +237,13 @@ public final class LeesWrkBenchmark {
 
             List<Ronde> rondes = new ArrayList<>();
             for (int herhaling = 1; herhaling <= instellingen.herhalingen(); herhaling++) {
-                // A rotating order, so that a drift of the machine favours none.
+                // A rotating order, reversed every other repetition, so that a drift of the machine
+                // favours none and no round always directly follows the one it is compared with.
                 List<String> volgorde = new ArrayList<>(namen);
                 java.util.Collections.rotate(volgorde, -(herhaling - 1));
+                if (herhaling % 2 == 0) {
+                    java.util.Collections.reverse(volgorde);
+                }
                 for (String naam : volgorde) {
                     boolean zonderToken = zonderToken(naam);
                     LeesBenchmark.Node node = doelen.get(naam);
