@@ -87,7 +87,7 @@ public final class LeesBenchmark {
     private static final String ZAAK_GEREGISTREERD = "nl.overheid.zaken.zaak-geregistreerd";
     private static final String STATUS_GEZET = "nl.overheid.zaken.status-gezet";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> GROEPEN = List.of("engine: netty-http (webflux-http-*)",
+    static final List<String> GROEPEN = List.of("engine: netty-http (webflux-http-*)",
             "engine: lezers (lezer-*: query, JDBC, JSON)", "engine: audit (auditschrijver, parallel-*)",
             "engine: overig (projecties, Axon, Hikari, ...)", "benchmark: http-client (lees-client-*)");
 
@@ -234,7 +234,7 @@ public final class LeesBenchmark {
         });
     }
 
-    private static Node start(String naam, boolean audit, Benchmarkomgeving.Werkmap werkmap,
+    static Node start(String naam, boolean audit, Benchmarkomgeving.Werkmap werkmap,
                               Instellingen instellingen) {
         long t0 = System.nanoTime();
         // Both nodes on one data directory: one token key, as nodes of one municipality share it.
@@ -250,7 +250,7 @@ public final class LeesBenchmark {
 
     // ---------------------------------------------------------------- fill
 
-    private static Gevuld vul(Instellingen instellingen, Node aan, String bronToken, RuweOpslag db) throws Exception {
+    static Gevuld vul(Instellingen instellingen, Node aan, String bronToken, RuweOpslag db) throws Exception {
         System.out.printf("%nVullen (niet gemeten): Simulatie seed %d, %,d klanten, met fouten, batches van 500,"
                 + " 4 afzenders ...%n", ZAAD, instellingen.klanten());
         List<ObjectNode> berichten = Simulatie.metSeed(ZAAD).klanten(instellingen.klanten()).metFouten(true)
@@ -288,7 +288,7 @@ public final class LeesBenchmark {
     }
 
     /** The (zaak, BSN) pairs: zaken in the read model whose owner is the pseudonym of the BSN that registered them. */
-    private static List<Paar> paren(Node aan, RuweOpslag db, Gevuld gevuld, Path dataMap) throws SQLException {
+    static List<Paar> paren(Node aan, RuweOpslag db, Gevuld gevuld, Path dataMap) throws SQLException {
         String tabel = aan.app().getBean(Projectiebeheer.class).actieveTabel(MijnZakenLeesregels.NAAM);
         Pseudoniemen pseudoniemen = aan.app().getBean(Pseudoniemen.class);
         Tokenmaker tokens = new Tokenmaker(LokaleSleutel.laad(dataMap));
@@ -324,7 +324,7 @@ public final class LeesBenchmark {
     }
 
     /** Reads every pair once on the node (warm-up too); only pairs answered 200 on every node are kept. */
-    private static List<Paar> controleer(List<Paar> paren, List<Node> nodes) throws Exception {
+    static List<Paar> controleer(List<Paar> paren, List<Node> nodes) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Map<String, Integer> afwijkend = new LinkedHashMap<>();
         List<Paar> goed = new ArrayList<>();
@@ -733,7 +733,7 @@ public final class LeesBenchmark {
     }
 
     /** CPU seconds per group, and (key prefixed with "draad ") per thread name with its numbers as '#'. */
-    private static Map<String, Double> draadCpu() {
+    static Map<String, Double> draadCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Double> groepen = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -749,7 +749,7 @@ public final class LeesBenchmark {
         return groepen;
     }
 
-    private static Map<String, Double> verschil(Map<String, Double> na, Map<String, Double> voor) {
+    static Map<String, Double> verschil(Map<String, Double> na, Map<String, Double> voor) {
         Map<String, Double> uit = new LinkedHashMap<>();
         for (String groep : GROEPEN) {
             uit.put(groep, na.getOrDefault(groep, 0.0) - voor.getOrDefault(groep, 0.0));
