@@ -518,8 +518,9 @@ public final class HerbouwBenchmark {
                                         List<String> namen, Map<String, Levend> levend) throws Exception {
         boolean bemonsteren = soort.endsWith("bemonsterd");
         System.out.printf("%nHerbouw ronde %d%s: alle leesmodellen tegelijk over %,d events ...%n", ronde,
-                bemonsteren ? " (met stapel- en sessiebemonstering, niet in de cijfers)"
-                        : soort.equals("gemeten") ? "" : " (" + soort + ", niet in de cijfers)", opslag.events());
+                bemonsteren ? " (" + soort + ", met stapel- en sessiebemonstering, niet in de cijfers)"
+                        : soort.equals("gemeten") ? "" : soort.equals("herbouwAlle") ? " (herbouwAlle: één gedeelde lezer)"
+                        : " (" + soort + ", niet in de cijfers)", opslag.events());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Integer> generatie = new LinkedHashMap<>();
         Map<String, Double> overname = new LinkedHashMap<>();

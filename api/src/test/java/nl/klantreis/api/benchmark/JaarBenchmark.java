@@ -225,9 +225,9 @@ public final class JaarBenchmark {
         Cpumeting.Stand ingestCpu = cpu.nu().minus(cpuVoor);
         long gevuldOp = System.nanoTime();
         System.out.printf(Locale.ROOT, "Ingestie klaar: %,d berichten in %.0f s wandklok (%.0f s verzenden): %,.0f berichten/s"
-                        + " over het verzenden, %,.0f over de wandklok (met het genereren); %,d accepted, %,d duplicate;"
-                        + " JVM %.2f, PostgreSQL %.2f, anderen %.2f cores%n", verzonden, ingestSeconden, verzendSeconden,
-                verzonden / verzendSeconden, verzonden / ingestSeconden, accepted, duplicate,
+                        + " over het verzenden, %,.0f over de wandklok (met het genereren); %,d accepted, %,d duplicate, %,d opnieuw"
+                        + " verzonden na 503; JVM %.2f, PostgreSQL %.2f, anderen %.2f cores%n", verzonden, ingestSeconden, verzendSeconden,
+                verzonden / verzendSeconden, verzonden / ingestSeconden, accepted, duplicate, opnieuwVerzonden,
                 ingestCpu.jvm() / ingestSeconden, ingestCpu.postgres() / ingestSeconden,
                 (ingestCpu.machineBezet() - ingestCpu.jvm() - ingestCpu.postgres()) / ingestSeconden);
 

@@ -98,7 +98,7 @@ final class Voorlader {
      * Starts one bulk fill for the generations of {@code kandidaten} that get one (being built, bulk
      * fill on, not yet done here): once per generation per node. Those that start at the same
      * position share one reader of the event store, which deserialises every event once for all of
-     * them: reading and deserialising is most of a rebuild's CPU (docs/benchmarks.md, "Een G4-jaar"),
+     * them: reading and deserialising was about 60% of a read model's rebuild CPU (ADR 0031),
      * so several read models rebuilt together no longer each pay for it. Called under the engine's lock.
      *
      * @return the kandidaten that get none: their pooled processors should start
