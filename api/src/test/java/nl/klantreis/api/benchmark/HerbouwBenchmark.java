@@ -360,6 +360,12 @@ public final class HerbouwBenchmark {
         System.out.printf(Locale.ROOT, "Heap na volledige GC na de staart: %.0f MiB%n", heapNaStaart);
         histogram("Klassen met de meeste heap na de staart");
 
+        return beschrijf(db, verzonden, vulSeconden, bijwerkSeconden, gevuldOp, heapNaVullen, heapNaStaart);
+    }
+
+    /** What the filled store holds: counts, quarter positions, sizes (also for {@link JaarBenchmark}). */
+    static Opslag beschrijf(RuweOpslag db, long verzonden, double vulSeconden, double bijwerkSeconden, long gevuldOp,
+                            double heapNaVullen, double heapNaStaart) throws SQLException {
         try (Connection c = db.verbinding(); Statement s = c.createStatement()) {
             long aantal;
             long eerste;
@@ -400,7 +406,7 @@ public final class HerbouwBenchmark {
         }
     }
 
-    private static boolean bijgewerkt(Projectiebeheer beheer, List<String> namen) {
+    static boolean bijgewerkt(Projectiebeheer beheer, List<String> namen) {
         for (String naam : namen) {
             if (!beheer.wachtTotBijgewerkt(naam, Duration.ofMinutes(60))) {
                 System.out.println("  leesmodel " + naam + " is niet bijgewerkt: " + beheer.voortgang(naam));
@@ -412,7 +418,7 @@ public final class HerbouwBenchmark {
 
     // ---------------------------------------------------------------- (a) raw reads
 
-    private static List<Leesronde> leesAlles(RuweOpslag db, EventStorageEngine opslagmachine, Cpumeting cpu,
+    static List<Leesronde> leesAlles(RuweOpslag db, EventStorageEngine opslagmachine, Cpumeting cpu,
                                              Opslag opslag, int ronde) throws SQLException {
         List<Leesronde> uitkomst = new ArrayList<>();
         uitkomst.add(leesJdbc(db, cpu, ronde, "JDBC: globalindex, payload",
@@ -507,13 +513,14 @@ public final class HerbouwBenchmark {
 
     // ---------------------------------------------------------------- (b) rebuild
 
-    private static Herbouwronde herbouw(int ronde, String soort, Instellingen instellingen, Projectiebeheer beheer,
+    static Herbouwronde herbouw(int ronde, String soort, Instellingen instellingen, Projectiebeheer beheer,
                                         DataSource database, RuweOpslag db, Cpumeting cpu, Opslag opslag,
                                         List<String> namen, Map<String, Levend> levend) throws Exception {
-        boolean bemonsteren = soort.equals("bemonsterd");
+        boolean bemonsteren = soort.endsWith("bemonsterd");
         System.out.printf("%nHerbouw ronde %d%s: alle leesmodellen tegelijk over %,d events ...%n", ronde,
-                bemonsteren ? " (met stapel- en sessiebemonstering, niet in de cijfers)"
-                        : soort.equals("gemeten") ? "" : " (" + soort + ", niet in de cijfers)", opslag.events());
+                bemonsteren ? " (" + soort + ", met stapel- en sessiebemonstering, niet in de cijfers)"
+                        : soort.equals("gemeten") ? "" : soort.equals("herbouwAlle") ? " (herbouwAlle: één gedeelde lezer)"
+                        : " (" + soort + ", niet in de cijfers)", opslag.events());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Integer> generatie = new LinkedHashMap<>();
         Map<String, Double> overname = new LinkedHashMap<>();
@@ -551,8 +558,13 @@ public final class HerbouwBenchmark {
         Postgresbemonstering sessies = null;
         Cpumeting.Stand cpuVoor = cpu.nu();
         long start = System.nanoTime();
-        for (String naam : namen) {
-            generatie.put(naam, beheer.herbouw(naam));
+        if (soort.startsWith("herbouwAlle")) {
+            // One call for every read model: their bulk fills share one reader of the event store.
+            generatie.putAll(beheer.herbouwAlle());
+        } else {
+            for (String naam : namen) {
+                generatie.put(naam, beheer.herbouw(naam));
+            }
         }
         if (bemonsteren) {
             Predicate<String> nieuw = draad -> generatie.entrySet().stream()
@@ -694,7 +706,7 @@ public final class HerbouwBenchmark {
      * (the processor writes one small row per transaction). Into a table of its own, compared with
      * the live read model and dropped.
      */
-    private static Directronde direct(Instellingen instellingen, ConfigurableApplicationContext app,
+    static Directronde direct(Instellingen instellingen, ConfigurableApplicationContext app,
                                       Projectiebeheer beheer, DataSource database, RuweOpslag db, Cpumeting cpu,
                                       Opslag opslag, List<String> namen, Map<String, Levend> levend) throws Exception {
         int portie = instellingen.portie();
@@ -833,7 +845,7 @@ public final class HerbouwBenchmark {
         }
     }
 
-    private static double heapNaVolledigeGc() {
+    static double heapNaVolledigeGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
     }
@@ -936,7 +948,7 @@ public final class HerbouwBenchmark {
      * aggregates every document into one text value, and PostgreSQL's limit is 1 GB), the same
      * digest over each row's md5 instead, marked with a {@code *}.
      */
-    private static String controlegetal(Documentlezer<?> lezer, RuweOpslag db, String tabel) throws SQLException {
+    static String controlegetal(Documentlezer<?> lezer, RuweOpslag db, String tabel) throws SQLException {
         try {
             return lezer.controlegetal(tabel);
         } catch (RuntimeException e) {
@@ -999,7 +1011,7 @@ public final class HerbouwBenchmark {
         return db.aantalRijen(tabel);
     }
 
-    private static long tabelgrootte(RuweOpslag db, String tabel) throws SQLException {
+    static long tabelgrootte(RuweOpslag db, String tabel) throws SQLException {
         try (Connection c = db.verbinding(); PreparedStatement s = c.prepareStatement("select pg_total_relation_size(?)")) {
             s.setString(1, tabel);
             try (ResultSet r = s.executeQuery()) {
@@ -1027,7 +1039,7 @@ public final class HerbouwBenchmark {
     }
 
     /** Replaced generations are dropped a minute after the switch; not in the middle of the next measurement. */
-    private static void wachtOpOpruimen(RuweOpslag db) throws Exception {
+    static void wachtOpOpruimen(RuweOpslag db) throws Exception {
         long t0 = System.nanoTime();
         while (true) {
             try (Connection c = db.verbinding(); Statement s = c.createStatement();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,46 @@ class HerbouwTijdensIngestieTest {
             wachtOpOvername(beheer, naam, inRust);
             assertThat(lezer.controlegetal()).as("%s: herbouw in rust gelijk aan de herbouw tijdens ingestie", naam)
                     .isEqualTo(naBulk);
+            assertThat(lezer.aantal()).isEqualTo(documenten);
+        }
+    }
+
+    /**
+     * {@code herbouwAlle} fills every read model's new generation from one shared reader of the
+     * event store, while messages come in; each must end exactly as its own rebuild at rest.
+     */
+    @Test
+    void herbouwAlle_metGedeeldeLezer_terwijlBerichtenBinnenkomen_eindigtGelijkAanEenHerbouwPerLeesmodel()
+            throws Exception {
+        for (int i = 0; i < 12; i++) {
+            stuur("alle-voor-" + i);
+        }
+        engine.wachtOpLeesmodellen();
+        Projectiebeheer beheer = engine.bean(Projectiebeheer.class);
+
+        CompletableFuture<Void> binnenkomend = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 12; i++) {
+                stuur("alle-tijdens-" + i);
+            }
+        });
+        Map<String, Integer> nieuw = beheer.herbouwAlle();
+        assertThat(nieuw.keySet()).containsExactlyElementsOf(beheer.namen());
+        for (Map.Entry<String, Integer> generatie : nieuw.entrySet()) {
+            wachtOpOvername(beheer, generatie.getKey(), generatie.getValue());
+        }
+        binnenkomend.get();
+        engine.wachtOpLeesmodellen();
+
+        for (String naam : beheer.namen()) {
+            Documentlezer<Object> lezer = new Documentlezer<>(beheer, naam, engine.database());
+            String samen = lezer.controlegetal();
+            long documenten = lezer.aantal();
+            assertThat(documenten).as(naam).isPositive();
+
+            int alleen = beheer.herbouw(naam);
+            wachtOpOvername(beheer, naam, alleen);
+            assertThat(lezer.controlegetal()).as("%s: herbouw op zich gelijk aan herbouwAlle tijdens ingestie", naam)
+                    .isEqualTo(samen);
             assertThat(lezer.aantal()).isEqualTo(documenten);
         }
     }

@@ -2,6 +2,7 @@ package nl.klantreis.projecties.leesmodel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +202,8 @@ public final class Projectiebeheer implements SmartLifecycle {
         if (!actief) {
             return;
         }
+        // Every generation to start now, together: those a bulk fill takes share its reader.
+        List<Voorlader.Lid> starten = new ArrayList<>();
         for (Generatie generatie : register.generaties()) {
             Documentprojectie<?> projectie = projecties.get(generatie.naam());
             if (projectie == null) {
@@ -212,11 +215,14 @@ public final class Projectiebeheer implements SmartLifecycle {
             boolean moetDraaien = instellingen.verwerken() && !generatie.vervangen();
             boolean draait = processors.draait(generatie.processor());
             if (moetDraaien && !draait && !voorlader.isBezig(generatie.processor())) {
-                if (!voorlader.begin(generatie, projectie)) {
-                    processors.start(generatie, projectie);
-                }
+                starten.add(new Voorlader.Lid(generatie, projectie));
             } else if (!moetDraaien && draait) {
                 processors.stop(generatie.processor());
+            }
+        }
+        if (!starten.isEmpty()) {
+            for (Voorlader.Lid lid : voorlader.begin(starten)) {
+                processors.start(lid.generatie(), lid.projectie());
             }
         }
     }
@@ -276,6 +282,22 @@ public final class Projectiebeheer implements SmartLifecycle {
             throw new IllegalArgumentException("onbekend leesmodel: " + naam);
         }
         int nieuw = register.bouwNieuwe(naam);
+        volg();
+        return nieuw;
+    }
+
+    /**
+     * Starts a rebuild of every read model at once, each into a new generation, as after deploying
+     * a change that touches them all. Their bulk fills share one reader of the event store, so the
+     * events are read and deserialised once instead of once per read model ({@link Voorlader}).
+     *
+     * @return per read model the new generation's number
+     */
+    public synchronized Map<String, Integer> herbouwAlle() {
+        Map<String, Integer> nieuw = new LinkedHashMap<>();
+        for (String naam : projecties.keySet()) {
+            nieuw.put(naam, register.bouwNieuwe(naam));
+        }
         volg();
         return nieuw;
     }

@@ -1,15 +1,19 @@
 package nl.klantreis.projecties.leesmodel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.axonframework.common.stream.BlockingStream;
@@ -86,19 +90,34 @@ final class Voorlader {
         return voorladend.containsKey(processor);
     }
 
+    /** A generation that may be filled in bulk, with the projection that fills it. */
+    record Lid(Generatie generatie, Documentprojectie<?> projectie) {
+    }
+
     /**
-     * Starts a bulk fill of a generation being built, once per generation per node. Called under
-     * the engine's lock.
+     * Starts one bulk fill for the generations of {@code kandidaten} that get one (being built, bulk
+     * fill on, not yet done here): once per generation per node. Those that start at the same
+     * position share one reader of the event store, which deserialises every event once for all of
+     * them: reading and deserialising was about 60% of a read model's rebuild CPU (ADR 0031),
+     * so several read models rebuilt together no longer each pay for it. Called under the engine's lock.
      *
-     * @return false when the generation gets none (bulk fill off, not being built, or already done
-     *         here): its pooled processor should start
+     * @return the kandidaten that get none: their pooled processors should start
      */
-    boolean begin(Generatie generatie, Documentprojectie<?> projectie) {
-        if (!generatie.bouwen() || instellingen.voorladen() <= 0 || !voorgeladen.add(generatie.processor())) {
-            return false;
+    List<Lid> begin(List<Lid> kandidaten) {
+        List<Lid> zonder = new ArrayList<>();
+        List<Lid> groep = new ArrayList<>();
+        for (Lid lid : kandidaten) {
+            if (!lid.generatie().bouwen() || instellingen.voorladen() <= 0 || !voorgeladen.add(lid.generatie().processor())) {
+                zonder.add(lid);
+            } else {
+                groep.add(lid);
+            }
         }
-        voorladend.put(generatie.processor(), draden.submit(() -> laadVoor(generatie, projectie)));
-        return true;
+        if (!groep.isEmpty()) {
+            Future<?> werk = draden.submit(() -> laadVoor(groep));
+            groep.forEach(lid -> voorladend.put(lid.generatie().processor(), werk));
+        }
+        return zonder;
     }
 
     /** A bulk fill ends after the transaction it is in (it checks whether the engine is active). */
@@ -109,39 +128,48 @@ final class Voorlader {
         }
     }
 
-    private void laadVoor(Generatie generatie, Documentprojectie<?> projectie) {
-        String processor = generatie.processor();
-        List<Integer> geclaimd = new ArrayList<>();
+    private void laadVoor(List<Lid> groep) {
+        List<Vulling> vullingen = new ArrayList<>();
         String draadnaam = Thread.currentThread().getName();
-        Thread.currentThread().setName("voorlader-" + processor);
+        Thread.currentThread().setName("voorlader-lezer-" + groep.get(0).generatie().processor());
         try {
-            Optional<Beginpositie> begin = claimAlles(processor, geclaimd);
-            if (begin.isPresent()) {
-                long begonnen = System.nanoTime();
-                long gelezen = vul(generatie, projectie, begin.get().token(), geclaimd);
-                LOG.info("leesmodel {} generatie {}: {} events in bulk verwerkt in {} s; de processor neemt het over",
-                        generatie.naam(), generatie.generatie(), gelezen,
-                        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - begonnen) / 1e9));
+            for (Lid lid : groep) {
+                Vulling vulling = new Vulling(lid);
+                vullingen.add(vulling);
+                try {
+                    vulling.begin = claimAlles(vulling.processor(), vulling.geclaimd);
+                } catch (RuntimeException e) {
+                    vulling.mislukt(e);
+                }
+            }
+            // Generations at the same position share a reader; a group of one is the common case of
+            // one read model rebuilt on its own.
+            Map<Optional<TrackingToken>, List<Vulling>> perBegin = new LinkedHashMap<>();
+            for (Vulling vulling : vullingen) {
+                if (vulling.begin != null && vulling.begin.isPresent()) {
+                    perBegin.computeIfAbsent(Optional.ofNullable(vulling.begin.get().token()), k -> new ArrayList<>())
+                            .add(vulling);
+                }
+            }
+            for (Map.Entry<Optional<TrackingToken>, List<Vulling>> samen : perBegin.entrySet()) {
+                vulSamen(samen.getValue(), samen.getKey().orElse(null));
             }
         } catch (Exception e) {
-            if (actief.getAsBoolean()) {
-                LOG.warn("leesmodel {} generatie {}: vullen in bulk gestopt; de processor gaat verder vanaf het laatst"
-                        + " opgeslagen token", generatie.naam(), generatie.generatie(), e);
-            } else {
-                // The engine stops: an expected end, which needs no stack trace.
-                LOG.info("leesmodel {} generatie {}: vullen in bulk afgebroken door het stoppen ({}); na de start"
-                        + " verder vanaf het laatst opgeslagen token", generatie.naam(), generatie.generatie(), e.toString());
-            }
+            vullingen.forEach(v -> v.mislukt(e));
         } finally {
-            for (int segment : geclaimd) {
-                try {
-                    transacties.executeInTransaction(() -> tokens.releaseClaim(processor, segment));
-                } catch (RuntimeException e) {
-                    LOG.warn("leesmodel {}: claim op segment {} niet vrijgegeven (verloopt vanzelf)", processor, segment, e);
+            for (Vulling vulling : vullingen) {
+                vulling.meld();
+                for (int segment : vulling.geclaimd) {
+                    try {
+                        transacties.executeInTransaction(() -> tokens.releaseClaim(vulling.processor(), segment));
+                    } catch (RuntimeException e) {
+                        LOG.warn("leesmodel {}: claim op segment {} niet vrijgegeven (verloopt vanzelf)",
+                                vulling.processor(), segment, e);
+                    }
                 }
             }
             synchronized (slot) {
-                voorladend.remove(processor);
+                groep.forEach(lid -> voorladend.remove(lid.generatie().processor()));
             }
             Thread.currentThread().setName(draadnaam);
             if (actief.getAsBoolean()) {
@@ -178,33 +206,143 @@ final class Voorlader {
         return Optional.of(new Beginpositie(posities.get(0)));
     }
 
-    private long vul(Generatie generatie, Documentprojectie<?> projectie, TrackingToken begin, List<Integer> segmenten)
-            throws Exception {
-        String processor = generatie.processor();
-        EventMessageHandler handler = projectie.handler(generatie.tabel(),
-                processors.dodeBrievenlijst(processor), processor, () -> register.leestVan(generatie));
-        long gelezen = 0;
+    /**
+     * Reads the event store once from {@code begin} on this thread, deserialising each payload once,
+     * and hands every part of {@code voorladen} events to each generation's own thread, which
+     * applies it in one transaction with its tokens. Reading and applying overlap; a generation that
+     * fails drops out without holding the others up (the reader never waits for it).
+     */
+    private void vulSamen(List<Vulling> samen, TrackingToken begin) throws Exception {
+        List<Future<?>> toepassers = new ArrayList<>();
+        for (Vulling vulling : samen) {
+            vulling.handler = vulling.lid.projectie().handler(vulling.lid.generatie().tabel(),
+                    processors.dodeBrievenlijst(vulling.processor()), vulling.processor(),
+                    () -> register.leestVan(vulling.lid.generatie()));
+            toepassers.add(draden.submit(() -> pasToe(vulling)));
+        }
         try (BlockingStream<TrackedEventMessage<?>> stroom = events.openStream(begin)) {
-            while (actief.getAsBoolean() && !Thread.currentThread().isInterrupted() && stroom.hasNextAvailable()) {
+            while (actief.getAsBoolean() && !Thread.currentThread().isInterrupted() && stroom.hasNextAvailable()
+                    && samen.stream().anyMatch(Vulling::loopt)) {
                 List<TrackedEventMessage<?>> deel = new ArrayList<>(instellingen.voorladen());
                 while (deel.size() < instellingen.voorladen() && stroom.hasNextAvailable()) {
-                    deel.add(stroom.nextAvailable());
+                    TrackedEventMessage<?> event = stroom.nextAvailable();
+                    // Here, once, for every generation: the message keeps its deserialised payload.
+                    event.getPayload();
+                    deel.add(event);
+                }
+                for (Vulling vulling : samen) {
+                    vulling.geef(deel);
+                }
+            }
+        } finally {
+            for (Vulling vulling : samen) {
+                vulling.geef(EINDE);
+            }
+            for (Future<?> toepasser : toepassers) {
+                try {
+                    toepasser.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // Recorded by the Vulling itself.
+                }
+            }
+        }
+    }
+
+    private Void pasToe(Vulling vulling) {
+        String draadnaam = Thread.currentThread().getName();
+        Thread.currentThread().setName("voorlader-" + vulling.processor());
+        try {
+            while (true) {
+                List<TrackedEventMessage<?>> deel = vulling.rij.take();
+                if (deel == EINDE || !actief.getAsBoolean()) {
+                    return null;
                 }
                 TrackingToken tot = deel.get(deel.size() - 1).trackingToken();
                 BatchingUnitOfWork<TrackedEventMessage<?>> werk = new BatchingUnitOfWork<>(deel);
                 werk.attachTransaction(transacties);
                 // Also extends this node's claims: no other node takes a segment while the fill runs.
-                werk.onPrepareCommit(u -> segmenten.forEach(segment -> tokens.storeToken(tot, processor, segment)));
+                werk.onPrepareCommit(u -> vulling.geclaimd.forEach(segment -> tokens.storeToken(tot, vulling.processor(),
+                        segment)));
+                EventMessageHandler handler = vulling.handler;
                 ResultMessage<?> uitkomst = werk.executeWithResult(() -> handler.handle(werk.getMessage()),
                         RollbackConfigurationType.ANY_THROWABLE);
                 if (uitkomst.isExceptional()) {
                     throw new IllegalStateException("events tot positie " + tot.position().orElse(-1)
                             + " niet verwerkt", uitkomst.exceptionResult());
                 }
-                gelezen += deel.size();
+                vulling.gelezen += deel.size();
+            }
+        } catch (Exception e) {
+            vulling.mislukt(e);
+            return null;
+        } finally {
+            vulling.klaar = true;
+            Thread.currentThread().setName(draadnaam);
+        }
+    }
+
+    /** The end of the events for a generation's thread (compared by identity: a list of its own). */
+    private static final List<TrackedEventMessage<?>> EINDE = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    /** One generation's part in a bulk fill: its claims, its queue of parts, and how it went. */
+    private final class Vulling {
+        private final Lid lid;
+        private final List<Integer> geclaimd = new ArrayList<>();
+        /** Two parts ahead at most: memory stays that of a few transactions, not of the store. */
+        private final BlockingQueue<List<TrackedEventMessage<?>>> rij = new ArrayBlockingQueue<>(2);
+        private final long begonnen = System.nanoTime();
+        private volatile Exception fout;
+        /** Its thread has ended (done, failed or the engine stops): nothing more is handed to it. */
+        private volatile boolean klaar;
+        private volatile EventMessageHandler handler;
+        private Optional<Beginpositie> begin;
+        private volatile long gelezen;
+
+        Vulling(Lid lid) {
+            this.lid = lid;
+        }
+
+        String processor() {
+            return lid.generatie().processor();
+        }
+
+        boolean loopt() {
+            return fout == null && !klaar;
+        }
+
+        void mislukt(Exception e) {
+            if (fout == null) {
+                fout = e;
             }
         }
-        return gelezen;
+
+        /** Waits for room unless this generation has failed or the engine stops. */
+        void geef(List<TrackedEventMessage<?>> deel) throws InterruptedException {
+            while (loopt() && (actief.getAsBoolean() || deel == EINDE)) {
+                if (rij.offer(deel, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        }
+
+        void meld() {
+            Generatie generatie = lid.generatie();
+            if (fout == null) {
+                if (begin != null && begin.isPresent()) {
+                    LOG.info("leesmodel {} generatie {}: {} events in bulk verwerkt in {} s; de processor neemt het over",
+                            generatie.naam(), generatie.generatie(), gelezen,
+                            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - begonnen) / 1e9));
+                }
+            } else if (actief.getAsBoolean()) {
+                LOG.warn("leesmodel {} generatie {}: vullen in bulk gestopt; de processor gaat verder vanaf het laatst"
+                        + " opgeslagen token", generatie.naam(), generatie.generatie(), fout);
+            } else {
+                // The engine stops: an expected end, which needs no stack trace.
+                LOG.info("leesmodel {} generatie {}: vullen in bulk afgebroken door het stoppen ({}); na de start"
+                        + " verder vanaf het laatst opgeslagen token", generatie.naam(), generatie.generatie(),
+                        fout.toString());
+            }
+        }
     }
 
     /** Where a bulk fill starts: the position all the generation's segments stand at (null: the first event). */
