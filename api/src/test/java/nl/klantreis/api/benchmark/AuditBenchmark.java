@@ -188,7 +188,7 @@ public final class AuditBenchmark {
         random.nextBytes(span);
         return new Verwerkingsverslag(BURGER, new Tracecontext(HexFormat.of().formatHex(trace),
                 HexFormat.of().formatHex(span)), "mijnzaken-zaak-inzien", "dienstverlening aan de burger",
-                "AVG art. 6 lid 1 sub e (publieke taak)", List.of(new KlantId("k-" + random.nextInt(1_000_000))),
+                "AVG art. 6 lid 1 sub e (publieke taak)", List.of(new KlantId(String.format("k-%08d", random.nextInt(1_000_000)))),
                 "getoond");
     }
 
