@@ -105,20 +105,21 @@ final class Auditbewaking implements SmartLifecycle {
             rapport.ketens().forEach(keten -> {
                 Ketenpunt eind = Ketenpunt.eindVan(keten);
                 if (eind != null) {
-                    punten.put(keten.tabel(), eind);
+                    punten.put(Integriteitscontrole.sleutel(keten), eind);
                 }
             });
             if (gemeldeBreuk != null) {
-                LOG.warn("de auditketen is weer intact (eerder gebroken bij {} {})", gemeldeBreuk.tabel(),
-                        gemeldeBreuk.volgnummer());
+                LOG.warn("de auditketen is weer intact (eerder gebroken bij {} keten {} volgnummer {})",
+                        gemeldeBreuk.tabel(), gemeldeBreuk.keten(), gemeldeBreuk.volgnummer());
             }
             gemeldeBreuk = null;
             intact = 1;
         } else {
             punten.clear();
             if (!rapport.eersteBreuk().equals(gemeldeBreuk)) {
-                LOG.error("de auditketen is GEBROKEN: eerste breuk in {} bij volgnummer {} ({})",
-                        rapport.eersteBreuk().tabel(), rapport.eersteBreuk().volgnummer(), rapport.eersteBreuk().reden());
+                LOG.error("de auditketen is GEBROKEN: eerste breuk in {} keten {} bij volgnummer {} ({})",
+                        rapport.eersteBreuk().tabel(), rapport.eersteBreuk().keten(), rapport.eersteBreuk().volgnummer(),
+                        rapport.eersteBreuk().reden());
             }
             gemeldeBreuk = rapport.eersteBreuk();
             intact = 0;

@@ -373,8 +373,8 @@ class OpenApiBeschrijving implements OpenApiCustomizer {
         beschrijvingen.put("Kpi", "Een KPI over een periode (naar de eerste stap van de klantreis) op een"
                 + " peilmoment: `waarde` met `teller` en `noemer` (verhoudingen, gemiddelden), `aantal`"
                 + " (tellingen) of de eigen velden van de KPI; met `per` ook een `uitsplitsing`.");
-        beschrijvingen.put("Integriteitsrapport", "Of beide ketens van het verwerkingslog heel zijn, hoeveel records"
-                + " gecontroleerd zijn en de eerste breuk.");
+        beschrijvingen.put("Integriteitsrapport", "Of alle ketens van het verwerkingslog (per tabel een of meer) heel"
+                + " zijn, hoeveel records gecontroleerd zijn en de eerste breuk.");
         beschrijvingen.forEach((naam, tekst) -> {
             if (schemas.containsKey(naam)) {
                 schemas.get(naam).description(tekst);

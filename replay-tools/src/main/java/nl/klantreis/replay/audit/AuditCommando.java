@@ -53,14 +53,16 @@ public final class AuditCommando extends Commandogroep {
                 json(rapport);
             } else {
                 for (Integriteitsrapport.Keten keten : rapport.ketens()) {
-                    uit().println(String.format("%-16s %8d records, kop volgnummer %d, laatste hash %s: %s", keten.tabel(),
-                            keten.records(), keten.volgnummer(), keten.laatsteHash(), keten.intact() ? "intact" : "GEBROKEN"));
+                    uit().println(String.format("%-16s %8d records, kop volgnummer %d, laatste hash %s: %s",
+                            Integriteitscontrole.sleutel(keten), keten.records(), keten.volgnummer(), keten.laatsteHash(),
+                            keten.intact() ? "intact" : "GEBROKEN"));
                 }
                 if (rapport.intact()) {
                     uit().println("Auditlog intact: " + rapport.records() + " records gecontroleerd.");
                 } else {
                     Integriteitsrapport.Breuk breuk = rapport.eersteBreuk();
-                    uit().println("Auditlog NIET intact. Eerste breuk: " + breuk.tabel() + " volgnummer "
+                    uit().println("Auditlog NIET intact. Eerste breuk: " + Integriteitscontrole.sleutel(breuk.tabel(),
+                            breuk.keten()) + " volgnummer "
                             + breuk.volgnummer() + " (" + breuk.reden() + ").");
                 }
             }
