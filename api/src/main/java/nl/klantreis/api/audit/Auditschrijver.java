@@ -67,9 +67,11 @@ class Auditschrijver implements Verwerkingslog, DisposableBean {
     static final String GEBRUIKERSAUDIT = "gebruikersaudit";
     /**
      * Chains per table, one writer each, unless {@code klantreis.audit.ketens} says otherwise: chosen by
-     * measurement (docs/benchmarks.md, "Audit in ketens"; ADR 0029).
+     * measurement (docs/benchmarks.md, "Audit in ketens" and "Issue 14: de doelen"; ADR 0029). On two
+     * cores one writer's groups are larger and cheaper than four writers' small ones; more chains pay
+     * off only where one writer's fsync is the limit.
      */
-    static final int STANDAARD_KETENS = 4;
+    static final int STANDAARD_KETENS = 1;
     /** Each writer holds a pool connection while it commits; the pool has 12 by default. */
     static final int MAXIMUM_KETENS = 16;
 
