@@ -364,18 +364,24 @@ public final class LeesBenchmark {
 
     // ---------------------------------------------------------------- measure
 
+    /**
+     * The first recording in a JVM instruments JDK classes, which throws away compiled code that
+     * depends on them: made before the JIT warms up, not in the middle of the sampled seconds.
+     */
+    static void eersteOpname() throws InterruptedException {
+        try (jdk.jfr.Recording eerste = new jdk.jfr.Recording()) {
+            eerste.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            eerste.start();
+            Thread.sleep(200);
+            eerste.stop();
+        }
+    }
+
     private static int meet(Instellingen instellingen, Node aan, Node uit, IngebeddePostgres postgres, RuweOpslag db,
                             Cpumeting cpu, Path dataMap, String bronToken, Gevuld gevuld, double anderenVooraf)
             throws Exception {
         if (instellingen.jfr() != null) {
-            // The first recording in a JVM instruments JDK classes, which throws away compiled code that
-            // depends on them: done before the JIT warms up, not in the middle of the sampled seconds.
-            try (jdk.jfr.Recording eerste = new jdk.jfr.Recording()) {
-                eerste.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-                eerste.start();
-                Thread.sleep(200);
-                eerste.stop();
-            }
+            eersteOpname();
         }
         List<Paar> paren = controleer(paren(aan, db, gevuld, dataMap), List.of(aan, uit));
         if (paren.isEmpty()) {

@@ -186,14 +186,7 @@ public final class LeesWrkBenchmark {
                             Path dataMap, LeesBenchmark.Gevuld gevuld, double anderenVooraf, String wrkVersie)
             throws Exception {
         if (instellingen.jfr() != null) {
-            // The first recording in a JVM instruments JDK classes and throws away compiled code
-            // that depends on them: before the JIT warms up (as LeesBenchmark does).
-            try (jdk.jfr.Recording eerste = new jdk.jfr.Recording()) {
-                eerste.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-                eerste.start();
-                Thread.sleep(200);
-                eerste.stop();
-            }
+            LeesBenchmark.eersteOpname();
         }
         LeesBenchmark.Node aan = nodes.get(0);
         List<LeesBenchmark.Paar> paren = LeesBenchmark.controleer(LeesBenchmark.paren(aan, db, gevuld, dataMap), nodes);
