@@ -7,20 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.common.Registration;
-import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
@@ -147,7 +143,6 @@ class Batchaggregaten {
     final class Batch {
         private final Map<String, EventSourcedAggregate<?>> geladen = new HashMap<>();
         private final List<EventMessage<?>> besloten = new ArrayList<>();
-        private final Verzamelaar verzamelaar = new Verzamelaar(besloten);
 
         /**
          * Runs the command on its aggregate and answers what its handler returned. A refusal of
@@ -189,36 +184,42 @@ class Batchaggregaten {
                     throw new AggregateNotFoundException(id, "aggregaat " + soort.type().getSimpleName() + " " + id
                             + " bestaat niet");
                 }
-                return EventSourcedAggregate.initialize(soort.nieuw().create(id), soort.model(), verzamelaar,
-                        NoSnapshotTriggerDefinition.TRIGGER);
+                return new Batchaggregaat<>(soort.nieuw().create(id), soort.model());
             }
-            EventSourcedAggregate<T> aggregaat = EventSourcedAggregate.initialize(
-                    soort.fabriek().createAggregateRoot(id, events.peek()), soort.model(), verzamelaar,
-                    NoSnapshotTriggerDefinition.TRIGGER);
+            Batchaggregaat<T> aggregaat = new Batchaggregaat<>(soort.fabriek().createAggregateRoot(id, events.peek()),
+                    soort.model());
             aggregaat.initializeState(events);
             return aggregaat;
         }
-    }
 
-    /**
-     * Where the aggregates of a batch "publish" what they apply: kept until {@link Batch#publiceer},
-     * so the event store stages the batch's events once instead of once per command.
-     */
-    private record Verzamelaar(List<EventMessage<?>> besloten) implements EventBus {
-        @Override
-        public void publish(List<? extends EventMessage<?>> events) {
-            besloten.addAll(events);
-        }
+        /**
+         * Axon's event-sourced aggregate, keeping what it applies for {@link #publiceer} instead of
+         * publishing it on an event bus (it has none): the batch's events reach the event store once,
+         * not once per command. What it replays while it is loaded is not kept.
+         */
+        private final class Batchaggregaat<T> extends EventSourcedAggregate<T> {
+            private boolean laden;
 
-        @Override
-        public Registration subscribe(Consumer<List<? extends EventMessage<?>>> ontvanger) {
-            throw new UnsupportedOperationException("de events van een batch gaan naar de eventstore, niet naar abonnees");
-        }
+            Batchaggregaat(T wortel, AggregateModel<T> model) {
+                super(wortel, model, null, NoSnapshotTriggerDefinition.TRIGGER);
+            }
 
-        @Override
-        public Registration registerDispatchInterceptor(
-                MessageDispatchInterceptor<? super EventMessage<?>> interceptor) {
-            throw new UnsupportedOperationException("de events van een batch gaan naar de eventstore, niet naar abonnees");
+            @Override
+            public void initializeState(DomainEventStream events) {
+                laden = true;
+                try {
+                    super.initializeState(events);
+                } finally {
+                    laden = false;
+                }
+            }
+
+            @Override
+            protected void publishOnEventBus(EventMessage<?> event) {
+                if (!laden) {
+                    besloten.add(event);
+                }
+            }
         }
     }
 }
