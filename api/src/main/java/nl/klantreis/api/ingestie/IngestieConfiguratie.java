@@ -42,6 +42,16 @@ class IngestieConfiguratie {
                 Schedulers.newBoundedElastic(voorbereiders, 10_000, "ingestie-voorbereiding"));
     }
 
+    /**
+     * The storing stage's queue: requests that wait for a worker are stored together, up to this
+     * many valid messages in one transaction (ADR 0033); 1 stores each request on its own.
+     */
+    @Bean
+    Opslagrij opslagrij(Ingestiedienst dienst, Ingestiemetrieken metrieken, Ingestiewerkers werkers,
+                        Wachttijd wachttijd, @Value("${klantreis.ingestie.samenvoegen-tot:500}") int samenvoegenTot) {
+        return new Opslagrij(dienst, metrieken, werkers.scheduler(), samenvoegenTot, wachttijd.maximum().toNanos());
+    }
+
     @Bean
     Batchgrens batchgrens(@Value("${klantreis.ingestie.maximum-batch:5000}") int maximum) {
         return new Batchgrens(maximum);

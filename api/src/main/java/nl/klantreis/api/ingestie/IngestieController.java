@@ -50,16 +50,16 @@ class IngestieController {
     static final URI TIJDELIJK_NIET_BESCHIKBAAR = URI.create("urn:klantreis:probleem:tijdelijk-niet-beschikbaar");
 
     private final Ingestiedienst dienst;
-    private final Scheduler werkers;
+    private final Opslagrij opslagrij;
     private final Scheduler voorbereiding;
     private final Verzoeklezer json = new Verzoeklezer();
     private final int maximumBatch;
     private final long wachttijdNanos;
 
-    IngestieController(Ingestiedienst dienst, IngestieConfiguratie.Ingestiewerkers werkers,
+    IngestieController(Ingestiedienst dienst, Opslagrij opslagrij, IngestieConfiguratie.Ingestiewerkers werkers,
                        IngestieConfiguratie.Batchgrens grens, IngestieConfiguratie.Wachttijd wachttijd) {
         this.dienst = dienst;
-        this.werkers = werkers.scheduler();
+        this.opslagrij = opslagrij;
         this.voorbereiding = werkers.voorbereiding();
         this.maximumBatch = grens.maximum();
         this.wachttijdNanos = wachttijd.maximum().toNanos();
@@ -130,16 +130,15 @@ class IngestieController {
     }
 
     /**
-     * A prepared batch is stored by the ingestion worker, which is free again as soon as the batch
-     * is committed; the answer waits, off the worker, until the commit is on disk (ADR 0032), and
-     * is then made on a thread of Reactor's parallel pool, not on the one thread that confirms
-     * every batch.
+     * A prepared batch is stored by an ingestion worker, together with the other requests that
+     * wait for one ({@link Opslagrij}, ADR 0033); the worker is free again as soon as they are
+     * committed, and the answer waits, off the worker, until the commit is on disk (ADR 0032). It is
+     * then made on a thread of Reactor's parallel pool, not on the one thread that confirms every
+     * batch.
      */
     private Mono<List<Uitslag>> bewaar(Mono<Ingestiedienst.Voorbereid> voorbereid, long aangekomen) {
-        return voorbereid.publishOn(werkers).map(v -> {
-            binnenWachttijd(aangekomen);
-            return dienst.bewaar(v);
-        }).flatMap(verwerkt -> Mono.fromFuture(verwerkt.opSchijf()).then(Mono.just(verwerkt.uitslagen())))
+        return voorbereid.flatMap(v -> opslagrij.bewaar(v, aangekomen))
+                .flatMap(verwerkt -> Mono.fromFuture(verwerkt.opSchijf()).then(Mono.just(verwerkt.uitslagen())))
                 .publishOn(Schedulers.parallel());
     }
 

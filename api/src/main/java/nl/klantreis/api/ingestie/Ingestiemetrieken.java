@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -19,11 +20,20 @@ class Ingestiemetrieken {
     private final ConcurrentMap<String, Counter> tellers = new ConcurrentHashMap<>();
 
     private final Counter herhalingen;
+    private final DistributionSummary samen;
 
     Ingestiemetrieken(MeterRegistry registry) {
         this.registry = registry;
         this.herhalingen = Counter.builder("klantreis.ingestie.herhalingen")
                 .description("Batches retried after a concurrent write to the same aggregate").register(registry);
+        this.samen = DistributionSummary.builder("klantreis.ingestie.verzoeken.per.transactie")
+                .description("Requests stored together in one transaction by an ingestion worker (ADR 0033)")
+                .register(registry);
+    }
+
+    /** How many waiting requests a worker stored together in one transaction. */
+    void samen(int verzoeken) {
+        samen.record(verzoeken);
     }
 
     /** A batch done again because another transaction wrote one of its aggregates first. */
