@@ -44,7 +44,7 @@ class IngestieConfiguratie {
 
     /**
      * The storing stage's queue: requests that wait for a worker are stored together, up to this
-     * many valid messages in one transaction (ADR 0033); 1 stores each request on its own.
+     * many valid messages in one transaction (ADR 0034); 1 stores each request on its own.
      */
     @Bean
     Opslagrij opslagrij(Ingestiedienst dienst, Ingestiemetrieken metrieken, Ingestiewerkers werkers,

@@ -131,7 +131,7 @@ class IngestieController {
 
     /**
      * A prepared batch is stored by an ingestion worker, together with the other requests that
-     * wait for one ({@link Opslagrij}, ADR 0033); the worker is free again as soon as they are
+     * wait for one ({@link Opslagrij}, ADR 0034); the worker is free again as soon as they are
      * committed, and the answer waits, off the worker, until the commit is on disk (ADR 0032). It is
      * then made on a thread of Reactor's parallel pool, not on the one thread that confirms every
      * batch.

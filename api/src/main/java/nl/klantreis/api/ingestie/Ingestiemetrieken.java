@@ -27,7 +27,7 @@ class Ingestiemetrieken {
         this.herhalingen = Counter.builder("klantreis.ingestie.herhalingen")
                 .description("Batches retried after a concurrent write to the same aggregate").register(registry);
         this.samen = DistributionSummary.builder("klantreis.ingestie.verzoeken.per.transactie")
-                .description("Requests stored together in one transaction by an ingestion worker (ADR 0033)")
+                .description("Requests stored together in one transaction by an ingestion worker (ADR 0034)")
                 .register(registry);
     }
 

@@ -18,7 +18,7 @@ import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.infrastructuur.privacy.Sleutel;
 
 /**
- * The storing stage's queue (ADR 0033). Prepared requests wait here for an ingestion worker;
+ * The storing stage's queue (ADR 0034). Prepared requests wait here for an ingestion worker;
  * a worker takes every request that is waiting, up to {@code klantreis.ingestie.samenvoegen-tot}
  * valid messages, and stores them as one batch: one transaction, one preload, one append, one
  * wake-up of the read models, where each request would otherwise pay all of that on its own. It

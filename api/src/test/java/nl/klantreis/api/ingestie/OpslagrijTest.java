@@ -33,7 +33,7 @@ import nl.klantreis.domein.gedeeld.ZaakId;
 import nl.klantreis.domein.klant.ZaakAanKlantGekoppeld;
 
 /**
- * Requests that wait for the ingestion worker are stored together (ADR 0033), and each still gets
+ * Requests that wait for the ingestion worker are stored together (ADR 0034), and each still gets
  * exactly the answer it would have got alone. The worker is held busy on purpose, so that the
  * requests queue behind it in a known order.
  */
