@@ -86,7 +86,7 @@ public final class JaarBenchmark {
     }
 
     record Instellingen(int deel, int afzenders, int batch, boolean bemonsteren, boolean direct, int portie,
-                        int herbouwrondes, List<String> app) {
+                        int herbouwrondes, boolean historie, List<String> app) {
         static Instellingen lees(String[] args) {
             int deel = 100;
             int afzenders = 4;
@@ -95,6 +95,7 @@ public final class JaarBenchmark {
             boolean direct = false;
             int portie = 5_000;
             int herbouwrondes = 2;
+            boolean historie = false;
             List<String> app = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -105,13 +106,14 @@ public final class JaarBenchmark {
                     case "--direct" -> direct = true;
                     case "--portie" -> portie = Integer.parseInt(args[++i]);
                     case "--herbouwrondes" -> herbouwrondes = Integer.parseInt(args[++i]);
+                    case "--historie" -> historie = true;
                     case "--app" -> app.add("--" + args[++i]);
                     default -> throw new IllegalArgumentException("onbekende optie " + args[i]
                             + "; bekend: --deel N (1/N van het jaar) --afzenders N --batch N --bemonsteren"
-                            + " --direct --portie N --herbouwrondes N --app eigenschap=waarde");
+                            + " --direct --portie N --herbouwrondes N --historie --app eigenschap=waarde");
                 }
             }
-            return new Instellingen(deel, afzenders, batch, bemonsteren, direct, portie, herbouwrondes,
+            return new Instellingen(deel, afzenders, batch, bemonsteren, direct, portie, herbouwrondes, historie,
                     List.copyOf(app));
         }
 
@@ -134,14 +136,47 @@ public final class JaarBenchmark {
                 Math.round(KLANTCONTACTEN_PER_JAAR / KLANTCONTACTEN_PER_KLANT), instellingen.klanten(), VAN, TOT,
                 instellingen.afzenders(), instellingen.batch());
         Benchmarkomgeving.draai("jaarbenchmark", instellingen.app(), "de engine", werkmap -> {
-            try (ConfigurableApplicationContext app = werkmap.startEngine(List.of(), instellingen.app())) {
-                return meet(instellingen, app, werkmap);
+            // --historie: a history load as docs/bronnen.md describes it: a node that only stores
+            // (no read-model processors) takes the whole load, and a node started after it brings the
+            // read models up to date.
+            try (Engines engines = new Engines(werkmap, instellingen.app(), instellingen.historie()
+                    ? List.of("--klantreis.projecties.verwerken=false") : List.of())) {
+                return meet(instellingen, engines, werkmap);
             }
         });
     }
 
-    private static int meet(Instellingen instellingen, ConfigurableApplicationContext app, Benchmarkomgeving.Werkmap werkmap)
+    /** The engine of the run; with --historie first a storing-only node, then a whole one. */
+    static final class Engines implements AutoCloseable {
+        private final Benchmarkomgeving.Werkmap werkmap;
+        private final List<String> app;
+        private ConfigurableApplicationContext huidig;
+
+        Engines(Benchmarkomgeving.Werkmap werkmap, List<String> app, List<String> eerste) {
+            this.werkmap = werkmap;
+            this.app = app;
+            this.huidig = werkmap.startEngine(eerste, app);
+        }
+
+        ConfigurableApplicationContext huidig() {
+            return huidig;
+        }
+
+        /** Stops the node and starts a whole one on the same database. */
+        void herstartMetLeesmodellen() {
+            huidig.close();
+            huidig = werkmap.startEngine(List.of(), app);
+        }
+
+        @Override
+        public void close() {
+            huidig.close();
+        }
+    }
+
+    private static int meet(Instellingen instellingen, Engines engines, Benchmarkomgeving.Werkmap werkmap)
             throws Exception {
+        ConfigurableApplicationContext app = engines.huidig();
         RuweOpslag db = new RuweOpslag(werkmap.postgres().jdbcUrl(), "postgres", "postgres");
         Cpumeting cpu = new Cpumeting(werkmap.pgMap());
         Projectiebeheer beheer = app.getBean(Projectiebeheer.class);
@@ -232,12 +267,27 @@ public final class JaarBenchmark {
                 (ingestCpu.machineBezet() - ingestCpu.jvm() - ingestCpu.postgres()) / ingestSeconden);
 
         // ---------------------------------------------------------------- 2. live read models catch up
+        double herstartSeconden = 0;
+        if (instellingen.historie()) {
+            long h0 = System.nanoTime();
+            engines.herstartMetLeesmodellen();
+            herstartSeconden = (System.nanoTime() - h0) / 1e9;
+            app = engines.huidig();
+            beheer = app.getBean(Projectiebeheer.class);
+            database = app.getBean(DataSource.class);
+            opslagmachine = app.getBean(EventStorageEngine.class);
+            System.out.printf(Locale.ROOT, "Historie: de opslaande node gestopt, een hele node gestart in %.1f s;"
+                    + " zijn leesmodellen beginnen bij het begin%n", herstartSeconden);
+        }
+        Cpumeting.Stand bijwerkCpuVoor = cpu.nu();
         long t0 = System.nanoTime();
         if (!HerbouwBenchmark.bijgewerkt(beheer, namen)) {
             return 1;
         }
         double bijwerkSeconden = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "Levende leesmodellen bij na nog %.1f s%n", bijwerkSeconden);
+        Cpumeting.Stand bijwerkCpu = cpu.nu().minus(bijwerkCpuVoor);
+        System.out.printf(Locale.ROOT, "Levende leesmodellen bij na nog %.1f s (JVM %.2f, PostgreSQL %.2f cores)%n",
+                bijwerkSeconden, bijwerkCpu.jvm() / bijwerkSeconden, bijwerkCpu.postgres() / bijwerkSeconden);
         double heapNaIngestie = HerbouwBenchmark.heapNaVolledigeGc();
         HerbouwBenchmark.Opslag opslag = HerbouwBenchmark.beschrijf(db, verzonden, ingestSeconden, bijwerkSeconden, gevuldOp,
                 heapNaIngestie, heapNaIngestie);
@@ -361,6 +411,15 @@ public final class JaarBenchmark {
                         + " events/s van de store%n", opslag.events() / herbouwSeconden,
                 jaarEvents / (opslag.events() / herbouwSeconden) / 60, jaarEvents / 600);
         System.out.printf(Locale.ROOT, "  nodig voor de ingestie: %,.0f berichten/s%n", jaarBerichten / 1800);
+        if (instellingen.historie()) {
+            double bijwerkPerEvent = bijwerkSeconden / opslag.events();
+            System.out.printf(Locale.ROOT, "  historie: opslaan zonder leesmodellen %.0f min, dan de levende leesmodellen"
+                            + " bij in %.0f min (%,.0f events/s) of herbouwAlle in %.0f min; samen %.0f min (doel: 30 + 10)%n",
+                    jaarBerichten / berichtenPerSeconde / 60, jaarEvents * bijwerkPerEvent / 60,
+                    opslag.events() / bijwerkSeconden, jaarEvents / (opslag.events() / herbouwSeconden) / 60,
+                    (jaarBerichten / berichtenPerSeconde + jaarEvents * Math.min(bijwerkPerEvent,
+                            herbouwSeconden / opslag.events())) / 60);
+        }
         if (!alles) {
             System.out.println("\nLET OP: een herbouwd leesmodel wijkt af van het levende; de cijfers zijn niet bruikbaar.");
             return 1;
