@@ -7,27 +7,29 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import reactor.core.publisher.Mono;
-
 /**
- * {@link Ingestie} for the engine's own callers: the batch is handed to the ingestion workers that serve
- * {@code POST /api/v1/events}, so it queues behind (and never runs beside) the HTTP batches; concurrent batches
- * only wait on each other's locks (ADR 0005).
+ * {@link Ingestie} for the engine's own callers (the source workers, on threads of their own that may block):
+ * the batch is judged on the caller's thread and then stored by the ingestion workers that serve
+ * {@code POST /api/v1/events}, through the same queue ({@link Opslagrij}), so it queues behind (and never runs
+ * beside) the HTTP batches, and is stored together with those waiting beside it (ADR 0034); concurrent batches
+ * only wait on each other's locks (ADR 0005). The answer comes once the batch is on disk.
  */
 @Component
 class Interneingestie implements Ingestie {
     private final Ingestiedienst dienst;
-    private final IngestieConfiguratie.Ingestiewerkers werkers;
+    private final Opslagrij opslagrij;
 
-    Interneingestie(Ingestiedienst dienst, IngestieConfiguratie.Ingestiewerkers werkers) {
+    Interneingestie(Ingestiedienst dienst, Opslagrij opslagrij) {
         this.dienst = dienst;
-        this.werkers = werkers;
+        this.opslagrij = opslagrij;
     }
 
     @Override
     public List<Uitkomst> verwerk(List<? extends JsonNode> berichten) {
         List<JsonNode> lijst = new ArrayList<>(berichten);
-        List<Uitslag> uitslagen = Mono.fromCallable(() -> dienst.verwerk(lijst)).subscribeOn(werkers.scheduler()).block();
+        Ingestiedienst.Verwerkt verwerkt = opslagrij.bewaarEnWacht(dienst.bereidVoor(lijst));
+        Schijfbevestiging.wacht(verwerkt.opSchijf());
+        List<Uitslag> uitslagen = verwerkt.uitslagen();
         List<Uitkomst> uitkomsten = new ArrayList<>(uitslagen.size());
         for (Uitslag u : uitslagen) {
             uitkomsten.add(new Uitkomst(u.positie(), u.id(), u.resultaat().code(),

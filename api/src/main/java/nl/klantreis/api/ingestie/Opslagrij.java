@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -60,22 +61,48 @@ final class Opslagrij {
         this.wachttijdNanos = wachttijdNanos;
     }
 
-    /** Stores the prepared request, perhaps together with others; what became of its messages. */
+    /**
+     * Stores the prepared request, perhaps together with others; what became of its messages. A
+     * request that waited longer than the wait limit for a worker fails with
+     * {@link IngestieController.TeLangGewacht}.
+     */
     Mono<Ingestiedienst.Verwerkt> bewaar(Ingestiedienst.Voorbereid voorbereid, long aangekomen) {
-        return Mono.defer(() -> {
-            Opdracht opdracht = new Opdracht(voorbereid, aangekomen, new CompletableFuture<>());
-            wachtend.add(opdracht);
-            try {
-                // One turn per request: a turn that finds its own request taken by an earlier one
-                // has nothing to do and ends at once.
-                werkers.schedule(this::beurt);
-            } catch (RejectedExecutionException gestopt) {
-                if (wachtend.remove(opdracht)) {
-                    opdracht.uitkomst().completeExceptionally(gestopt);
-                }
+        return Mono.defer(() -> Mono.fromFuture(zetInDeRij(new Opdracht(voorbereid, aangekomen, true,
+                new CompletableFuture<>()))));
+    }
+
+    /**
+     * For the engine's own callers (the source workers), which wait as long as it takes: stores
+     * the prepared batch with the HTTP requests waiting beside it, and blocks until it is
+     * committed.
+     */
+    Ingestiedienst.Verwerkt bewaarEnWacht(Ingestiedienst.Voorbereid voorbereid) {
+        try {
+            return zetInDeRij(new Opdracht(voorbereid, System.nanoTime(), false, new CompletableFuture<>())).join();
+        } catch (CompletionException fout) {
+            // The caller sees what storing threw, as when it stored on its own.
+            if (fout.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
-            return Mono.fromFuture(opdracht.uitkomst());
-        });
+            if (fout.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw fout;
+        }
+    }
+
+    private CompletableFuture<Ingestiedienst.Verwerkt> zetInDeRij(Opdracht opdracht) {
+        wachtend.add(opdracht);
+        try {
+            // One turn per request: a turn that finds its own request taken by an earlier one has
+            // nothing to do and ends at once.
+            werkers.schedule(this::beurt);
+        } catch (RejectedExecutionException gestopt) {
+            if (wachtend.remove(opdracht)) {
+                opdracht.uitkomst().completeExceptionally(gestopt);
+            }
+        }
+        return opdracht.uitkomst();
     }
 
     /** One worker's turn: takes what is waiting and stores it as one batch. */
@@ -87,7 +114,7 @@ final class Opslagrij {
         List<Opdracht> opTijd = new ArrayList<>(genomen.size());
         long nu = System.nanoTime();
         for (Opdracht opdracht : genomen) {
-            if (nu - opdracht.aangekomen() > wachttijdNanos) {
+            if (opdracht.begrensd() && nu - opdracht.aangekomen() > wachttijdNanos) {
                 opdracht.uitkomst().completeExceptionally(new IngestieController.TeLangGewacht());
             } else {
                 opTijd.add(opdracht);
@@ -197,7 +224,7 @@ final class Opslagrij {
         return wachtend.size();
     }
 
-    private record Opdracht(Ingestiedienst.Voorbereid voorbereid, long aangekomen,
+    private record Opdracht(Ingestiedienst.Voorbereid voorbereid, long aangekomen, boolean begrensd,
                             CompletableFuture<Ingestiedienst.Verwerkt> uitkomst) {
     }
 }
