@@ -20,8 +20,9 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
  * <p>Only the form the documents are written in ({@code yyyy-MM-ddTHH:mm:ss[.f]Z}, UTC, a fraction
  * of 1 to 9 digits) is read here; anything else (a number, an offset, a leap second, an invalid
  * date) goes to Jackson's own deserializer, which gives the same instant or the same error as before.
+ * Public for {@code Leeskosten} (api test sources), which weighs it against Jackson's.
  */
-final class Tijdstiplezer extends StdScalarDeserializer<Instant> {
+public final class Tijdstiplezer extends StdScalarDeserializer<Instant> {
     private static final long SECONDEN_PER_DAG = 86_400;
 
     Tijdstiplezer() {
@@ -29,7 +30,7 @@ final class Tijdstiplezer extends StdScalarDeserializer<Instant> {
     }
 
     /** The module that puts this reader in front of Jackson's for {@link Instant}. */
-    static SimpleModule module() {
+    public static SimpleModule module() {
         return new SimpleModule("klantreis-tijdstiplezer").addDeserializer(Instant.class, new Tijdstiplezer());
     }
 
