@@ -102,6 +102,8 @@ final class Vraagmonitor implements MessageMonitor<Message<?>> {
                 alle.record(duur, TimeUnit.NANOSECONDS);
                 genegeerd.record(duur, TimeUnit.NANOSECONDS);
                 genegeerdTeller.increment();
+                // Axon's capacity monitor counts an ignored message's time as well.
+                besteed(duur);
             }
         };
     }
