@@ -13,9 +13,25 @@ public record Tracecontext(String traceId, String spanId) {
     public Tracecontext {
         Objects.requireNonNull(traceId, "traceId");
         Objects.requireNonNull(spanId, "spanId");
-        if (!traceId.matches("[0-9a-f]{32}") || !spanId.matches("[0-9a-f]{16}")) {
+        // By hand rather than String.matches: that compiles its pattern on every call, and a
+        // context is made for every request (ADR 0033: 1.6% of a read's CPU samples).
+        if (!kleineHex(traceId, 32) || !kleineHex(spanId, 16)) {
             throw new IllegalArgumentException("geen geldige trace context");
         }
+    }
+
+    /** Exactly {@code lengte} lowercase hex digits. */
+    static boolean kleineHex(String tekst, int lengte) {
+        if (tekst.length() != lengte) {
+            return false;
+        }
+        for (int i = 0; i < lengte; i++) {
+            char c = tekst.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The {@code traceparent} header value of this span. */

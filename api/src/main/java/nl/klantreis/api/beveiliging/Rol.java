@@ -1,6 +1,5 @@
 package nl.klantreis.api.beveiliging;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The roles of API.md, as the {@code rol} claim of a token names them. */
@@ -8,10 +7,15 @@ public enum Rol {
     BRON("bron"), BURGER("burger"), MEDEWERKER("medewerker"), ANALIST("analist"), AUDITOR("auditor"),
     BEHEERDER("beheerder");
 
+    // values() copies its array on every call; these are asked on every request (ADR 0033).
+    private static final Rol[] ALLE = values();
+
     private final String claim;
+    private final String autoriteit;
 
     Rol(String claim) {
         this.claim = claim;
+        this.autoriteit = "ROLE_" + name();
     }
 
     public String claim() {
@@ -20,10 +24,15 @@ public enum Rol {
 
     /** The Spring Security authority of this role. */
     public String autoriteit() {
-        return "ROLE_" + name();
+        return autoriteit;
     }
 
     public static Optional<Rol> uitClaim(String claim) {
-        return Arrays.stream(values()).filter(r -> r.claim.equals(claim)).findFirst();
+        for (Rol rol : ALLE) {
+            if (rol.claim.equals(claim)) {
+                return Optional.of(rol);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package nl.klantreis.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,6 +67,17 @@ class TraceringTest {
     void buitenHetFilter_houdtEenUitwisselingEenEnDezelfdeTrace() {
         MockServerWebExchange uitwisseling = uitwisseling(null);
         assertThat(Tracering.van(uitwisseling)).isEqualTo(Tracering.van(uitwisseling));
+    }
+
+    @Test
+    void tracecontext_aanvaardtAlleenKleineHexVanDeJuisteLengte() {
+        assertThat(new Tracecontext(TRACE, OUDER).traceparent()).isEqualTo("00-" + TRACE + "-" + OUDER + "-01");
+        for (String[] ongeldig : List.of(new String[] {TRACE.toUpperCase(), OUDER}, new String[] {TRACE, OUDER + "0"},
+                new String[] {TRACE.substring(1), OUDER}, new String[] {TRACE.replace('4', 'g'), OUDER},
+                new String[] {TRACE, OUDER.replace('0', ' ')}, new String[] {TRACE, ""})) {
+            assertThatThrownBy(() -> new Tracecontext(ongeldig[0], ongeldig[1]))
+                    .as("%s / %s", ongeldig[0], ongeldig[1]).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     private static Tracecontext doorFilter(String traceparent) {

@@ -54,7 +54,11 @@ class ActuatorTest {
                 .contains("klantreis_ingestie_schijfbevestiging_seconds")
                 // Axon's own: the event store every ingested batch is appended to (since ADR 0032 the
                 // ingestion no longer sends its commands over the command bus).
-                .contains("eventStore_");
+                .contains("eventStore_")
+                // The query bus's, under Axon's names, from Vraagmonitor since ADR 0033 (the read above went over it).
+                .contains("queryBus_successCounter_total")
+                .contains("queryBus_allTimer_seconds{quantile=\"0.99\"}")
+                .contains("queryBus_capacity");
         assertThat(metrieken).doesNotContain(kopie.bsn());
         assertThat(metrieken).doesNotContain("999990342");
     }

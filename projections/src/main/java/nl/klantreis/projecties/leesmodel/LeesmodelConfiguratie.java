@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.klantreis.infrastructuur.opslag.Eventserialisatie;
@@ -35,9 +37,15 @@ public class LeesmodelConfiguratie {
                                            @Value("${klantreis.projecties.verwerken:true}") boolean verwerken,
                                            @Value("${klantreis.projecties.voorladen:5000}") int voorladen,
                                            @Value("${klantreis.projecties.delen:true}") boolean delen,
+                                           @Value("${klantreis.projecties.tijdstiplezer:true}") boolean tijdstiplezer,
                                            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimduur) {
+        // The documents are written as events are; read with Tijdstiplezer in front of Jackson's
+        // instants (ADR 0033). The setting exists to measure the two side by side (LeesWrkBenchmark --variant).
+        ObjectMapper documentJson = tijdstiplezer
+                ? Eventserialisatie.objectMapper().registerModule(Tijdstiplezer.module())
+                : Eventserialisatie.objectMapper();
         List<Documentprojectie<?>> projecties = regels.orderedStream()
-                .<Documentprojectie<?>>map(r -> new Documentprojectie<>(r, database, Eventserialisatie.objectMapper(),
+                .<Documentprojectie<?>>map(r -> new Documentprojectie<>(r, database, documentJson,
                         (aggregaat, vanaf) -> events.readEvents(aggregaat, vanaf).asStream()))
                 .toList();
         WekbareEventbron bron = new WekbareEventbron(events, Duration.ofMillis(wekMs));
