@@ -78,34 +78,31 @@ final class Vraagmonitor implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                long duur = klok.monotonicTime() - begin;
-                alle.record(duur, TimeUnit.NANOSECONDS);
-                gelukt.record(duur, TimeUnit.NANOSECONDS);
-                geluktTeller.increment();
-                verwerktTeller.increment();
-                besteed(duur);
+                afgelopen(begin, gelukt, geluktTeller, true);
             }
 
             @Override
             public void reportFailure(Throwable oorzaak) {
-                long duur = klok.monotonicTime() - begin;
-                alle.record(duur, TimeUnit.NANOSECONDS);
-                mislukt.record(duur, TimeUnit.NANOSECONDS);
-                misluktTeller.increment();
-                verwerktTeller.increment();
-                besteed(duur);
+                afgelopen(begin, mislukt, misluktTeller, true);
             }
 
             @Override
             public void reportIgnored() {
-                long duur = klok.monotonicTime() - begin;
-                alle.record(duur, TimeUnit.NANOSECONDS);
-                genegeerd.record(duur, TimeUnit.NANOSECONDS);
-                genegeerdTeller.increment();
-                // Axon's capacity monitor counts an ignored message's time as well.
-                besteed(duur);
+                // Axon's capacity monitor counts an ignored message's time as well; it is not "processed".
+                afgelopen(begin, genegeerd, genegeerdTeller, false);
             }
         };
+    }
+
+    private void afgelopen(long begin, Timer timer, Counter teller, boolean verwerkt) {
+        long duur = klok.monotonicTime() - begin;
+        alle.record(duur, TimeUnit.NANOSECONDS);
+        timer.record(duur, TimeUnit.NANOSECONDS);
+        teller.increment();
+        if (verwerkt) {
+            verwerktTeller.increment();
+        }
+        besteed(duur);
     }
 
     /** Adds a finished query's processing time to the slot of this second, clearing it first if it still holds an older one. */
