@@ -75,16 +75,6 @@ class Ingestiedienst {
     }
 
     /**
-     * Judges and stores the messages and waits until what was stored is on disk; the answer lists,
-     * per position, what became of each. For callers on a thread of their own (the source workers).
-     */
-    List<Uitslag> verwerk(List<JsonNode> berichten) {
-        Verwerkt verwerkt = bewaar(bereidVoor(berichten));
-        Schijfbevestiging.wacht(verwerkt.opSchijf());
-        return verwerkt.uitslagen();
-    }
-
-    /**
      * What can be done before the batch's transaction, and by several threads at once (ADR 0032):
      * judge every message and fetch or make the keys the valid ones need, in a short transaction
      * of its own. A new klant's key row would otherwise stay locked until the batch commits, and

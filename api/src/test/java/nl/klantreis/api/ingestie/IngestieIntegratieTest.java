@@ -335,7 +335,7 @@ class IngestieIntegratieTest {
     void ingestie_weigertTeDraaienOpEenEventLoopThread() {
         Ingestiedienst dienst = engine.bean(Ingestiedienst.class);
         List<JsonNode> bericht = List.of(Voorbeelden.kopie(Voorbeelden.DAKKAPEL, "eventloop").berichten().get(0));
-        reactor.test.StepVerifier.create(reactor.core.publisher.Mono.fromCallable(() -> dienst.verwerk(bericht))
+        reactor.test.StepVerifier.create(reactor.core.publisher.Mono.fromCallable(() -> dienst.bereidVoor(bericht))
                         .subscribeOn(reactor.core.scheduler.Schedulers.parallel()))
                 .expectErrorSatisfies(fout -> assertThat(fout).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("event-loop"))
