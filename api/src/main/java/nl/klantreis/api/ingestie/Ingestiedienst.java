@@ -94,11 +94,34 @@ class Ingestiedienst {
                 metrieken.tel(beoordeling, Uitslag.Resultaat.REJECTED);
             }
         }
-        Sleutels sleutels = geldig.isEmpty() ? Sleutels.GEEN : transacties.fetchInTransaction(() -> {
-            register.zonderSchijfwacht();
-            return vertaling.haalSleutels(geldig);
-        });
+        Sleutels sleutels = geldig.isEmpty() ? Sleutels.GEEN : haalSleutels(geldig);
         return new Voorbereid(uitslagen, geldig, sleutels);
+    }
+
+    /**
+     * The key transaction, done again when PostgreSQL broke a deadlock by aborting it: on a fresh
+     * installation two of them can each give some of the 256 KEK buckets their first KEK (klant
+     * keys, then zaak keys, each in bucket order) and wait for the other's rows. The other one has
+     * committed by then; nothing of the aborted one remains but KEK files no row names, which the
+     * next start's maintenance destroys.
+     */
+    private Sleutels haalSleutels(List<Beoordeling> geldig) {
+        for (int conflicten = 0; ; ) {
+            try {
+                return transacties.fetchInTransaction(() -> {
+                    register.zonderSchijfwacht();
+                    return vertaling.haalSleutels(geldig);
+                });
+            } catch (RuntimeException fout) {
+                if (!isConflict(fout) || ++conflicten >= POGINGEN_BIJ_CONFLICT) {
+                    throw fout;
+                }
+                LOG.debug("sleuteltransactie afgebroken door een gelijktijdige ({}); opnieuw ({}e keer)", fout.toString(),
+                        conflicten);
+                metrieken.herhaling();
+                wacht(conflicten);
+            }
+        }
     }
 
     /** A judged batch with its keys, ready for {@link #bewaar}. */

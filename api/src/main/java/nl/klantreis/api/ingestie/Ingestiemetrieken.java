@@ -25,7 +25,8 @@ class Ingestiemetrieken {
     Ingestiemetrieken(MeterRegistry registry) {
         this.registry = registry;
         this.herhalingen = Counter.builder("klantreis.ingestie.herhalingen")
-                .description("Batches retried after a concurrent write to the same aggregate").register(registry);
+                .description("Batches retried after a concurrent write to the same aggregate, and key transactions"
+                        + " retried after PostgreSQL aborted them to break a deadlock").register(registry);
         this.samen = DistributionSummary.builder("klantreis.ingestie.verzoeken.per.transactie")
                 .description("Requests stored together in one transaction by an ingestion worker (ADR 0034)")
                 .register(registry);
@@ -36,7 +37,7 @@ class Ingestiemetrieken {
         samen.record(verzoeken);
     }
 
-    /** A batch done again because another transaction wrote one of its aggregates first. */
+    /** A batch (or its key transaction) done again because another transaction got in its way first. */
     void herhaling() {
         herhalingen.increment();
     }
