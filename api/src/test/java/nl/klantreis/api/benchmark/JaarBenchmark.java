@@ -2,6 +2,8 @@ package nl.klantreis.api.benchmark;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +60,10 @@ import nl.klantreis.simulatie.Simulatie;
  * <li>Ingest: messages generated portion by portion just before they are sent (generation not
  * timed), batches of {@code --batch}, {@code --afzenders} concurrent senders; the rate per tenth,
  * heap after every GC (highest per tenth) and after a full GC at every tenth.</li>
- * <li>The live read models catch up (timed).</li>
+ * <li>The live read models catch up (timed). With {@code --historie} the load went through a node that
+ * only stores, and a whole node started after it catches up in bulk (ADR 0035); then, side by side, the
+ * same catch-up by the pooled processors alone (tables put back, {@code inhalen-vanaf=0}), whose tables
+ * must equal the bulk's.</li>
  * <li>Raw baselines: every event read by plain JDBC and by Axon's {@code readEvents} (as
  * HerbouwBenchmark).</li>
  * <li>A rebuild of every read model at once, until every new generation took over, compared with
@@ -164,8 +169,14 @@ public final class JaarBenchmark {
 
         /** Stops the node and starts a whole one on the same database. */
         void herstartMetLeesmodellen() {
+            herstartMetLeesmodellen(List.of(), () -> { });
+        }
+
+        /** Stops the node, does {@code tussendoor} while none runs, and starts a whole one with these options. */
+        void herstartMetLeesmodellen(List<String> eigen, Runnable tussendoor) {
             huidig.close();
-            huidig = werkmap.startEngine(List.of(), app);
+            tussendoor.run();
+            huidig = werkmap.startEngine(eigen, app);
         }
 
         @Override
@@ -288,6 +299,56 @@ public final class JaarBenchmark {
         Cpumeting.Stand bijwerkCpu = cpu.nu().minus(bijwerkCpuVoor);
         System.out.printf(Locale.ROOT, "Levende leesmodellen bij na nog %.1f s (JVM %.2f, PostgreSQL %.2f cores)%n",
                 bijwerkSeconden, bijwerkCpu.jvm() / bijwerkSeconden, bijwerkCpu.postgres() / bijwerkSeconden);
+        double processorSeconden = 0;
+        double bulkWarmSeconden = 0;
+        if (instellingen.historie()) {
+            // The same catch-up by the pooled processors alone (as before ADR 0035), and then in bulk
+            // again on a JVM that has run the projections (the first bulk catch-up ran them cold),
+            // side by side: each time the serving generations put back where the history load left
+            // them and a whole node started, its tables compared with those of the first catch-up.
+            Map<String, String> naBulk = new LinkedHashMap<>();
+            for (String naam : namen) {
+                naBulk.put(naam, HerbouwBenchmark.controlegetal(new Documentlezer<>(beheer, naam, database), db,
+                        beheer.actieveTabel(naam)));
+            }
+            long events = db.aantalRijen("domainevententry");
+            for (String inhalenVanaf : List.of("0", "50000")) {
+                engines.herstartMetLeesmodellen(List.of("--klantreis.projecties.inhalen-vanaf=" + inhalenVanaf),
+                        () -> zetTerug(db));
+                app = engines.huidig();
+                beheer = app.getBean(Projectiebeheer.class);
+                database = app.getBean(DataSource.class);
+                opslagmachine = app.getBean(EventStorageEngine.class);
+                Cpumeting.Stand voor = cpu.nu();
+                long p0 = System.nanoTime();
+                if (!HerbouwBenchmark.bijgewerkt(beheer, namen)) {
+                    return 1;
+                }
+                double seconden = (System.nanoTime() - p0) / 1e9;
+                Cpumeting.Stand verbruik = cpu.nu().minus(voor);
+                boolean gelijk = true;
+                for (String naam : namen) {
+                    gelijk &= naBulk.get(naam).equals(HerbouwBenchmark.controlegetal(
+                            new Documentlezer<>(beheer, naam, database), db, beheer.actieveTabel(naam)));
+                }
+                boolean processors = inhalenVanaf.equals("0");
+                System.out.printf(Locale.ROOT, "Dezelfde inhaalslag %s (inhalen-vanaf=%s): %.1f s = %,.0f events/s (JVM %.2f,"
+                                + " PostgreSQL %.2f cores); tabellen gelijk aan die van de eerste: %s%n",
+                        processors ? "door de processors alleen" : "weer in bulk, warm", inhalenVanaf, seconden,
+                        events / seconden, verbruik.jvm() / seconden, verbruik.postgres() / seconden, gelijk);
+                if (!gelijk) {
+                    System.out.println("LET OP: de inhaalslagen maken niet dezelfde tabellen.");
+                    return 1;
+                }
+                if (processors) {
+                    processorSeconden = seconden;
+                } else {
+                    bulkWarmSeconden = seconden;
+                }
+            }
+            System.out.printf(Locale.ROOT, "Inhalen in bulk %.2f keer (koud) en %.2f keer (warm) zo snel als door de"
+                    + " processors alleen%n", processorSeconden / bijwerkSeconden, processorSeconden / bulkWarmSeconden);
+        }
         double heapNaIngestie = HerbouwBenchmark.heapNaVolledigeGc();
         HerbouwBenchmark.Opslag opslag = HerbouwBenchmark.beschrijf(db, verzonden, ingestSeconden, bijwerkSeconden, gevuldOp,
                 heapNaIngestie, heapNaIngestie);
@@ -412,11 +473,13 @@ public final class JaarBenchmark {
                 jaarEvents / (opslag.events() / herbouwSeconden) / 60, jaarEvents / 600);
         System.out.printf(Locale.ROOT, "  nodig voor de ingestie: %,.0f berichten/s%n", jaarBerichten / 1800);
         if (instellingen.historie()) {
-            double bijwerkPerEvent = bijwerkSeconden / opslag.events();
+            double bijwerkPerEvent = Math.min(bijwerkSeconden, bulkWarmSeconden) / opslag.events();
             System.out.printf(Locale.ROOT, "  historie: opslaan zonder leesmodellen %.0f min, dan de levende leesmodellen"
-                            + " bij in %.0f min (%,.0f events/s) of herbouwAlle in %.0f min; samen %.0f min (doel: 30 + 10)%n",
+                            + " in bulk bij in %.0f min (%,.0f events/s; door de processors alleen %.0f min, %,.0f events/s)"
+                            + " of herbouwAlle in %.0f min; samen %.0f min (doel: 30 + 10)%n",
                     jaarBerichten / berichtenPerSeconde / 60, jaarEvents * bijwerkPerEvent / 60,
-                    opslag.events() / bijwerkSeconden, jaarEvents / (opslag.events() / herbouwSeconden) / 60,
+                    1 / bijwerkPerEvent, jaarEvents * processorSeconden / opslag.events() / 60,
+                    opslag.events() / processorSeconden, jaarEvents / (opslag.events() / herbouwSeconden) / 60,
                     (jaarBerichten / berichtenPerSeconde + jaarEvents * Math.min(bijwerkPerEvent,
                             herbouwSeconden / opslag.events())) / 60);
         }
@@ -425,6 +488,28 @@ public final class JaarBenchmark {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * With no node running: the serving generations back to where a history load leaves them (no
+     * tokens, no dead letters, empty tables), the store untouched.
+     */
+    private static void zetTerug(RuweOpslag db) {
+        try (Connection c = db.verbinding(); Statement s = c.createStatement()) {
+            List<String> tabellen = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("select tabel from leesmodel_generatie where toestand = 'actief'")) {
+                while (r.next()) {
+                    tabellen.add(r.getString(1));
+                }
+            }
+            s.executeUpdate("delete from tokenentry where processorname in (select processor from leesmodel_generatie)");
+            s.executeUpdate("delete from deadletterentry where processinggroup in (select processor from leesmodel_generatie)");
+            for (String tabel : tabellen) {
+                s.executeUpdate("truncate " + tabel);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("leesmodellen niet teruggezet", e);
+        }
     }
 
     private static String kwartTijden(HerbouwBenchmark.Herbouwronde ronde) {

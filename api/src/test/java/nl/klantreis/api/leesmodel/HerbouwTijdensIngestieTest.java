@@ -99,7 +99,7 @@ class HerbouwTijdensIngestieTest {
         }
     }
 
-    private static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie) throws InterruptedException {
+    static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie) throws InterruptedException {
         Instant tot = Instant.now().plus(Duration.ofMinutes(2));
         while ((beheer.voortgang(naam).actieveGeneratie() != generatie
                 || !beheer.actieveTabel(naam).endsWith("_g" + generatie)) && Instant.now().isBefore(tot)) {
@@ -110,6 +110,11 @@ class HerbouwTijdensIngestieTest {
     }
 
     private static void stuur(String voorvoegsel) {
+        stuur(engine, voorvoegsel);
+    }
+
+    /** A copy of the dakkapel example, its ids prefixed, as one batch to this engine. */
+    static void stuur(Testengine engine, String voorvoegsel) {
         engine.client().post().uri("/api/v1/events")
                 .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
                 .bodyValue(Voorbeelden.alsBatch(Voorbeelden.kopie(Voorbeelden.DAKKAPEL, voorvoegsel).berichten()))

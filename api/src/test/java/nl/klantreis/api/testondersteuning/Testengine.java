@@ -97,9 +97,14 @@ public final class Testengine implements AutoCloseable, BeforeAllCallback, After
 
     /** {@link #tweedeNode()}, started and stopped with the test class that registers it. */
     public Testengine tweedeNodePerKlasse() {
-        Testengine tweede = new Testengine(database, dataMap);
-        tweede.extra = extra;
-        return tweede;
+        return andereNode(extra);
+    }
+
+    /** Another node on the same database and data directory, with other start options; not yet started. */
+    public Testengine andereNode(String... opties) {
+        Testengine andere = new Testengine(database, dataMap);
+        andere.extra = opties;
+        return andere;
     }
 
     /** Stops the application (if running) and starts it again on the same database. */

@@ -37,6 +37,7 @@ public class LeesmodelConfiguratie {
                                            @Value("${klantreis.projecties.verwerken:true}") boolean verwerken,
                                            @Value("${klantreis.projecties.voorladen:5000}") int voorladen,
                                            @Value("${klantreis.projecties.delen:true}") boolean delen,
+                                           @Value("${klantreis.projecties.inhalen-vanaf:50000}") long inhalenVanaf,
                                            @Value("${klantreis.projecties.tijdstiplezer:true}") boolean tijdstiplezer,
                                            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimduur) {
         // The documents are written as events are; read with Tijdstiplezer in front of Jackson's
@@ -52,6 +53,6 @@ public class LeesmodelConfiguratie {
         return new Projectiebeheer(projecties, bron, tokens, transacties, database, verbindingen,
                 Eventserialisatie.serializer(), Eventserialisatie.objectMapper(),
                 meters, new Projectiebeheer.Instellingen(segmenten, batch, Duration.ofMillis(bewaakMs), verwerken,
-                        voorladen, delen, claimduur));
+                        voorladen, delen, claimduur, inhalenVanaf));
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.klantreis.projecties.leesmodel.Generatieregister.Generatie;
@@ -80,11 +81,14 @@ public final class Projectiebeheer implements SmartLifecycle {
      *                   false: a node claims whatever segments are free (the first node to start gets all)
      * @param weg        how long a node not heard from still counts as one of the nodes sharing the
      *                   segments: as long as Axon's token claims last
+     * @param inhalenVanaf events a serving generation must be behind the head of the event store, when its
+     *                   processor starts on this node, to be brought up to date in bulk first
+     *                   ({@link Voorlader}), as after a history load on a node that only stores; 0: never
      */
     public record Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken, int voorladen,
-                               boolean delen, Duration weg) {
+                               boolean delen, Duration weg, long inhalenVanaf) {
         public Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken, int voorladen) {
-            this(segmenten, batch, bewaakElke, verwerken, voorladen, true, Duration.ofSeconds(10));
+            this(segmenten, batch, bewaakElke, verwerken, voorladen, true, Duration.ofSeconds(10), INHALEN_VANAF);
         }
 
         public Instellingen(int segmenten, int batch, Duration bewaakElke, boolean verwerken) {
@@ -102,6 +106,13 @@ public final class Projectiebeheer implements SmartLifecycle {
      */
     static final int VOORLADEN = 5_000;
 
+    /**
+     * Events behind at which a serving generation starting on this node is brought up to date in bulk:
+     * about five seconds of a pooled processor's catching up (10,000 events/s, docs/benchmarks.md),
+     * so a node restarted after a short stop simply continues with its processors (ADR 0035).
+     */
+    static final long INHALEN_VANAF = 50_000;
+
     public Projectiebeheer(List<Documentprojectie<?>> projecties, StreamableMessageSource<TrackedEventMessage<?>> events,
                            TokenStore tokens, TransactionManager transacties, DataSource database,
                            ConnectionProvider verbindingen, Serializer serializer, ObjectMapper json,
@@ -118,6 +129,12 @@ public final class Projectiebeheer implements SmartLifecycle {
                 () -> actief, this::volg);
         this.verdeling = new Segmentverdeling(jdbc, instellingen.weg());
         voortgang.registreerMeters(meters, this.projecties);
+        for (String naam : this.projecties.keySet()) {
+            FunctionCounter.builder("klantreis.projectie.bulk", voorlader, v -> v.verwerkt(naam))
+                    .description("Events this node applied to the read model in bulk: a rebuild's new generation, or a"
+                            + " serving one caught up after a history load (ADR 0035)")
+                    .tag("projectie", naam).register(meters);
+        }
     }
 
     @Override
@@ -204,6 +221,7 @@ public final class Projectiebeheer implements SmartLifecycle {
         }
         // Every generation to start now, together: those a bulk fill takes share its reader.
         List<Voorlader.Lid> starten = new ArrayList<>();
+        long kop = Long.MIN_VALUE;
         for (Generatie generatie : register.generaties()) {
             Documentprojectie<?> projectie = projecties.get(generatie.naam());
             if (projectie == null) {
@@ -215,7 +233,18 @@ public final class Projectiebeheer implements SmartLifecycle {
             boolean moetDraaien = instellingen.verwerken() && !generatie.vervangen();
             boolean draait = processors.draait(generatie.processor());
             if (moetDraaien && !draait && !voorlader.isBezig(generatie.processor())) {
-                starten.add(new Voorlader.Lid(generatie, projectie));
+                boolean inBulk = generatie.bouwen();
+                if (generatie.actief() && instellingen.inhalenVanaf() > 0) {
+                    kop = kop == Long.MIN_VALUE ? voortgang.kop() : kop;
+                    long achter = voortgang.achterstandVan(generatie, kop);
+                    inBulk = achter >= instellingen.inhalenVanaf();
+                    if (inBulk) {
+                        LOG.info("leesmodel {}: generatie {} staat {} events achter op de event store; eerst in bulk"
+                                + " bijgewerkt, daarna neemt de processor het over", generatie.naam(),
+                                generatie.generatie(), achter);
+                    }
+                }
+                starten.add(new Voorlader.Lid(generatie, projectie, inBulk));
             } else if (!moetDraaien && draait) {
                 processors.stop(generatie.processor());
             }

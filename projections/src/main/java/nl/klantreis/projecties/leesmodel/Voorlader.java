@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 import org.axonframework.common.stream.BlockingStream;
@@ -34,7 +35,8 @@ import nl.klantreis.projecties.leesmodel.Generatieregister.Generatie;
 
 /**
  * The first part of a rebuild: fills a new generation in bulk before its pooled processor takes
- * over. One thread per generation reads the event store from the generation's token onwards and
+ * over; likewise a serving generation far behind the event store when its processor starts (after a
+ * history load on a node that only stores, ADR 0035). One thread per generation reads the event store from the generation's token onwards and
  * applies the events through the same {@link Documentprojectie} in transactions of
  * {@code voorladen} events, storing the position as the token of every segment in each of them. A
  * pooled processor's worker commits whatever its coordinator has queued, tens of events at a time
@@ -62,6 +64,8 @@ final class Voorlader {
     /** Generations being filled in bulk on this node, and those whose bulk fill has ended here. */
     private final Map<String, Future<?>> voorladend = new ConcurrentHashMap<>();
     private final Set<String> voorgeladen = ConcurrentHashMap.newKeySet();
+    /** Per read model, the events this node applied in bulk (committed), over all its generations. */
+    private final Map<String, LongAdder> verwerkt = new ConcurrentHashMap<>();
     private volatile ExecutorService draden;
 
     Voorlader(StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokens, TransactionManager transacties,
@@ -86,16 +90,25 @@ final class Voorlader {
         });
     }
 
+    /** Events this node applied to the read model in bulk since it started (rebuilds and catching up). */
+    long verwerkt(String naam) {
+        LongAdder teller = verwerkt.get(naam);
+        return teller == null ? 0 : teller.sum();
+    }
+
     boolean isBezig(String processor) {
         return voorladend.containsKey(processor);
     }
 
-    /** A generation that may be filled in bulk, with the projection that fills it. */
-    record Lid(Generatie generatie, Documentprojectie<?> projectie) {
+    /**
+     * A generation whose processor is to start, with the projection that fills it; {@code inBulk}: the
+     * engine wants it filled in bulk first (a generation being built, or a serving one far behind).
+     */
+    record Lid(Generatie generatie, Documentprojectie<?> projectie, boolean inBulk) {
     }
 
     /**
-     * Starts one bulk fill for the generations of {@code kandidaten} that get one (being built, bulk
+     * Starts one bulk fill for the generations of {@code kandidaten} that get one (wanted in bulk, bulk
      * fill on, not yet done here): once per generation per node. Those that start at the same
      * position share one reader of the event store, which deserialises every event once for all of
      * them: reading and deserialising was about 60% of a read model's rebuild CPU (ADR 0031),
@@ -107,7 +120,7 @@ final class Voorlader {
         List<Lid> zonder = new ArrayList<>();
         List<Lid> groep = new ArrayList<>();
         for (Lid lid : kandidaten) {
-            if (!lid.generatie().bouwen() || instellingen.voorladen() <= 0 || !voorgeladen.add(lid.generatie().processor())) {
+            if (!lid.inBulk() || instellingen.voorladen() <= 0 || !voorgeladen.add(lid.generatie().processor())) {
                 zonder.add(lid);
             } else {
                 groep.add(lid);
@@ -271,6 +284,7 @@ final class Voorlader {
                             + " niet verwerkt", uitkomst.exceptionResult());
                 }
                 vulling.gelezen += deel.size();
+                verwerkt.computeIfAbsent(vulling.lid.generatie().naam(), n -> new LongAdder()).add(deel.size());
             }
         } catch (Exception e) {
             vulling.mislukt(e);

@@ -82,11 +82,16 @@ final class Voortgangsmeting {
     }
 
     private OptionalLong herbouwAchterstand(String naam) {
-        return register.bouwende(naam)
-                .map(g -> {
-                    OptionalLong positie = positie(g.processor());
-                    return OptionalLong.of(positie.isPresent() ? Math.max(0, kop() - positie.getAsLong()) : kop());
-                }).orElse(OptionalLong.empty());
+        return register.bouwende(naam).map(g -> OptionalLong.of(achterstandVan(g, kop()))).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Events this generation still has to process up to {@code kop}: from its lowest token, or every
+     * event in the store when it has no tokens yet.
+     */
+    long achterstandVan(Generatie generatie, long kop) {
+        OptionalLong positie = positie(generatie.processor());
+        return positie.isPresent() ? Math.max(0, kop - positie.getAsLong()) : kop + 1;
     }
 
     /** Events parked in the dead-letter queue of the serving generation. */

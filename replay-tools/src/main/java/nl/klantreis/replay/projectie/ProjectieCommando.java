@@ -3,7 +3,9 @@ package nl.klantreis.replay.projectie;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
@@ -27,8 +29,9 @@ public final class ProjectieCommando extends Commandogroep {
 
     /**
      * Rebuilds into a new generation while the current one keeps serving ({@link Projectiebeheer}):
-     * the engine, if it runs, shares the work and switches over by itself. At the end the new
-     * table's digest is compared with the table the live handlers kept up to date until the switch.
+     * the engine, if it runs, shares the work and switches over by itself; {@code alle} rebuilds every
+     * read model at once, one reader of the event store for all ({@code herbouwAlle}). At the end each
+     * new table's digest is compared with the table the live handlers kept up to date until the switch.
      */
     @Command(name = "herbouw", mixinStandardHelpOptions = true,
             description = {"Herbouwt een leesmodel (of alle) zonder stilstand en vergelijkt het met het live model.",
@@ -57,10 +60,16 @@ public final class ProjectieCommando extends Commandogroep {
             if (!beheer.namen().containsAll(namen)) {
                 throw new VerkeerdGebruik("onbekend leesmodel '" + naam + "'; kies uit " + beheer.namen() + " of alle");
             }
-            List<Uitkomst> uitkomsten = new ArrayList<>();
+            // The live generations first up to the head: then old and new tables describe the same events.
+            List<Live> live = new ArrayList<>();
             for (String leesmodel : namen) {
-                uitkomsten.add(herbouw(verbinding, beheer, leesmodel));
+                live.add(live(verbinding, beheer, leesmodel));
             }
+            Instant begin = Instant.now();
+            // All at once: their bulk fills share one reader of the event store (ADR 0031).
+            Map<String, Integer> generaties = naam.equals("alle") ? beheer.herbouwAlle()
+                    : Map.of(naam, beheer.herbouw(naam));
+            List<Uitkomst> uitkomsten = wacht(beheer, live, generaties, begin);
             boolean gelijk = uitkomsten.stream().allMatch(Uitkomst::gelijk);
             if (json) {
                 json(velden("gelijk", gelijk, "leesmodellen", uitkomsten));
@@ -76,37 +85,63 @@ public final class ProjectieCommando extends Commandogroep {
             return gelijk ? 0 : 1;
         }
 
-        private Uitkomst herbouw(Engineverbinding verbinding, Projectiebeheer beheer, String leesmodel) {
-            // The live generation first up to the head: then both tables describe the same events.
+        /** A read model's serving generation, once it has processed every event stored so far. */
+        private record Live(String leesmodel, Documentlezer<Object> lezer, String tabel, int generatie) {
+        }
+
+        private Live live(Engineverbinding verbinding, Projectiebeheer beheer, String leesmodel) {
             if (!beheer.wachtTotBijgewerkt(leesmodel, maximaal)) {
                 throw new IllegalStateException("het live leesmodel " + leesmodel + " raakt niet bij");
             }
-            Documentlezer<Object> lezer = new Documentlezer<>(beheer, leesmodel, verbinding.database());
-            String oudeTabel = beheer.actieveTabel(leesmodel);
-            int oudeGeneratie = beheer.voortgang(leesmodel).actieveGeneratie();
-            Instant begin = Instant.now();
-            int generatie = beheer.herbouw(leesmodel);
-            Voortgangsregel regel = new Voortgangsregel(fout(), "herbouw " + leesmodel, "events", true);
+            return new Live(leesmodel, new Documentlezer<>(beheer, leesmodel, verbinding.database()),
+                    beheer.actieveTabel(leesmodel), beheer.voortgang(leesmodel).actieveGeneratie());
+        }
+
+        /**
+         * Waits until every new generation serves, showing the progress of the one furthest behind, and
+         * compares each with its live table as soon as it has taken over (the replaced table is dropped a
+         * minute later).
+         */
+        private List<Uitkomst> wacht(Projectiebeheer beheer, List<Live> live, Map<String, Integer> generaties,
+                                     Instant begin) {
+            Voortgangsregel regel = new Voortgangsregel(fout(), "herbouw " + naam, "events", true);
+            Map<String, Uitkomst> klaar = new LinkedHashMap<>();
             while (true) {
-                Projectiebeheer.Voortgang voortgang = beheer.voortgang(leesmodel);
-                if (voortgang.herbouwKlaar() && voortgang.actieveGeneratie() >= generatie
-                        && !beheer.actieveTabel(leesmodel).equals(oudeTabel)) {
-                    regel.klaar(voortgang.kop() + 1);
-                    break;
+                long kop = -1;
+                long traagste = Long.MAX_VALUE;
+                for (Live l : live) {
+                    if (klaar.containsKey(l.leesmodel())) {
+                        continue;
+                    }
+                    Projectiebeheer.Voortgang voortgang = beheer.voortgang(l.leesmodel());
+                    kop = voortgang.kop();
+                    if (voortgang.herbouwKlaar() && voortgang.actieveGeneratie() >= generaties.get(l.leesmodel())
+                            && !beheer.actieveTabel(l.leesmodel()).equals(l.tabel())) {
+                        klaar.put(l.leesmodel(), vergelijk(beheer, l, generaties.get(l.leesmodel()), begin));
+                    } else {
+                        traagste = Math.min(traagste, voortgang.herbouwPositie() == null ? 0 : voortgang.herbouwPositie() + 1);
+                    }
+                }
+                if (klaar.size() == live.size()) {
+                    regel.klaar(beheer.voortgang(live.get(0).leesmodel()).kop() + 1);
+                    return live.stream().map(l -> klaar.get(l.leesmodel())).toList();
                 }
                 if (Duration.between(begin, Instant.now()).compareTo(maximaal) > 0) {
                     regel.klaar(-1);
-                    throw new IllegalStateException("herbouw van " + leesmodel + " duurt langer dan " + maximaal);
+                    throw new IllegalStateException("herbouw van " + naam + " duurt langer dan " + maximaal);
                 }
-                long positie = voortgang.herbouwPositie() == null ? 0 : voortgang.herbouwPositie() + 1;
-                regel.toon(Math.min(positie, voortgang.kop() + 1), voortgang.kop() + 1);
+                regel.toon(Math.min(traagste, kop + 1), kop + 1);
                 slaap(200);
             }
-            String nieuweTabel = beheer.actieveTabel(leesmodel);
-            String live = lezer.controlegetal(oudeTabel);
-            String nieuw = lezer.controlegetal(nieuweTabel);
-            return new Uitkomst(leesmodel, oudeGeneratie, generatie, oudeTabel, nieuweTabel, lezer.aantal(),
-                    Duration.between(begin, Instant.now()).toSeconds(), live, nieuw, live.equals(nieuw));
+        }
+
+        private Uitkomst vergelijk(Projectiebeheer beheer, Live live, int generatie, Instant begin) {
+            String nieuweTabel = beheer.actieveTabel(live.leesmodel());
+            String controlegetalLive = live.lezer().controlegetal(live.tabel());
+            String nieuw = live.lezer().controlegetal(nieuweTabel);
+            return new Uitkomst(live.leesmodel(), live.generatie(), generatie, live.tabel(), nieuweTabel,
+                    live.lezer().aantal(), Duration.between(begin, Instant.now()).toSeconds(), controlegetalLive, nieuw,
+                    controlegetalLive.equals(nieuw));
         }
 
         private static void slaap(long ms) {
