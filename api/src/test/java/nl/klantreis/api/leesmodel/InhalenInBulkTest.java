@@ -73,6 +73,47 @@ class InhalenInBulkTest {
         }
     }
 
+    /**
+     * The usual order in practice: the whole nodes ran (their segments' tokens where each stopped),
+     * then the history went in through a storing-only node while they were stopped.
+     */
+    @Test
+    void naEenHistorieTerwijlDeHeleNodesStilStonden_haaltEenHeleNodeInVanafWaarZijnSegmentenStonden() throws Exception {
+        Testengine heel = Testengine.start("--klantreis.projecties.voorladen=40", "--klantreis.projecties.inhalen-vanaf=100");
+        Testengine opslaand = heel.andereNode("--klantreis.projecties.verwerken=false");
+        try {
+            for (int i = 0; i < 3; i++) {
+                HerbouwTijdensIngestieTest.stuur(heel, "eerst-" + i);
+            }
+            heel.wachtOpLeesmodellen();
+            long eerst = heel.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+            heel.close();
+
+            opslaand.herstart();
+            for (int i = 0; i < 12; i++) {
+                HerbouwTijdensIngestieTest.stuur(opslaand, "daarna-" + i);
+            }
+            long events = opslaand.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+            opslaand.close();
+
+            heel.herstart();
+            heel.wachtOpLeesmodellen();
+            Projectiebeheer beheer = heel.bean(Projectiebeheer.class);
+            for (String naam : beheer.namen()) {
+                assertThat(inBulk(heel, naam)).as("%s: in bulk bijgewerkt, ieder event na de stop", naam)
+                        .isEqualTo(events - eerst);
+                Documentlezer<Object> lezer = new Documentlezer<>(beheer, naam, heel.database());
+                String ingehaald = lezer.controlegetal();
+                int herbouwd = beheer.herbouw(naam);
+                HerbouwTijdensIngestieTest.wachtOpOvername(beheer, naam, herbouwd);
+                assertThat(lezer.controlegetal()).as("%s: gelijk aan een herbouw in rust", naam).isEqualTo(ingehaald);
+            }
+        } finally {
+            opslaand.close();
+            heel.close();
+        }
+    }
+
     /** The meter klantreis_projectie_bulk_total of this node: events it applied to the read model in bulk. */
     private static long inBulk(Testengine node, String naam) {
         return (long) node.bean(MeterRegistry.class).get("klantreis.projectie.bulk").tag("projectie", naam)
