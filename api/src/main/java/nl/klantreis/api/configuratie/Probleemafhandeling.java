@@ -12,7 +12,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 import nl.klantreis.api.web.Databasestoring;
@@ -64,9 +66,18 @@ class Probleemafhandeling {
         return ResponseEntity.status(fout.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
     }
 
-    /** A 503, with the Retry-After that {@link Wachtadvies} adds to every one. */
+    /**
+     * A 503, with the Retry-After that {@link Wachtadvies} adds to every one. Not when the client hung
+     * up (or the answer was already under way): nothing can reach it any more, and it is no error of
+     * ours; the error goes back to the web server, which notes a client that went away at DEBUG.
+     */
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<ProblemDetail> fout(RuntimeException fout) {
+    ResponseEntity<ProblemDetail> fout(RuntimeException fout, ServerWebExchange uitwisseling) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(fout) || uitwisseling.getResponse().isCommitted()) {
+            LOG.debug("geen antwoord meer mogelijk op {} {}: {}", uitwisseling.getRequest().getMethod(),
+                    uitwisseling.getRequest().getPath(), fout.toString());
+            throw fout;
+        }
         if (Databasestoring.is(fout)) {
             // Expected while the database restarts, and then for every request: one line each, no stack trace.
             LOG.warn("verzoek mislukt, de database is niet bereikbaar; niets van dit verzoek is opgeslagen: {}", fout.toString());

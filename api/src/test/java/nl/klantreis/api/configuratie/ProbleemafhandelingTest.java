@@ -1,6 +1,7 @@
 package nl.klantreis.api.configuratie;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.RejectedExecutionException;
 
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -15,6 +18,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 import reactor.core.Exceptions;
+import reactor.netty.channel.AbortedException;
 
 /**
  * What is an error of ours is logged as one (with its stack trace); what belongs to a stop or a
@@ -38,7 +42,7 @@ class ProbleemafhandelingTest {
     @Test
     void eenVerzoekDatDeStoppendeWerkersNietMeerAannemen_is503ZonderFout() {
         RejectedExecutionException geweigerd = Exceptions.failWithRejected(new RejectedExecutionException("Terminated"));
-        assertThat(new Probleemafhandeling().fout(geweigerd).getStatusCode().value()).isEqualTo(503);
+        assertThat(new Probleemafhandeling().fout(geweigerd, uitwisseling()).getStatusCode().value()).isEqualTo(503);
         assertThat(gelogd.list).singleElement().satisfies(regel -> {
             assertThat(regel.getLevel()).isEqualTo(Level.INFO);
             assertThat(regel.getThrowableProxy()).isNull();
@@ -47,10 +51,29 @@ class ProbleemafhandelingTest {
 
     @Test
     void eenOnverwachteFout_isEen503MetFoutregelEnStapel() {
-        assertThat(new Probleemafhandeling().fout(new IllegalStateException("kapot")).getStatusCode().value()).isEqualTo(503);
+        assertThat(new Probleemafhandeling().fout(new IllegalStateException("kapot"), uitwisseling()).getStatusCode().value()).isEqualTo(503);
         assertThat(gelogd.list).singleElement().satisfies(regel -> {
             assertThat(regel.getLevel()).isEqualTo(Level.ERROR);
             assertThat(regel.getThrowableProxy()).isNotNull();
         });
+    }
+
+    @Test
+    void eenClientDieOphing_krijgtGeen503_enHetIsGeenFout() {
+        AbortedException weg = new AbortedException("Connection has been closed BEFORE send operation");
+        assertThatThrownBy(() -> new Probleemafhandeling().fout(weg, uitwisseling())).isSameAs(weg);
+        assertThat(gelogd.list).allSatisfy(regel -> assertThat(regel.getLevel()).isEqualTo(Level.DEBUG));
+    }
+
+    @Test
+    void eenFoutNadatHetAntwoordAlOnderwegWas_gaatTerugNaarDeWebserver() {
+        MockServerWebExchange uitwisseling = uitwisseling();
+        uitwisseling.getResponse().setComplete().block();
+        IllegalStateException fout = new IllegalStateException("kapot");
+        assertThatThrownBy(() -> new Probleemafhandeling().fout(fout, uitwisseling)).isSameAs(fout);
+    }
+
+    private static MockServerWebExchange uitwisseling() {
+        return MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/mijnzaken"));
     }
 }
