@@ -36,8 +36,9 @@ import nl.klantreis.projecties.leesmodel.Generatieregister.Generatie;
 /**
  * The first part of a rebuild: fills a new generation in bulk before its pooled processor takes
  * over; likewise a serving generation far behind the event store when its processor starts (after a
- * history load on a node that only stores, ADR 0035). One thread per generation reads the event store from the generation's token onwards and
- * applies the events through the same {@link Documentprojectie} in transactions of
+ * history load on a node that only stores, ADR 0035). One thread per generation reads the event
+ * store from the generation's token onwards and applies the events through the same
+ * {@link Documentprojectie} in transactions of
  * {@code voorladen} events, storing the position as the token of every segment in each of them. A
  * pooled processor's worker commits whatever its coordinator has queued, tens of events at a time
  * in a rebuild, and per batch reads its documents and dead letters and stores its token: the bulk
