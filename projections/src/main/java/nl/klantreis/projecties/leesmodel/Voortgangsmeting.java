@@ -87,11 +87,11 @@ final class Voortgangsmeting {
 
     /**
      * Events this generation still has to process up to {@code kop}: from its lowest token, or every
-     * event in the store when it has no tokens yet.
+     * event in the store when it has no tokens yet (the global index starts at 1).
      */
     long achterstandVan(Generatie generatie, long kop) {
-        OptionalLong positie = positie(generatie.processor());
-        return positie.isPresent() ? Math.max(0, kop - positie.getAsLong()) : kop + 1;
+        long positie = positie(generatie.processor()).orElse(0);
+        return Math.max(0, kop - Math.max(0, positie));
     }
 
     /** Events parked in the dead-letter queue of the serving generation. */
