@@ -47,7 +47,7 @@ final class LeesProfiel {
     private static final List<String[]> STAPPEN = List.of(
             new String[] {"org.springframework.security.", "Spring Security (alles wat op de stapel staat)"},
             new String[] {"com.nimbusds.", "JWT-bibliotheek (Nimbus)"},
-            new String[] {"org.axonframework.queryhandling.SimpleQueryBus", "Axon query bus (met transactie)"},
+            new String[] {"org.axonframework.queryhandling.SimpleQueryBus", "Axon query bus (zonder transactie, AxonConfiguratie)"},
             new String[] {"nl.klantreis.projecties.leesmodel.Documentlezer", "  document lezen (JDBC + JSON)"},
             new String[] {"nl.klantreis.projecties.mijnzaken.MijnZakenWeergave", "  weergave (met ontsleutelen)"},
             new String[] {"nl.klantreis.infrastructuur.privacy.", "pseudoniem, sleutels, ontsleutelen"},
