@@ -3,12 +3,17 @@ package nl.klantreis.api.configuratie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.EOFException;
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
@@ -63,6 +68,21 @@ class ProbleemafhandelingTest {
         AbortedException weg = new AbortedException("Connection has been closed BEFORE send operation");
         assertThatThrownBy(() -> new Probleemafhandeling().fout(weg, uitwisseling())).isSameAs(weg);
         assertThat(gelogd.list).allSatisfy(regel -> assertThat(regel.getLevel()).isEqualTo(Level.DEBUG));
+    }
+
+    /**
+     * A database that restarts breaks its connections ("connection reset by peer", an EOF): ours to
+     * answer with a 503, not a client that went away (DatabaseherstartTest once got a 200 without a
+     * body when Spring's DisconnectedClientHelper decided this).
+     */
+    @Test
+    void eenDatabaseDieDeVerbindingVerbreekt_blijftEen503() {
+        for (Exception oorzaak : List.of(new SocketException("Connection reset by peer"), new EOFException())) {
+            RuntimeException fout = new DataAccessResourceFailureException("I/O-fout naar de database",
+                    new SQLException("An I/O error occurred while sending to the backend.", "08006", oorzaak));
+            assertThat(new Probleemafhandeling().fout(fout, uitwisseling()).getStatusCode().value()).as("%s", oorzaak)
+                    .isEqualTo(503);
+        }
     }
 
     @Test
