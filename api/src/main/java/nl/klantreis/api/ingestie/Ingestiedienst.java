@@ -113,13 +113,9 @@ class Ingestiedienst {
                     return vertaling.haalSleutels(geldig);
                 });
             } catch (RuntimeException fout) {
-                if (!isConflict(fout) || ++conflicten >= POGINGEN_BIJ_CONFLICT) {
+                if (!opnieuwNaConflict(fout, ++conflicten, "sleuteltransactie")) {
                     throw fout;
                 }
-                LOG.debug("sleuteltransactie afgebroken door een gelijktijdige ({}); opnieuw ({}e keer)", fout.toString(),
-                        conflicten);
-                metrieken.herhaling();
-                wacht(conflicten);
             }
         }
     }
@@ -210,13 +206,10 @@ class Ingestiedienst {
                 if (blijvend != null) {
                     throw new BlijvendeDatabasefout(blijvend);
                 }
-                if (!isConflict(fout) || ++conflicten >= POGINGEN_BIJ_CONFLICT) {
+                // Another node or request wrote the same aggregate first: do it again on fresh state.
+                if (!opnieuwNaConflict(fout, ++conflicten, "batch")) {
                     throw fout;
                 }
-                // Another node or request wrote the same aggregate first: do it again on fresh state.
-                LOG.debug("gelijktijdige wijziging; batch opnieuw ({}e keer)", conflicten);
-                metrieken.herhaling();
-                wacht(conflicten);
             }
         }
     }
@@ -321,6 +314,20 @@ class Ingestiedienst {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether to do the work again after this failure: a conflict with a concurrent transaction, at most
+     * {@link #POGINGEN_BIJ_CONFLICT} tries in all; counted, and after a short random wait.
+     */
+    private boolean opnieuwNaConflict(RuntimeException fout, int conflicten, String wat) {
+        if (!isConflict(fout) || conflicten >= POGINGEN_BIJ_CONFLICT) {
+            return false;
+        }
+        LOG.debug("{} botste met een gelijktijdige transactie ({}); opnieuw ({}e keer)", wat, fout.toString(), conflicten);
+        metrieken.herhaling();
+        wacht(conflicten);
+        return true;
     }
 
     private static void wacht(int poging) {
