@@ -2,18 +2,13 @@ package nl.klantreis.api.leesmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.http.MediaType;
 
 import nl.klantreis.api.testondersteuning.Testengine;
-import nl.klantreis.api.testondersteuning.Voorbeelden;
-import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 
 /**
@@ -46,16 +41,7 @@ class HerbouwTijdensIngestieTest {
         engine.wachtOpLeesmodellen();
 
         for (String naam : beheer.namen()) {
-            Documentlezer<Object> lezer = new Documentlezer<>(beheer, naam, engine.database());
-            String naBulk = lezer.controlegetal();
-            long documenten = lezer.aantal();
-            assertThat(documenten).as(naam).isPositive();
-
-            int inRust = beheer.herbouw(naam);
-            wachtOpOvername(beheer, naam, inRust);
-            assertThat(lezer.controlegetal()).as("%s: herbouw in rust gelijk aan de herbouw tijdens ingestie", naam)
-                    .isEqualTo(naBulk);
-            assertThat(lezer.aantal()).isEqualTo(documenten);
+            Herbouwcontrole.gelijkAanEenHerbouwInRust(engine, naam, "herbouw in rust gelijk aan de herbouw tijdens ingestie");
         }
     }
 
@@ -86,38 +72,15 @@ class HerbouwTijdensIngestieTest {
         engine.wachtOpLeesmodellen();
 
         for (String naam : beheer.namen()) {
-            Documentlezer<Object> lezer = new Documentlezer<>(beheer, naam, engine.database());
-            String samen = lezer.controlegetal();
-            long documenten = lezer.aantal();
-            assertThat(documenten).as(naam).isPositive();
-
-            int alleen = beheer.herbouw(naam);
-            wachtOpOvername(beheer, naam, alleen);
-            assertThat(lezer.controlegetal()).as("%s: herbouw op zich gelijk aan herbouwAlle tijdens ingestie", naam)
-                    .isEqualTo(samen);
-            assertThat(lezer.aantal()).isEqualTo(documenten);
+            Herbouwcontrole.gelijkAanEenHerbouwInRust(engine, naam, "herbouw op zich gelijk aan herbouwAlle tijdens ingestie");
         }
     }
 
-    static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie) throws InterruptedException {
-        Instant tot = Instant.now().plus(Duration.ofMinutes(2));
-        while ((beheer.voortgang(naam).actieveGeneratie() != generatie
-                || !beheer.actieveTabel(naam).endsWith("_g" + generatie)) && Instant.now().isBefore(tot)) {
-            Thread.sleep(50);
-        }
-        assertThat(beheer.voortgang(naam).actieveGeneratie()).as("generatie %d van %s neemt over", generatie, naam)
-                .isEqualTo(generatie);
+    private static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie) throws InterruptedException {
+        Herbouwcontrole.wachtOpOvername(beheer, naam, generatie);
     }
 
     private static void stuur(String voorvoegsel) {
-        stuur(engine, voorvoegsel);
-    }
-
-    /** A copy of the dakkapel example, its ids prefixed, as one batch to this engine. */
-    static void stuur(Testengine engine, String voorvoegsel) {
-        engine.client().post().uri("/api/v1/events")
-                .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
-                .bodyValue(Voorbeelden.alsBatch(Voorbeelden.kopie(Voorbeelden.DAKKAPEL, voorvoegsel).berichten()))
-                .exchange().expectStatus().isOk();
+        Herbouwcontrole.stuur(engine, voorvoegsel);
     }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.klantreis.api.testondersteuning.Testengine;
-import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 
 /**
@@ -25,7 +24,7 @@ class InhalenInBulkTest {
                 "--klantreis.projecties.inhalen-vanaf=100");
         try {
             for (int i = 0; i < 12; i++) {
-                HerbouwTijdensIngestieTest.stuur(opslaand, "historie-" + i);
+                Herbouwcontrole.stuur(opslaand, "historie-" + i);
             }
             Projectiebeheer zonderProcessors = opslaand.bean(Projectiebeheer.class);
             long events = opslaand.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
@@ -46,21 +45,13 @@ class InhalenInBulkTest {
 
             // What the bulk catch-up made is what a rebuild at rest makes.
             for (String naam : beheer.namen()) {
-                Documentlezer<Object> lezer = new Documentlezer<>(beheer, naam, heel.database());
-                String ingehaald = lezer.controlegetal();
-                long documenten = lezer.aantal();
-                assertThat(documenten).as(naam).isPositive();
-                int herbouwd = beheer.herbouw(naam);
-                HerbouwTijdensIngestieTest.wachtOpOvername(beheer, naam, herbouwd);
-                assertThat(lezer.controlegetal()).as("%s: in bulk ingehaald gelijk aan een herbouw in rust", naam)
-                        .isEqualTo(ingehaald);
-                assertThat(lezer.aantal()).isEqualTo(documenten);
+                Herbouwcontrole.gelijkAanEenHerbouwInRust(heel, naam, "in bulk ingehaald gelijk aan een herbouw in rust");
             }
 
             // A little behind (below the threshold): the processors simply continue.
             heel.close();
             opslaand.herstart();
-            HerbouwTijdensIngestieTest.stuur(opslaand, "daarna");
+            Herbouwcontrole.stuur(opslaand, "daarna");
             opslaand.close();
             heel.herstart();
             heel.wachtOpLeesmodellen();
@@ -83,7 +74,7 @@ class InhalenInBulkTest {
         Testengine opslaand = heel.andereNode("--klantreis.projecties.verwerken=false");
         try {
             for (int i = 0; i < 3; i++) {
-                HerbouwTijdensIngestieTest.stuur(heel, "eerst-" + i);
+                Herbouwcontrole.stuur(heel, "eerst-" + i);
             }
             heel.wachtOpLeesmodellen();
             long eerst = heel.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
@@ -91,7 +82,7 @@ class InhalenInBulkTest {
 
             opslaand.herstart();
             for (int i = 0; i < 12; i++) {
-                HerbouwTijdensIngestieTest.stuur(opslaand, "daarna-" + i);
+                Herbouwcontrole.stuur(opslaand, "daarna-" + i);
             }
             long events = opslaand.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
             opslaand.close();
@@ -102,11 +93,7 @@ class InhalenInBulkTest {
             for (String naam : beheer.namen()) {
                 assertThat(inBulk(heel, naam)).as("%s: in bulk bijgewerkt, ieder event na de stop", naam)
                         .isEqualTo(events - eerst);
-                Documentlezer<Object> lezer = new Documentlezer<>(beheer, naam, heel.database());
-                String ingehaald = lezer.controlegetal();
-                int herbouwd = beheer.herbouw(naam);
-                HerbouwTijdensIngestieTest.wachtOpOvername(beheer, naam, herbouwd);
-                assertThat(lezer.controlegetal()).as("%s: gelijk aan een herbouw in rust", naam).isEqualTo(ingehaald);
+                Herbouwcontrole.gelijkAanEenHerbouwInRust(heel, naam, "gelijk aan een herbouw in rust");
             }
         } finally {
             opslaand.close();
