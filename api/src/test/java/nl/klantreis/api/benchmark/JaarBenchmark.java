@@ -65,7 +65,8 @@ import nl.klantreis.simulatie.Simulatie;
  * same catch-up by the pooled processors alone (tables put back, {@code inhalen-vanaf=0}), whose tables
  * must equal the bulk's.</li>
  * <li>Raw baselines: every event read by plain JDBC and by Axon's {@code readEvents} (as
- * HerbouwBenchmark).</li>
+ * HerbouwBenchmark); as many events stored raw into an empty table shaped like the event store, by
+ * JDBC batch inserts and by binary COPY (the machine's ceiling for the ingest).</li>
  * <li>A rebuild of every read model at once, until every new generation took over, compared with
  * the live tables (HerbouwBenchmark's round), in {@code --herbouwrondes} alternating pairs: once
  * {@code Projectiebeheer.herbouw} per read model (each bulk fill reads the store itself), once
@@ -371,6 +372,8 @@ public final class JaarBenchmark {
         // ---------------------------------------------------------------- 3. raw baselines
         System.out.printf("%nLezen van alle %,d events uit de event store (ruwe basis):%n", opslag.events());
         List<HerbouwBenchmark.Leesronde> lezen = HerbouwBenchmark.leesAlles(db, opslagmachine, cpu, opslag, 1);
+        int perTransactie = (int) Math.max(1, Math.round(instellingen.batch() * (double) opslag.events() / verzonden));
+        List<Plafond> plafonds = opslagplafond(db, cpu, opslag.events(), perTransactie);
 
         // ---------------------------------------------------------------- 4. rebuild of every read model
         // Alternating, so that a change in the machine's load falls on both: herbouw per read model (each
@@ -439,6 +442,11 @@ public final class JaarBenchmark {
         for (HerbouwBenchmark.Leesronde l : lezen) {
             System.out.printf(Locale.ROOT, "Ruw: %-55s %,10.0f events/s%n", l.soort(), l.eventsPerSeconde());
         }
+        for (Plafond p : plafonds) {
+            System.out.printf(Locale.ROOT, "Ruw: %-55s %,10.0f events/s (JVM %.2f, PostgreSQL %.2f cores)%n",
+                    p.soort() + ", " + p.verbindingen() + " verbinding(en)", p.rijenPerSeconde(),
+                    p.cpu().jvm() / p.seconden(), p.cpu().postgres() / p.seconden());
+        }
         for (int r = 0; r < perLeesmodel.size(); r++) {
             HerbouwBenchmark.Herbouwronde a = perLeesmodel.get(r);
             HerbouwBenchmark.Herbouwronde b = samen.get(r);
@@ -470,6 +478,14 @@ public final class JaarBenchmark {
                         + " events/s van de store%n", opslag.events() / herbouwSeconden,
                 jaarEvents / (opslag.events() / herbouwSeconden) / 60, jaarEvents / 600);
         System.out.printf(Locale.ROOT, "  nodig voor de ingestie: %,.0f berichten/s%n", jaarBerichten / 1800);
+        Plafond snelste = plafonds.stream().max(java.util.Comparator.comparingDouble(Plafond::rijenPerSeconde)).orElseThrow();
+        double snelstLezen = lezen.stream().mapToDouble(HerbouwBenchmark.Leesronde::eventsPerSeconde).max().orElseThrow();
+        System.out.printf(Locale.ROOT, "  plafond van deze machine: alleen de %,.0f events van het jaar ruw opslaan (%s,"
+                        + " %d verbinding(en), %,.0f events/s met hun ontdubbelrijen; zonder keuring, sleutels of leesmodellen):"
+                        + " %.0f min (doel 30 voor de hele ingestie); alleen ze ruw lezen (%,.0f events/s): %.1f min"
+                        + " (doel 10 voor de hele herbouw)%n", jaarEvents, snelste.soort(), snelste.verbindingen(),
+                snelste.rijenPerSeconde(), jaarEvents / snelste.rijenPerSeconde() / 60, snelstLezen,
+                jaarEvents / snelstLezen / 60);
         if (instellingen.historie()) {
             double bijwerkPerEvent = Math.min(bijwerkSeconden, bulkWarmSeconden) / opslag.events();
             System.out.printf(Locale.ROOT, "  historie: opslaan zonder leesmodellen %.0f min, dan de levende leesmodellen"
@@ -486,6 +502,58 @@ public final class JaarBenchmark {
             return 1;
         }
         return 0;
+    }
+
+    /** One raw way of storing the run's events, without the engine: the machine's ceiling for the ingest. */
+    record Plafond(String soort, int verbindingen, long rijen, double seconden, Cpumeting.Stand cpu) {
+        double rijenPerSeconde() {
+            return rijen / seconden;
+        }
+    }
+
+    /**
+     * The run's number of events stored raw into an empty table shaped like the event store (its
+     * columns, key and two unique constraints; rows of the sizes measured from the engine's own),
+     * each transaction as large as one ingest batch's and with the dedup rows its messages leave in
+     * {@code ontvangen_bericht} (as many per event as the engine stored): by JDBC batch inserts (the
+     * yardstick of IngestieBenchmark) and by binary COPY (PostgreSQL's fastest), from 1 and 4
+     * connections. No validation, keys, encryption, klantreis rules or read models: what the
+     * engine's ingest cannot beat on this machine.
+     */
+    private static List<Plafond> opslagplafond(RuweOpslag db, Cpumeting cpu, long rijen, int perTransactie)
+            throws Exception {
+        RuweOpslag.Rijvorm vorm = db.meet("domainevententry");
+        RuweOpslag.Berichtvorm berichten = db.meetOntvangen();
+        System.out.printf(Locale.ROOT, "%nRuw opslaan van %,d events met %,d ontdubbelrijen (het plafond: lege tabellen als"
+                        + " domainevententry en ontvangen_bericht, %d events per transactie met hun ontdubbelrijen, payload"
+                        + " gemiddeld %.0f bytes):%n", rijen, Math.round(rijen * berichten.perEvent()), perTransactie,
+                vorm.payload());
+        db.maakTabel();
+        db.voegIn(Math.min(rijen, 20_000), perTransactie, 4, vorm, berichten, 1);
+        db.kopieer(Math.min(rijen, 20_000), perTransactie, 4, vorm, berichten, 2);
+        List<Plafond> uitkomst = new ArrayList<>();
+        long zaad = 3;
+        for (int verbindingen : new int[] {1, 4}) {
+            for (boolean copy : new boolean[] {false, true}) {
+                db.maakTabel();
+                Cpumeting.Stand voor = cpu.nu();
+                double seconden = copy ? db.kopieer(rijen, perTransactie, verbindingen, vorm, berichten, zaad++)
+                        : db.voegIn(rijen, perTransactie, verbindingen, vorm, berichten, zaad++);
+                long opgeslagen = db.aantalRijen(RuweOpslag.TABEL);
+                long ontdubbeld = db.aantalRijen(RuweOpslag.ONTVANGEN);
+                if (opgeslagen != rijen || Math.abs(ontdubbeld - rijen * berichten.perEvent()) > 4 * verbindingen) {
+                    throw new IllegalStateException("ruw opgeslagen " + opgeslagen + " events en " + ontdubbeld
+                            + " ontdubbelrijen, verwacht " + rijen + " en " + Math.round(rijen * berichten.perEvent()));
+                }
+                Plafond plafond = new Plafond(copy ? "COPY (binair)" : "JDBC batch-insert", verbindingen, rijen, seconden,
+                        cpu.nu().minus(voor));
+                uitkomst.add(plafond);
+                System.out.printf(Locale.ROOT, "  %-18s %d verbinding(en): %,10.0f events/s met hun ontdubbelrijen%n",
+                        plafond.soort(), verbindingen, plafond.rijenPerSeconde());
+            }
+        }
+        db.maakTabel();
+        return uitkomst;
     }
 
     /** How long the live read models took to process every event stored, and the CPU they used. */
