@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import nl.klantreis.api.testondersteuning.Herbouwcontrole;
 import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 

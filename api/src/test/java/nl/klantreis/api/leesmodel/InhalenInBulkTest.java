@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import nl.klantreis.api.testondersteuning.Herbouwcontrole;
 import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 

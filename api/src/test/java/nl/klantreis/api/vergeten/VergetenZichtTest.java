@@ -2,7 +2,6 @@ package nl.klantreis.api.vergeten;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.klantreis.api.beveiliging.Rol;
+import nl.klantreis.api.testondersteuning.Herbouwcontrole;
 import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.api.testondersteuning.Voorbeelden;
 import nl.klantreis.domein.gedeeld.Identificatiesoort;
@@ -86,7 +86,7 @@ class VergetenZichtTest {
             live.put(naam, new Documentlezer<>(beheer, naam, engine.database()).controlegetal());
         }
         for (String naam : beheer.namen()) {
-            wachtOpOvername(beheer, naam, beheer.herbouw(naam));
+            Herbouwcontrole.wachtOpOvername(beheer, naam, beheer.herbouw(naam));
         }
         engine.wachtOpLeesmodellen();
         for (String naam : beheer.namen()) {
@@ -222,16 +222,5 @@ class VergetenZichtTest {
         ObjectNode kopie = probleem.deepCopy();
         kopie.remove("instance");
         return kopie;
-    }
-
-    private static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie)
-            throws InterruptedException {
-        Instant tot = Instant.now().plus(Duration.ofMinutes(2));
-        while ((beheer.voortgang(naam).actieveGeneratie() != generatie
-                || !beheer.actieveTabel(naam).endsWith("_g" + generatie)) && Instant.now().isBefore(tot)) {
-            Thread.sleep(50);
-        }
-        assertThat(beheer.voortgang(naam).actieveGeneratie()).as("generatie %d van %s neemt over", generatie, naam)
-                .isEqualTo(generatie);
     }
 }

@@ -1,4 +1,4 @@
-package nl.klantreis.api.leesmodel;
+package nl.klantreis.api.testondersteuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,6 @@ import java.time.Instant;
 
 import org.springframework.http.MediaType;
 
-import nl.klantreis.api.testondersteuning.Testengine;
-import nl.klantreis.api.testondersteuning.Voorbeelden;
 import nl.klantreis.projecties.leesmodel.Documentlezer;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 
@@ -16,7 +14,7 @@ import nl.klantreis.projecties.leesmodel.Projectiebeheer;
  * What the rebuild and catch-up tests share: messages sent in, waiting for a new generation to
  * take over, and the check that a read model as it stands equals a rebuild of it at rest.
  */
-final class Herbouwcontrole {
+public final class Herbouwcontrole {
     private Herbouwcontrole() {
     }
 
@@ -24,7 +22,7 @@ final class Herbouwcontrole {
      * Rebuilds {@code naam} at rest and asserts that its documents, by checksum and number, are
      * exactly those it held before; {@code wat} says what is compared, for the failure message.
      */
-    static void gelijkAanEenHerbouwInRust(Testengine node, String naam, String wat) throws InterruptedException {
+    public static void gelijkAanEenHerbouwInRust(Testengine node, String naam, String wat) throws InterruptedException {
         Projectiebeheer beheer = node.bean(Projectiebeheer.class);
         Documentlezer<Object> lezer = new Documentlezer<>(beheer, naam, node.database());
         String voor = lezer.controlegetal();
@@ -37,7 +35,7 @@ final class Herbouwcontrole {
     }
 
     /** Waits (at most two minutes) until generation {@code generatie} of {@code naam} serves. */
-    static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie) throws InterruptedException {
+    public static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie) throws InterruptedException {
         Instant tot = Instant.now().plus(Duration.ofMinutes(2));
         while ((beheer.voortgang(naam).actieveGeneratie() != generatie
                 || !beheer.actieveTabel(naam).endsWith("_g" + generatie)) && Instant.now().isBefore(tot)) {
@@ -48,7 +46,7 @@ final class Herbouwcontrole {
     }
 
     /** A copy of the dakkapel example, its ids prefixed, as one batch to this engine. */
-    static void stuur(Testengine engine, String voorvoegsel) {
+    public static void stuur(Testengine engine, String voorvoegsel) {
         engine.client().post().uri("/api/v1/events")
                 .contentType(MediaType.parseMediaType("application/cloudevents-batch+json"))
                 .bodyValue(Voorbeelden.alsBatch(Voorbeelden.kopie(Voorbeelden.DAKKAPEL, voorvoegsel).berichten()))
