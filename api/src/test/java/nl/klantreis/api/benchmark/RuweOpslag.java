@@ -90,38 +90,23 @@ final class RuweOpslag {
         }
     }
 
-    /** The same DDL as the engine's V1 migration, in a schema of its own, with its own sequence. */
+    /**
+     * Empty tables shaped exactly like the engine's {@code domainevententry} and
+     * {@code ontvangen_bericht} as its migrations left them (columns, key, unique constraints and
+     * any other index), in a schema of their own; the event table's global index from a sequence of
+     * its own, so the engine's is never advanced. Needs the engine's schema: call it after the
+     * engine has started.
+     */
     void maakTabel() throws SQLException {
         try (Connection c = verbinding(); Statement s = c.createStatement()) {
             s.execute("create schema if not exists benchmark");
             s.execute("drop table if exists " + TABEL);
             s.execute("drop table if exists " + ONTVANGEN);
-            s.execute("""
-                    create table benchmark.ontvangen_bericht (
-                        bron         text        not null,
-                        bericht_id   text        not null,
-                        type         text        not null,
-                        ontvangen_op timestamptz not null,
-                        constraint benchmark_ob_pkey primary key (bron, bericht_id)
-                    )""");
             s.execute("drop sequence if exists benchmark.global_index_seq");
             s.execute("create sequence benchmark.global_index_seq as bigint start with 1 increment by 1 no cycle");
-            s.execute("""
-                    create table benchmark.domainevententry (
-                        globalindex         bigint       not null default nextval('benchmark.global_index_seq'),
-                        aggregateidentifier varchar(255) not null,
-                        sequencenumber      bigint       not null,
-                        type                varchar(255),
-                        eventidentifier     varchar(255) not null,
-                        metadata            bytea,
-                        payload             bytea        not null,
-                        payloadrevision     varchar(255),
-                        payloadtype         varchar(255) not null,
-                        timestamp           varchar(255) not null,
-                        constraint benchmark_dee_pkey primary key (globalindex),
-                        constraint benchmark_dee_aggregate_sequence unique (aggregateidentifier, sequencenumber),
-                        constraint benchmark_dee_eventidentifier unique (eventidentifier)
-                    )""");
+            s.execute("create table " + TABEL + " (like public.domainevententry including constraints including indexes)");
+            s.execute("alter table " + TABEL + " alter column globalindex set default nextval('benchmark.global_index_seq')");
+            s.execute("create table " + ONTVANGEN + " (like public.ontvangen_bericht including all)");
         }
     }
 
