@@ -111,8 +111,9 @@ class Probleemafhandeling {
         try {
             return ServerHttpRequestDecorator.getNativeRequest(uitwisseling.getRequest()) instanceof Connection verbinding
                     && !verbinding.channel().isActive();
-        } catch (RuntimeException geenNetty) {
-            // Not a Reactor Netty request (a test's mock): the client cannot have gone away through it.
+        } catch (IllegalArgumentException | IllegalStateException geenNetty) {
+            // No native request to ask (not a server request, or a test's mock, which refuses): the client
+            // cannot have gone away through it.
             return false;
         }
     }

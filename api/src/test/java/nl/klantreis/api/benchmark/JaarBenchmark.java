@@ -65,8 +65,8 @@ import nl.klantreis.simulatie.Simulatie;
  * same catch-up by the pooled processors alone (tables put back, {@code inhalen-vanaf=0}), whose tables
  * must equal the bulk's.</li>
  * <li>Raw baselines: every event read by plain JDBC and by Axon's {@code readEvents} (as
- * HerbouwBenchmark); as many events stored raw into an empty table shaped like the event store, by
- * JDBC batch inserts and by binary COPY (the machine's ceiling for the ingest).</li>
+ * HerbouwBenchmark); as many events, with their dedup rows, stored raw into empty tables made like the
+ * engine's, by JDBC batch inserts and by binary COPY (the machine's ceiling for the ingest).</li>
  * <li>A rebuild of every read model at once, until every new generation took over, compared with
  * the live tables (HerbouwBenchmark's round), in {@code --herbouwrondes} alternating pairs: once
  * {@code Projectiebeheer.herbouw} per read model (each bulk fill reads the store itself), once
@@ -512,8 +512,8 @@ public final class JaarBenchmark {
     }
 
     /**
-     * The run's number of events stored raw into an empty table shaped like the event store (its
-     * columns, key and two unique constraints; rows of the sizes measured from the engine's own),
+     * The run's number of events stored raw into empty tables made like the engine's
+     * ({@link RuweOpslag#maakTabel}; rows of the sizes measured from the engine's own),
      * each transaction as large as one ingest batch's and with the dedup rows its messages leave in
      * {@code ontvangen_bericht} (as many per event as the engine stored): by JDBC batch inserts (the
      * yardstick of IngestieBenchmark) and by binary COPY (PostgreSQL's fastest), from 1 and 4

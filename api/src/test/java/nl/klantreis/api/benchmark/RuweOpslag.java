@@ -284,70 +284,84 @@ final class RuweOpslag {
 
     private void kopieerVanuitEenVerbinding(AtomicLong over, int perTransactie, Rijmaker rij)
             throws SQLException, IOException {
+        // The texts that are the same in every row, encoded once.
+        byte[] type = utf8(rij.type);
+        byte[] revisie = rij.revisie == null ? null : utf8(rij.revisie);
+        byte[] payloadType = utf8(rij.payloadType);
+        byte[] tijdstip = utf8(rij.tijdstip);
+        byte[] bron = rij.bron == null ? null : utf8(rij.bron);
+        byte[] berichttype = rij.berichttype == null ? null : utf8(rij.berichttype);
         try (Connection c = verbinding()) {
             c.setAutoCommit(false);
             CopyManager kopie = c.unwrap(PGConnection.class).getCopyAPI();
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-            DataOutputStream uit = new DataOutputStream(buffer);
             while (true) {
                 long genomen = over.getAndAdd(-perTransactie);
                 if (genomen <= 0) {
                     break;
                 }
                 int deze = (int) Math.min(perTransactie, genomen);
-                buffer.reset();
-                kopregel(uit);
-                for (int i = 0; i < deze; i++) {
-                    rij.volgende();
-                    uit.writeShort(9);
-                    veld(uit, rij.aggregaat.getBytes(StandardCharsets.UTF_8));
-                    uit.writeInt(8);
-                    uit.writeLong(rij.volgnummer);
-                    veld(uit, rij.type.getBytes(StandardCharsets.UTF_8));
-                    veld(uit, rij.eventId().getBytes(StandardCharsets.UTF_8));
-                    veld(uit, rij.bytes(rij.metadata));
-                    veld(uit, rij.bytes(rij.payload));
-                    veld(uit, rij.revisie == null ? null : rij.revisie.getBytes(StandardCharsets.UTF_8));
-                    veld(uit, rij.payloadType.getBytes(StandardCharsets.UTF_8));
-                    veld(uit, rij.tijdstip.getBytes(StandardCharsets.UTF_8));
-                }
-                uit.writeShort(-1);
-                uit.flush();
-                kopie.copyIn("copy " + TABEL + " (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,"
-                        + " payload, payloadrevision, payloadtype, timestamp) from stdin (format binary)",
-                        new ByteArrayInputStream(buffer.toByteArray()));
+                kopieer(kopie, "copy " + TABEL + " (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,"
+                        + " payload, payloadrevision, payloadtype, timestamp) from stdin (format binary)", uit -> {
+                    for (int i = 0; i < deze; i++) {
+                        rij.volgende();
+                        uit.writeShort(9);
+                        veld(uit, utf8(rij.aggregaat));
+                        uit.writeInt(8);
+                        uit.writeLong(rij.volgnummer);
+                        veld(uit, type);
+                        veld(uit, utf8(rij.eventId()));
+                        veld(uit, rij.bytes(rij.metadata));
+                        veld(uit, rij.bytes(rij.payload));
+                        veld(uit, revisie);
+                        veld(uit, payloadType);
+                        veld(uit, tijdstip);
+                    }
+                });
                 int dedup = rij.berichtenBij(deze);
                 if (dedup > 0) {
-                    buffer.reset();
-                    kopregel(uit);
                     // timestamptz in binary: microseconds since 2000-01-01 UTC.
                     long microseconden = (System.currentTimeMillis() - POSTGRES_EPOCH_MS) * 1_000;
-                    for (int i = 0; i < dedup; i++) {
-                        uit.writeShort(4);
-                        veld(uit, rij.bron.getBytes(StandardCharsets.UTF_8));
-                        veld(uit, rij.berichtId().getBytes(StandardCharsets.UTF_8));
-                        veld(uit, rij.berichttype.getBytes(StandardCharsets.UTF_8));
-                        uit.writeInt(8);
-                        uit.writeLong(microseconden);
-                    }
-                    uit.writeShort(-1);
-                    uit.flush();
-                    kopie.copyIn("copy " + ONTVANGEN + " (bron, bericht_id, type, ontvangen_op) from stdin (format binary)",
-                            new ByteArrayInputStream(buffer.toByteArray()));
+                    kopieer(kopie, "copy " + ONTVANGEN + " (bron, bericht_id, type, ontvangen_op) from stdin (format binary)",
+                            uit -> {
+                                for (int i = 0; i < dedup; i++) {
+                                    uit.writeShort(4);
+                                    veld(uit, bron);
+                                    veld(uit, utf8(rij.berichtId()));
+                                    veld(uit, berichttype);
+                                    uit.writeInt(8);
+                                    uit.writeLong(microseconden);
+                                }
+                            });
                 }
                 c.commit();
             }
         }
     }
 
+    /** Writes rows in the binary COPY format: per row the number of fields, then each field. */
+    @FunctionalInterface
+    private interface Binairerijen {
+        void schrijf(DataOutputStream uit) throws IOException;
+    }
+
     /**
-     * The header of the binary COPY format: signature, flags, header extension length; then per row
-     * the number of fields and each field as length + bytes (-1 for NULL); -1 at the end.
+     * One {@code COPY ... FROM STDIN (FORMAT binary)}: the header (signature, flags, header extension
+     * length), the rows, -1 at the end.
      */
-    private static void kopregel(DataOutputStream uit) throws IOException {
+    private static void kopieer(CopyManager kopie, String opdracht, Binairerijen rijen) throws SQLException, IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+        DataOutputStream uit = new DataOutputStream(buffer);
         uit.writeBytes("PGCOPY\n\377\r\n\0");
         uit.writeInt(0);
         uit.writeInt(0);
+        rijen.schrijf(uit);
+        uit.writeShort(-1);
+        uit.flush();
+        kopie.copyIn(opdracht, new ByteArrayInputStream(buffer.toByteArray()));
+    }
+
+    private static byte[] utf8(String tekst) {
+        return tekst.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void veld(DataOutputStream uit, byte[] waarde) throws IOException {

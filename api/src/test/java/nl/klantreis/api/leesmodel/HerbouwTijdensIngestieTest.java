@@ -1,5 +1,8 @@
 package nl.klantreis.api.leesmodel;
 
+import static nl.klantreis.api.testondersteuning.Herbouwcontrole.gelijkAanEenHerbouwInRust;
+import static nl.klantreis.api.testondersteuning.Herbouwcontrole.stuur;
+import static nl.klantreis.api.testondersteuning.Herbouwcontrole.wachtOpOvername;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -8,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import nl.klantreis.api.testondersteuning.Herbouwcontrole;
 import nl.klantreis.api.testondersteuning.Testengine;
 import nl.klantreis.projecties.leesmodel.Projectiebeheer;
 
@@ -24,14 +26,14 @@ class HerbouwTijdensIngestieTest {
     @Test
     void herbouwMetBulkvulling_terwijlBerichtenBinnenkomen_eindigtGelijkAanEenHerbouwInRust() throws Exception {
         for (int i = 0; i < 12; i++) {
-            stuur("voor-" + i);
+            stuur(engine, "voor-" + i);
         }
         engine.wachtOpLeesmodellen();
         Projectiebeheer beheer = engine.bean(Projectiebeheer.class);
 
         CompletableFuture<Void> binnenkomend = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 12; i++) {
-                stuur("tijdens-" + i);
+                stuur(engine, "tijdens-" + i);
             }
         });
         for (String naam : beheer.namen()) {
@@ -42,7 +44,7 @@ class HerbouwTijdensIngestieTest {
         engine.wachtOpLeesmodellen();
 
         for (String naam : beheer.namen()) {
-            Herbouwcontrole.gelijkAanEenHerbouwInRust(engine, naam, "herbouw in rust gelijk aan de herbouw tijdens ingestie");
+            gelijkAanEenHerbouwInRust(engine, naam, "herbouw in rust gelijk aan de herbouw tijdens ingestie");
         }
     }
 
@@ -54,14 +56,14 @@ class HerbouwTijdensIngestieTest {
     void herbouwAlle_metGedeeldeLezer_terwijlBerichtenBinnenkomen_eindigtGelijkAanEenHerbouwPerLeesmodel()
             throws Exception {
         for (int i = 0; i < 12; i++) {
-            stuur("alle-voor-" + i);
+            stuur(engine, "alle-voor-" + i);
         }
         engine.wachtOpLeesmodellen();
         Projectiebeheer beheer = engine.bean(Projectiebeheer.class);
 
         CompletableFuture<Void> binnenkomend = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 12; i++) {
-                stuur("alle-tijdens-" + i);
+                stuur(engine, "alle-tijdens-" + i);
             }
         });
         Map<String, Integer> nieuw = beheer.herbouwAlle();
@@ -73,15 +75,7 @@ class HerbouwTijdensIngestieTest {
         engine.wachtOpLeesmodellen();
 
         for (String naam : beheer.namen()) {
-            Herbouwcontrole.gelijkAanEenHerbouwInRust(engine, naam, "herbouw op zich gelijk aan herbouwAlle tijdens ingestie");
+            gelijkAanEenHerbouwInRust(engine, naam, "herbouw op zich gelijk aan herbouwAlle tijdens ingestie");
         }
-    }
-
-    private static void wachtOpOvername(Projectiebeheer beheer, String naam, int generatie) throws InterruptedException {
-        Herbouwcontrole.wachtOpOvername(beheer, naam, generatie);
-    }
-
-    private static void stuur(String voorvoegsel) {
-        Herbouwcontrole.stuur(engine, voorvoegsel);
     }
 }
